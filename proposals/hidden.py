@@ -1,0 +1,41 @@
+"""Characters that make text read differently on screen than in the file.
+
+Bidirectional overrides can reverse a clause on screen ("Trojan Source"), zero-width
+and tag characters can smuggle words past a reader, and control characters can
+drive a terminal. The loader warns about them and every renderer shows them visibly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HIDDEN = re.compile(
+    "["
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 controls, except tab and newline
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"  # soft hyphen, fillers, Mongolian
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f"  # zero-width, line separators, bidi embedding
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"  # fillers, variation selectors, BOM
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"  # musical format chars, tags, selectors
+    "]"
+)
+
+
+def has_hidden(text: str) -> bool:
+    return _HIDDEN.search(text) is not None
+
+
+def hidden_characters(text: str) -> list[tuple[int, str]]:
+    """Offsets and characters of everything invisible or direction-changing in `text`."""
+    return [(m.start(), m.group()) for m in _HIDDEN.finditer(text)]
+
+
+def describe(char: str) -> str:
+    """`U+202E RIGHT-TO-LEFT OVERRIDE`: how a hidden character is named to a person."""
+    name = unicodedata.name(char, "CONTROL CHARACTER")
+    return f"U+{ord(char):04X} {name}"
+
+
+def reveal(text: str) -> str:
+    """`text` with each hidden character replaced by a visible `<U+202E>` marker."""
+    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

@@ -1,0 +1,278 @@
+"""Parsing what an author writes for a clause into a normalised value, one parser per kind.
+
+Parsers take plain data (a string, a list of strings, or a small mapping, as the
+YAML file held it) and the topic, and either return a value or raise
+`ValueProblem` with a one-line reason; the loader adds the file position.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from proposals.model import Choice, Items, Kind, Moment, Span, Steps, Text, Unspecified, Value
+from proposals.registry import Topic, normalize_word, registry
+
+UNSPECIFIED = "unspecified"
+NONE_WORDS = frozenset({"none", "nothing", "no"})
+
+HOURS_PER = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
+_DURATION_UNITS = {
+    **{w: "minute" for w in ("minute", "minutes", "min", "mins")},
+    **{w: "hour" for w in ("hour", "hours", "h", "hr", "hrs")},
+    **{w: "day" for w in ("day", "days", "d")},
+    **{w: "week" for w in ("week", "weeks", "wk", "wks")},
+    **{w: "month" for w in ("month", "months", "mo")},
+    **{w: "year" for w in ("year", "years", "yr", "yrs")},
+}
+INFINITE_DURATION = frozenset({"indefinite", "indefinitely", "permanent", "open ended", "unlimited"})
+INFINITE_QUANTITY = frozenset({"unlimited", "no limit", "no cap", "uncapped", "no limits"})
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "a": 1}
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_AT_LEAST = ("at least", "no less than", "not less than", "minimum of", "minimum", "min", "from",
+             "more than", "over")
+_AT_MOST = ("at most", "up to", "no more than", "not more than", "maximum of", "maximum", "max",
+            "within", "under", "less than")
+_ABOUT = ("about", "around", "approximately", "roughly", "some", "~")
+
+_NUMBER = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?|(?:" + "|".join(
+    sorted(_NUMBER_WORDS, key=len, reverse=True)
+) + r")\b"
+_MULTIPLIER = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+_QUALIFIER = "|".join(re.escape(q) for q in sorted(_AT_LEAST + _AT_MOST + _ABOUT, key=len, reverse=True))
+_RANGE = re.compile(
+    rf"^(?:(?P<qual>{_QUALIFIER})\s*)?(?:between\s+)?"
+    rf"(?P<a>{_NUMBER})(?:\s*(?P<amul>{_MULTIPLIER})\b)?"
+    rf"(?:\s*(?:-|to|and)\s*(?P<b>{_NUMBER})(?:\s*(?P<bmul>{_MULTIPLIER})\b)?)?"
+    rf"(?:\s*(?P<unit>\S.*?))?$"
+)
+
+
+class ValueProblem(ValueError):
+    """Why a written value does not fit its topic; `index` points into a list value."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.index = index
+
+
+def suggest(word: str, candidates: Sequence[str]) -> str:
+    """A ' — did you mean …?' suffix for the closest candidates, or ''."""
+    by_norm = {normalize_word(c): c for c in candidates}
+    close = difflib.get_close_matches(normalize_word(word), list(by_norm), n=3, cutoff=0.6)
+    close = [c for c in close if c + "s" not in close]  # 'days', not 'day' or 'days'
+    if not close:
+        return ""
+    return " — did you mean " + " or ".join(repr(by_norm[c]) for c in close) + "?"
+
+
+def is_unspecified(raw: object) -> bool:
+    return isinstance(raw, str) and normalize_word(raw) == UNSPECIFIED
+
+
+# --- duration and quantity ------------------------------------------------------------------
+
+
+def _number(text: str, multiplier: str | None) -> float:
+    word = _NUMBER_WORDS.get(text)
+    value = float(word) if word is not None else float(re.sub(r"[,\s]", "", text))
+    return value * _MULTIPLIERS[multiplier] if multiplier else value
+
+
+def _span_text(raw: str) -> tuple[float, float, str | None]:
+    """(low, high, unit word) of a written range, before units are applied."""
+    text = " ".join(raw.casefold().replace("–", "-").replace("—", "-").split())
+    text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-day" -> "30 day"
+    match = _RANGE.match(text)
+    if not match:
+        raise ValueProblem(
+            f"{raw!r} is not a number or a range: write e.g. '30 days', 'at least 30 days', "
+            "'2-3 days' or 'unspecified'"
+        )
+    qual, unit = match["qual"], match["unit"]
+    low = _number(match["a"], match["amul"] or (match["bmul"] if match["b"] else None))
+    high = _number(match["b"], match["bmul"]) if match["b"] else low
+    if match["b"] and qual and qual not in _ABOUT:
+        raise ValueProblem(f"{raw!r} mixes '{qual}' with a range: write one or the other")
+    if high < low:
+        raise ValueProblem(f"{raw!r} runs backwards: write the smaller number first")
+    if qual in _AT_LEAST:
+        high = math.inf
+    elif qual in _AT_MOST:
+        low = 0.0
+    return low, high, unit
+
+
+def _mapping_span(raw: Mapping[str, object]) -> tuple[float, float, str | None]:
+    unknown = set(raw) - {"min", "max", "unit"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ValueProblem(f"unknown key {key!r} in a range{suggest(key, ['min', 'max', 'unit'])}")
+    if "min" not in raw and "max" not in raw:
+        raise ValueProblem("a range needs 'min', 'max' or both")
+
+    def bound(name: str, default: float) -> float:
+        if name not in raw:
+            return default
+        try:
+            number = _number(str(raw[name]).strip().casefold(), None)
+        except ValueError:
+            raise ValueProblem(f"{name}: {raw[name]!r} is not a number") from None
+        if number < 0:
+            raise ValueProblem(f"{name}: {raw[name]!r} is negative")
+        return number
+
+    low, high = bound("min", 0.0), bound("max", math.inf)
+    if high < low:
+        raise ValueProblem(f"min {low:g} is larger than max {high:g}")
+    unit = raw.get("unit")
+    return low, high, None if unit is None else str(unit)
+
+
+def _span(raw: object) -> tuple[float, float, str | None]:
+    if isinstance(raw, Mapping):
+        return _mapping_span(raw)
+    if isinstance(raw, str):
+        return _span_text(raw)
+    raise ValueProblem("expected a number or a range such as '2-3 days', not a list")
+
+
+def parse_duration(topic: Topic, raw: object) -> Span:
+    if isinstance(raw, str) and normalize_word(raw) in INFINITE_DURATION:
+        return Span(low=math.inf, high=math.inf, unit="hours")
+    low, high, unit = _span(raw)
+    if unit is None:
+        raise ValueProblem(
+            f"{_show(raw)} needs a unit: minutes, hours, days, weeks, months or years"
+        )
+    name = _DURATION_UNITS.get(normalize_word(unit))
+    if name is None:
+        raise ValueProblem(f"unknown unit {unit!r}{suggest(unit, list(_DURATION_UNITS))}")
+    factor = HOURS_PER[name]
+    return Span(low=low * factor, high=high * factor, unit="hours")
+
+
+def parse_quantity(topic: Topic, raw: object) -> Span:
+    if isinstance(raw, str) and normalize_word(raw) in INFINITE_QUANTITY:
+        return Span(low=math.inf, high=math.inf, unit=topic.unit or "")
+    low, high, unit = _span(raw)
+    if unit is None:
+        return Span(low=low, high=high, unit=topic.unit or "")
+    if topic.unit is None:  # custom topics count whatever they name
+        return Span(low=low, high=high, unit=registry().unit(unit) or normalize_word(unit))
+    known = registry().unit(unit)
+    if known != topic.unit:
+        words = [topic.unit, *registry().units[topic.unit]]
+        raise ValueProblem(f"this topic counts {topic.unit}, not {unit!r}{suggest(unit, words)}")
+    return Span(low=low, high=high, unit=topic.unit)
+
+
+# --- words: choice, set, sequence -------------------------------------------------------------
+
+
+def _word(topic: Topic, raw: object, index: int | None = None) -> str:
+    """The canonical key of one vocabulary word, or the folded word on open topics."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueProblem(f"expected a word, not {_show(raw)}", index)
+    vocabulary = topic.vocabulary
+    known = vocabulary.resolve(raw) if vocabulary else None
+    if known is not None:
+        return known
+    if topic.open or vocabulary is None:
+        return normalize_word(raw)
+    hint = suggest(raw, vocabulary.words) or f" (known: {', '.join(vocabulary.words[:12])})"
+    raise ValueProblem(f"{raw!r} is not a word this topic knows{hint}", index)
+
+
+def _word_list(raw: object) -> list[object]:
+    if isinstance(raw, list):
+        return raw
+    if isinstance(raw, str):
+        return [] if normalize_word(raw) in NONE_WORDS else [raw]
+    raise ValueProblem("expected a list such as [a, b] or 'none'")
+
+
+def parse_choice(topic: Topic, raw: object) -> Choice:
+    if isinstance(raw, list):
+        raise ValueProblem("expected one word, not a list")
+    return Choice(choice=_word(topic, raw))
+
+
+def parse_set(topic: Topic, raw: object) -> Items:
+    words = _word_list(raw)
+    return Items(items=tuple(sorted({_word(topic, w, i) for i, w in enumerate(words)})))
+
+
+def parse_sequence(topic: Topic, raw: object) -> Steps:
+    steps: list[str] = []
+    for index, word in enumerate(_word_list(raw)):
+        step = _word(topic, word, index)
+        if step in steps:
+            raise ValueProblem(f"step {word!r} comes twice; a sequence names each step once", index)
+        steps.append(step)
+    return Steps(steps=tuple(steps))
+
+
+# --- date and text ----------------------------------------------------------------------------
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def parse_date(topic: Topic, raw: object) -> Moment:
+    if not isinstance(raw, str):
+        raise ValueProblem("expected a date such as 2025-06-02")
+    text = raw.strip()
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+            return Moment(iso=day.isoformat(), day=(moment - _EPOCH).days, has_time=False)
+        when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        raise ValueProblem(
+            f"{raw!r} is not an ISO date: write 2025-06-02 or 2025-06-02T10:00+03:00"
+        ) from None
+    if when.tzinfo is None:
+        raise ValueProblem(f"{raw!r} has a time but no zone: add one, such as +03:00 or Z")
+    return Moment(iso=when.isoformat(), day=(when - _EPOCH).total_seconds() / 86400, has_time=True)
+
+
+def parse_text(topic: Topic, raw: object) -> Text:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueProblem("expected text")
+    return Text(text=raw.strip())
+
+
+PARSERS: dict[Kind, Callable[[Topic, object], Value]] = {
+    Kind.DURATION: parse_duration,
+    Kind.QUANTITY: parse_quantity,
+    Kind.SET: parse_set,
+    Kind.CHOICE: parse_choice,
+    Kind.DATE: parse_date,
+    Kind.TEXT: parse_text,
+    Kind.SEQUENCE: parse_sequence,
+}
+
+
+def parse_value(topic: Topic, raw: object) -> Value:
+    """The normalised value of `raw` for `topic`; `unspecified` is accepted by every kind."""
+    if is_unspecified(raw):
+        return Unspecified()
+    return PARSERS[topic.kind](topic, raw)
+
+
+def _show(raw: object) -> str:
+    if raw is None:
+        return "nothing"
+    return repr(raw) if isinstance(raw, str) else type(raw).__name__.replace("dict", "a mapping")

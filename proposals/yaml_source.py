@@ -1,0 +1,202 @@
+"""From a path to a composed YAML node tree, safely, with every failure as a `Problem`.
+
+Only composition happens here: YAML nodes keep their line and column, so the
+loader can point at any value, and no constructor ever runs, so no tag can build
+an object. Anchors and aliases are checked for cycles and expansion size before
+anything walks the tree.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from proposals.limits import Limits
+from proposals.problems import Code, Problem
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_TAG = "tag:yaml.org,2002:"
+SAFE_TAGS = frozenset(
+    YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "value")
+)
+
+
+class SourceError(Exception):
+    """A file that cannot become a node tree; carries the one problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A composed file: its root node (None when empty) and the tags it was refused for.
+
+    Nodes with a refused tag stay in the tree; readers skip them, so the rest of the
+    file is still checked in the same run.
+    """
+
+    name: str
+    root: Node | None
+    problems: tuple[Problem, ...] = ()
+
+
+def read_text(path: str | os.PathLike[str], limits: Limits) -> str:
+    """The file's text, refusing what is missing, too large, binary or not UTF-8."""
+    name = str(path)
+
+    def fail(message: str, code: Code = Code.UNREADABLE, line: int = 1, col: int = 1) -> SourceError:
+        return SourceError(Problem(name, line, col, message, code=code))
+
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise fail("is a directory, not a proposal file")
+        with open(target, "rb") as handle:
+            data = handle.read(limits.file_bytes + 1)
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except PermissionError:
+        raise fail("permission denied") from None
+    except OSError as error:
+        raise fail(f"cannot read: {error.strerror or error}") from None
+    if len(data) > limits.file_bytes:
+        raise fail(
+            f"file is larger than the limit of {limits.file_bytes:,} bytes "
+            f"(raise it with --limit file_bytes=N)",
+            Code.LIMIT,
+        )
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused with its place."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SourceError(Problem(name, 1, 1, "not valid UTF-16", code=Code.ENCODING)) from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        raise SourceError(
+            Problem(name, line, col, "binary file (NUL byte): not a YAML proposal", code=Code.ENCODING)
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, col = _line_col(data, error.start)
+        byte = data[error.start]
+        raise SourceError(
+            Problem(name, line, col, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8",
+                    code=Code.ENCODING)
+        ) from None
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def compose(text: str, name: str, limits: Limits) -> Document:
+    """Compose one YAML document, checked for unsafe tags and alias bombs."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise SourceError(_syntax_problem(error, name)) from None
+    except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
+        raise SourceError(_reader_problem(error, text, name)) from None
+    except RecursionError:
+        raise SourceError(Problem(name, 1, 1, "nested too deeply to read", code=Code.LIMIT)) from None
+    finally:
+        loader.dispose()
+    problems: tuple[Problem, ...] = ()
+    if root is not None and ("&" in text or "!" in text):
+        problems = _check_graph(root, name, limits)
+    return Document(name=name, root=root, problems=problems)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    reason = " ".join(part for part in (error.context, error.problem) if part) or "not valid YAML"
+    if "single document" in reason:
+        reason = "more than one YAML document ('---'): put one proposal in each file"
+    elif "nesting depth" in reason:
+        return Problem(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+                       "nested too deeply to read", code=Code.LIMIT)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(name, line, col, f"not valid YAML: {reason}", code=Code.SYNTAX)
+
+
+def _reader_problem(error: yaml.YAMLError, text: str, name: str) -> Problem:
+    position = getattr(error, "position", 0) or 0
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = getattr(error, "character", None)
+    what = f"U+{ord(char):04X}" if isinstance(char, str) else "a character"
+    return Problem(name, line, col, f"{what} is not allowed in YAML", code=Code.SYNTAX)
+
+
+def _check_graph(root: Node, name: str, limits: Limits) -> tuple[Problem, ...]:
+    """Refuse recursive aliases and aliases that expand past the limit; list refused tags.
+
+    Sizes are memoised per node, so even a billion-laughs file costs one pass over
+    the nodes actually written, never the expansion.
+    """
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    refused: list[Problem] = []
+    stack: list[tuple[Node, bool]] = [(root, False)]  # explicit: no recursion to overflow
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            in_progress.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            continue
+        if key in sizes:
+            continue
+        if key in in_progress:
+            raise SourceError(Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
+                                      "an alias refers to its own anchor (a recursive structure)",
+                                      code=Code.UNSAFE))
+        if node.tag not in SAFE_TAGS:
+            refused.append(_tag_problem(node, name))
+        in_progress.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    if sizes[id(root)] - len(sizes) > limits.alias_nodes:
+        raise SourceError(Problem(
+            name, root.start_mark.line + 1, root.start_mark.column + 1,
+            f"aliases expand to more than {limits.alias_nodes:,} extra nodes (an alias bomb?); "
+            "raise the limit with --limit alias_nodes=N if the file is trusted",
+            code=Code.LIMIT,
+        ))
+    return tuple(refused)
+
+
+def _tag_problem(node: Node, name: str) -> Problem:
+    tag = node.tag
+    shown = "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
+    why = "it could construct objects" if "python" in tag else "proposals use plain YAML only"
+    return Problem(name, node.start_mark.line + 1, node.start_mark.column + 1,
+                   f"tag {shown} is not allowed: {why}", code=Code.UNSAFE)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+__all__ = ["Document", "SourceError", "compose", "read_text", "decode", "ScalarNode", "SAFE_TAGS"]
