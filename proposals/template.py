@@ -1,0 +1,82 @@
+"""The commented template `ceasefire new` writes: valid as written, with every topic listed.
+
+The topic catalogue at the end is generated from the registry, so a new topic
+appears in the template without touching this module.
+"""
+
+from __future__ import annotations
+
+import json
+
+from proposals.loader import slug
+from proposals.registry import Registry, Topic, registry
+
+_HEADER = """\
+# A ceasefire proposal: one party's position, one clause per topic.
+# Check it with `ceasefire check {file}`; the format is described in docs/format.md.
+# Editors with a YAML language server complete keys and words once the schema is saved:
+#   ceasefire schema > ceasefire.schema.json
+# and the first line of this file reads:
+#   # yaml-language-server: $schema=ceasefire.schema.json
+
+ceasefire: 1                 # format version
+party: {party}
+id: {id}                 # short key used in reports (default: made from party)
+title: Proposal on a ceasefire
+date: 2025-06-02             # when the text was presented (ISO date)
+round: First round           # the negotiating round
+status: proposed             # proposed | agreed | rejected | withdrawn | implemented
+
+sources:                     # short id -> where the clauses come from
+  memo: {{title: Text of the proposal, publisher: Publisher, date: 2025-06-02}}
+
+clauses:
+  # Shorthand: topic: value
+  ceasefire.duration: at least 30 days
+
+  # Full form: the value with where it comes from and how sure it is
+  ceasefire.domains:
+    value: [land, air, sea]
+    source: memo
+    confidence: confirmed    # confirmed | reported | disputed
+    quote: "a full ceasefire on land, in the air and at sea"
+    note: Any comment on the clause.
+    conditions: [the other side implements it at the same time]
+
+  # A position stated without its terms
+  forces.size_cap: unspecified
+
+  # A topic outside the registry: prefix x. and declare its kind
+  x.nuclear_plant:
+    kind: text
+    label: Zaporizhzhia nuclear plant
+    value: Under IAEA supervision.
+
+  # Every registered topic, by area, with its kind and an example value.
+  # Uncomment a line and edit its value; `ceasefire topics` describes each one.
+"""
+
+
+def _example(topic: Topic) -> str:
+    example = topic.example
+    if isinstance(example, list):
+        return "[" + ", ".join(str(item) for item in example) + "]"
+    return str(example)
+
+
+def _catalogue(reg: Registry) -> str:
+    lines: list[str] = []
+    for area, title in reg.areas.items():
+        lines.append(f"  # --- {title} ---")
+        for topic in reg.in_area(area):
+            lines.append(f"  # {topic.key}: {_example(topic)}    ({topic.kind.value})")
+    return "\n".join(lines) + "\n"
+
+
+def template(party: str = "Party name", file: str = "proposal.yaml") -> str:
+    """The template text for `party`; the party name is quoted so any name stays literal."""
+    reg = registry()
+    header = _HEADER.format(
+        party=json.dumps(party, ensure_ascii=False), id=slug(party), file=file
+    )
+    return header + _catalogue(reg)
