@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from proposals.values import suggest
@@ -24,7 +23,7 @@ class UnknownExample(LookupError):
 
 
 def _folder() -> Path:
-    return Path(str(resources.files("proposals").joinpath(_ROOT)))
+    return Path(__file__).parent / _ROOT
 
 
 def scenarios() -> tuple[Scenario, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -203,6 +203,6 @@ def parse_registry(data: dict) -> Registry:
 @cache
 def registry() -> Registry:
     """The bundled registry, read once per process."""
-    text = resources.files("proposals").joinpath("topics.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "topics.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return parse_registry(yaml.load(text, Loader=loader))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 from proposals.loader import slug
-from proposals.registry import Registry, Topic, registry
+from proposals.reference import example_text
+from proposals.registry import Registry, registry
 
 _HEADER = """\
 # A ceasefire proposal: one party's position, one clause per topic.
@@ -57,19 +58,12 @@ clauses:
 """
 
 
-def _example(topic: Topic) -> str:
-    example = topic.example
-    if isinstance(example, list):
-        return "[" + ", ".join(str(item) for item in example) + "]"
-    return str(example)
-
-
 def _catalogue(reg: Registry) -> str:
     lines: list[str] = []
     for area, title in reg.areas.items():
         lines.append(f"  # --- {title} ---")
         for topic in reg.in_area(area):
-            lines.append(f"  # {topic.key}: {_example(topic)}    ({topic.kind.value})")
+            lines.append(f"  # {topic.key}: {example_text(topic)}    ({topic.kind.value})")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,8 @@
+"""The subcommands of `ceasefire`, declared in one place; each module has one command.
+
+A command module offers NAME, SUMMARY, `configure(parser)` and `run(args) -> exit code`.
+"""
+
+from tui.commands import check, examples, new, schema, topics
+
+COMMANDS = (check, new, schema, topics, examples)

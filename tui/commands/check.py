@@ -1,0 +1,88 @@
+"""`ceasefire check`: validate proposal files, every problem with file:line:col."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from proposals.problems import Problem
+from tui.commands.options import add_color, add_inputs, limits
+from tui.inputs import Input, input_paths, read_inputs
+from tui.terminal import console, literal, wants_color
+
+NAME = "check"
+SUMMARY = "validate proposal files (exit 0 valid, 1 invalid, 2 trouble)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_inputs(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (one line per problem) or json (for editors and CI)")
+    add_color(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    inputs = read_inputs(input_paths(args.files, args.example), limits(args))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(_report(inputs), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _print(inputs, wants_color(args.color, sys.stdout))
+    if any(item.unreadable for item in inputs):
+        return 2
+    return 1 if any(item.loaded.proposal is None for item in inputs) else 0
+
+
+def _problem_record(problem: Problem) -> dict[str, object]:
+    return {
+        "line": problem.line,
+        "column": problem.column,
+        "severity": problem.severity.value,
+        "code": problem.code.value,
+        "path": problem.path,
+        "message": problem.message,
+    }
+
+
+def _report(inputs: list[Input]) -> dict[str, object]:
+    return {
+        "files": [
+            {
+                "file": item.path,
+                "valid": item.loaded.proposal is not None,
+                "clauses": len(item.loaded.proposal.clauses) if item.loaded.proposal else None,
+                "problems": [_problem_record(p) for p in item.loaded.problems],
+            }
+            for item in inputs
+        ],
+        "valid": sum(item.loaded.proposal is not None for item in inputs),
+        "invalid": sum(item.loaded.proposal is None for item in inputs),
+    }
+
+
+def _print(inputs: list[Input], color: bool) -> None:
+    from rich.text import Text
+
+    out = console(sys.stdout, color)
+    styles = {"error": "bold red", "warning": "yellow"}
+    errors = warnings = 0
+    for item in inputs:
+        for problem in item.loaded.problems:
+            line = Text()
+            line.append(literal(f"{problem.file}:{problem.line}:{problem.column}:"), "bold")
+            line.append(f" {problem.severity.value}:", styles[problem.severity.value])
+            if problem.path:
+                line.append(" " + literal(problem.path) + ":", "cyan")
+            line.append(" " + literal(problem.message))
+            out.print(line, soft_wrap=True)
+            errors += problem.is_error
+            warnings += not problem.is_error
+        if item.loaded.proposal is not None:
+            count = len(item.loaded.proposal.clauses)
+            out.print(Text(literal(item.path) + f": valid, {count} clause{'s' * (count != 1)}",
+                           "green"), soft_wrap=True)
+    valid = sum(item.loaded.proposal is not None for item in inputs)
+    summary = (f"{len(inputs)} file{'s' * (len(inputs) != 1)}: {valid} valid, "
+               f"{len(inputs) - valid} invalid; {errors} error{'s' * (errors != 1)}, "
+               f"{warnings} warning{'s' * (warnings != 1)}")
+    out.print(Text(summary, "bold"), soft_wrap=True)

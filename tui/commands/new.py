@@ -1,0 +1,39 @@
+"""`ceasefire new`: write a commented template that passes `check`, never over a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from proposals.template import template
+from tui.files import write_atomically, write_new
+
+NAME = "new"
+SUMMARY = "write a commented proposal template (to stdout, or -o FILE)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--party", default="Party name", help="the party's name")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.output:
+        sys.stdout.write(template(args.party))
+        return 0
+    text = template(args.party, args.output)
+    try:
+        if args.force:
+            write_atomically(args.output, text)
+        else:
+            write_new(args.output, text)
+    except FileExistsError:
+        sys.stderr.write(f"ceasefire new: {args.output} exists; nothing written "
+                         "(use --force to replace it)\n")
+        return 2
+    except OSError as error:
+        sys.stderr.write(f"ceasefire new: cannot write {args.output}: {error.strerror or error}\n")
+        return 2
+    sys.stderr.write(f"wrote {args.output}; check it with `ceasefire check {args.output}`\n")
+    return 0

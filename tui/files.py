@@ -1,0 +1,43 @@
+"""Writing output files so that a failed run never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _temporary_beside(target: Path, text: str) -> Path:
+    """A fully written and flushed temporary file in the target's folder."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Replace `path` with `text` in one rename: readers see the old file or the new one."""
+    target = Path(path).absolute()
+    temporary = _temporary_beside(target, text)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_new(path: str | os.PathLike[str], text: str) -> None:
+    """Create `path` with `text`; FileExistsError if anything is there, even if made meanwhile."""
+    target = Path(path).absolute()
+    temporary = _temporary_beside(target, text)
+    try:
+        os.link(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

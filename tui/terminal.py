@@ -1,0 +1,53 @@
+"""Decisions about the terminal: whether to colour, and how to show untrusted text safely."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, TextIO
+
+from proposals.hidden import reveal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def wants_color(choice: str, stream: TextIO) -> bool:
+    """`--color` first; in `auto`, NO_COLOR wins over FORCE_COLOR, then whether it is a terminal."""
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def console(stream: TextIO, color: bool, width: int | None = None) -> Console:
+    """A rich console that never interprets markup or emoji codes in what it prints."""
+    from rich.console import Console
+
+    return Console(
+        file=stream,
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        width=width,
+        soft_wrap=False,
+    )
+
+
+def literal(text: str) -> str:
+    """Untrusted text made safe to print: controls, bidi overrides and invisibles shown as <U+XXXX>."""
+    return reveal(text)
