@@ -87,6 +87,7 @@ class Topic:
     ordered: bool = False
     open: bool = False
     unit: str | None = None
+    noun: str = "item"
 
     @property
     def is_custom(self) -> bool:
@@ -178,6 +179,7 @@ def parse_registry(data: dict) -> Registry:
             ordered=bool(raw.get("ordered", False)),
             open=bool(raw.get("open", False)),
             unit=raw.get("unit"),
+            noun=raw.get("noun", "item"),
         )
         if topic.area not in areas:
             raise ValueError(f"topic {topic.key}: unknown area {topic.area!r}")

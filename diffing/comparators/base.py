@@ -1,0 +1,62 @@
+"""The one small interface every comparator implements, and the wording helpers they share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from diffing.result import Outcome
+from proposals.model import Value
+from proposals.registry import Topic
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One party's specified value on a topic, as a comparator sees it."""
+
+    party: str
+    name: str
+    value: Value
+    text: str
+
+
+class Comparator(Protocol):
+    """Compares two or more sides on one topic; sides come sorted by party id.
+
+    The outcome must not depend on anything but the sides' values (not their order),
+    and two sides compared either way round must give the same status and distance.
+    """
+
+    def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome: ...
+
+
+def names(parties: Sequence[str]) -> str:
+    """`Russia`, `Russia and Ukraine`, `Europe, Russia and Ukraine`."""
+    if len(parties) <= 1:
+        return "".join(parties)
+    return ", ".join(parties[:-1]) + " and " + parties[-1]
+
+
+def everyone(sides: Sequence[Side]) -> str:
+    return "Both" if len(sides) == 2 else f"All {len(sides)} parties"
+
+
+def plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    irregular = {"means": "means", "category": "categories", "country": "countries"}
+    return f"{count:,} {irregular.get(noun, noun + 's')}"
+
+
+def number(value: float) -> str:
+    """`1,000`, `2.5`, `600,000`: a number as a person writes it."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def ratio(high: float, low: float) -> str:
+    """`10×`, `1.3×`: how many times one bound is the other."""
+    factor = high / low
+    return f"{factor:,.0f}×" if factor >= 10 else f"{factor:.1f}×".replace(".0×", "×")

@@ -1,0 +1,44 @@
+"""Dates: the same day (or instant) is agreed; otherwise the parties are days apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffing.comparators.base import Side, everyone, number
+from diffing.result import GapStatus, Outcome
+from proposals.model import Moment
+
+YEAR_DAYS = 365.0
+
+
+@dataclass(frozen=True, slots=True)
+class DateComparator:
+    def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
+        moments = {side.party: _moment(side) for side in sides}
+        gap: dict[str, object] = {"dates": {p: m.iso for p, m in moments.items()}}
+        first = min(moments, key=lambda p: (moments[p].day, p))
+        last = max(moments, key=lambda p: (moments[p].day, p))
+        days = moments[last].day - moments[first].day
+        if days == 0:
+            return Outcome(status=GapStatus.AGREED, distance=0.0, gap={**gap, "apart_days": 0.0},
+                           explanation=f"{everyone(sides)} say {moments[first].iso}.")
+        name = {side.party: side.name for side in sides}
+        stated = "; ".join(f"{name[p]}: {m.iso}" for p, m in
+                           sorted(moments.items(), key=lambda item: (item[1].day, item[0])))
+        apart = number(round(days, 2))
+        return Outcome(
+            status=GapStatus.CONFLICT,
+            distance=round(0.5 + 0.5 * min(1.0, days / YEAR_DAYS), 4),
+            gap={**gap, "apart_days": round(days, 4), "earliest": first, "latest": last},
+            explanation=f"{stated}. {apart} day{'s' * (days != 1)} apart; "
+            f"{name[first]}'s is earlier.")
+
+
+def _moment(side: Side) -> Moment:
+    if not isinstance(side.value, Moment):
+        raise TypeError(f"{side.party}: expected a date, got {side.value.form}")
+    return side.value
+
+
+DATES = DateComparator()

@@ -1,0 +1,88 @@
+"""Sequences: which steps the parties share, and which shared steps they put in another order.
+
+A step "moves" when some party puts it before another shared step that a different
+party puts after it (ceasefire first vs memorandum first): each such pair is named,
+not just detected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from diffing.comparators.base import Side, everyone, names, plural
+from diffing.comparators.sets import item_label
+from diffing.result import GapStatus, Outcome
+from proposals.model import Steps
+from proposals.registry import Topic
+
+
+def inversions(orders: dict[str, Sequence[str]], common: frozenset[str]) -> list[tuple[str, str]]:
+    """Pairs of shared steps (a, b) that some party puts a-then-b and another b-then-a."""
+    ranks = [{step: i for i, step in enumerate(order)} for order in orders.values()]
+    return [(a, b) for a, b in combinations(sorted(common), 2)
+            if len({rank[a] < rank[b] for rank in ranks}) > 1]
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceComparator:
+    def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        orders = {side.party: _steps(side) for side in sides}
+        common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
+        union = frozenset.union(*(frozenset(o) for o in orders.values()))
+        swapped = inversions(orders, common)
+        moved = sorted({step for pair in swapped for step in pair})
+        positions = {step: {p: order.index(step) + 1 for p, order in orders.items() if step in order}
+                     for step in sorted(union)}
+        gap = {"common": sorted(common), "moved": moved,
+               "only": {p: [s for s in order if s not in common] for p, order in orders.items()},
+               "positions": positions}
+
+        def label(step: str) -> str:
+            return item_label(topic, step)
+
+        if len({tuple(order) for order in orders.values()}) == 1:
+            said = " → ".join(label(s) for s in orders[sides[0].party])
+            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
+                           explanation=f"{everyone(sides)} give the same order: {said}.")
+        stated = "; ".join(f"{s.name}: {' → '.join(label(x) for x in orders[s.party]) or 'none'}"
+                           for s in sides)
+        if not common:
+            return Outcome(status=GapStatus.CONFLICT, distance=1.0, gap=gap,
+                           explanation=f"{stated}. No step in common.")
+        notes = []
+        if swapped:
+            where = "; ".join(self._swap(a, b, sides, positions, label) for a, b in swapped[:3])
+            more = f"; and {len(swapped) - 3} more" if len(swapped) > 3 else ""
+            notes.append(f"{plural(len(moved), 'step')} in another order: {where}{more}")
+        unshared = len(union - common)
+        if unshared:
+            notes.append(f"{plural(unshared, topic.noun)} not named by "
+                         f"{'both' if len(sides) == 2 else 'all'}")
+        in_step = len(common) - len(moved)
+        return Outcome(status=GapStatus.PARTIAL,
+                       distance=round(0.5 * (1 - in_step / len(union)), 4), gap=gap,
+                       explanation=f"{stated}. " + _sentence("; ".join(notes)))
+
+
+    @staticmethod
+    def _swap(a: str, b: str, sides: Sequence[Side], positions: dict[str, dict[str, int]],
+              label: Callable[[str], str]) -> str:
+        first = [s.name for s in sides if positions[a][s.party] < positions[b][s.party]]
+        then = [s.name for s in sides if positions[a][s.party] > positions[b][s.party]]
+        return f"{names(first)} put{'s' * (len(first) == 1)} {label(a)} before {label(b)}, " \
+            f"{names(then)} after"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _steps(side: Side) -> list[str]:
+    if not isinstance(side.value, Steps):
+        raise TypeError(f"{side.party}: expected a sequence, got {side.value.form}")
+    return list(side.value.steps)
+
+
+SEQUENCES = SequenceComparator()

@@ -1,0 +1,68 @@
+"""Sets: what every party names, and what only some name.
+
+All equal is agreed; a common core with differences is partial; nothing named by
+every party is a conflict. The gap lists the common items and each party's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from diffing.comparators.base import Side, everyone, names, plural
+from diffing.result import GapStatus, Outcome
+from proposals.model import Items
+from proposals.registry import Topic
+
+
+def item_label(topic: Topic, item: str) -> str:
+    """The vocabulary label of an item (`Donetsk`), or the item as written on open topics."""
+    return topic.vocabulary.label(item) if topic.vocabulary else item
+
+
+def items_text(topic: Topic, items: Sequence[str]) -> str:
+    return names([item_label(topic, item) for item in items]) if items else "none"
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class SetComparator:
+    def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        sets = {side.party: frozenset(_items(side)) for side in sides}
+        common = frozenset.intersection(*sets.values())
+        union = frozenset.union(*sets.values())
+        only = {party: sorted(items - common) for party, items in sets.items()}
+        gap = {"common": sorted(common), "only": only, "apart": len(union - common)}
+        if len(set(sets.values())) == 1:
+            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
+                           explanation=f"{everyone(sides)} name {items_text(topic, sorted(common))}.")
+        stated = "; ".join(f"{side.name}: {items_text(topic, sorted(sets[side.party]))}"
+                           for side in sides)
+        apart = plural(len(union - common), topic.noun)
+        if common:
+            return Outcome(
+                status=GapStatus.PARTIAL,
+                distance=round(0.5 * (1 - len(common) / len(union)), 4),
+                gap=gap,
+                explanation=f"{stated}. In common: {items_text(topic, sorted(common))}; "
+                f"{apart} not shared.")
+        overlap = max(_jaccard(a, b) for a, b in combinations(sets.values(), 2))
+        return Outcome(
+            status=GapStatus.CONFLICT,
+            distance=round(0.5 + 0.5 * (1 - overlap), 4),
+            gap=gap,
+            explanation=f"{stated}. Nothing in common: {apart} apart.")
+
+
+def _items(side: Side) -> tuple[str, ...]:
+    if not isinstance(side.value, Items):
+        raise TypeError(f"{side.party}: expected a set, got {side.value.form}")
+    return side.value.items
+
+
+SETS = SetComparator()

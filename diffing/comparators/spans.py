@@ -1,0 +1,151 @@
+"""Durations and quantities: ranges on one axis, compared by overlap and by the gap between them.
+
+Every party's position is a range [low, high]. If all ranges share a zone, that
+zone is what every party could accept (partial, or agreed when the ranges are the
+same); otherwise the parties are apart by the distance between the nearest ends.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffing.comparators.base import Side, everyone, number, ratio
+from diffing.result import GapStatus, Outcome
+from proposals.model import Span
+from proposals.registry import Topic
+
+class Amount:
+    """Words a number in its unit; durations (stored in hours) in hours or days."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+
+    def __call__(self, value: float, scale: float | None = None) -> str:
+        """`27 days`; `scale` picks the unit as for that other value (for ranges)."""
+        if math.isinf(value):
+            return "indefinite" if self.unit == "hours" else "unlimited"
+        return f"{self.bare(value, scale)} {self.unit_word(value, scale)}".rstrip()
+
+    def bare(self, value: float, scale: float | None = None) -> str:
+        if self.unit != "hours":
+            return number(value)
+        return number(round(value, 2) if self._in_hours(scale or value) else round(value / 24, 1))
+
+    def unit_word(self, value: float, scale: float | None = None) -> str:
+        if self.unit != "hours":
+            return self.unit
+        word = "hour" if self._in_hours(scale or value) else "day"
+        one = value == (1 if word == "hour" else 24)
+        return word if one else word + "s"
+
+    @staticmethod
+    def _in_hours(hours: float) -> bool:
+        return hours < 48
+
+
+def span_text(span: Span, amount: Amount) -> str:
+    """How a normalised range reads: `2–3 days`, `at least 30 days`, `up to 72 hours`."""
+    low, high = span.low, span.high
+    if low == high:
+        return amount(low)
+    if math.isinf(high):
+        return f"at least {amount(low)}"
+    if low == 0:
+        return f"up to {amount(high)}"
+    return f"{amount.bare(low, low)}–{amount(high, low)}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpanComparator:
+    """Compares ranges; `more` words which side is further up the axis ('longer')."""
+
+    more: str
+
+    def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        spans = {side.party: _span(side) for side in sides}
+        units = sorted({span.unit for span in spans.values()})
+        if len(units) > 1:
+            return Outcome(
+                status=GapStatus.UNCLEAR, distance=None, gap={"units": units},
+                explanation=f"The positions count different units ({', '.join(units)}), so "
+                "they cannot be measured against each other.")
+        amount = Amount(units[0])
+        ordered = sorted(sides, key=lambda s: (spans[s.party].low, spans[s.party].high, s.party))
+        stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in ordered)
+        gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},
+               "unit": units[0]}
+        top_low = max(s.low for s in spans.values())
+        bottom_high = min(s.high for s in spans.values())
+        if top_low <= bottom_high:
+            return self._overlap(sides, spans, top_low, bottom_high, stated, amount, gap)
+        return self._apart(sides, spans, top_low, bottom_high, stated, amount, gap)
+
+    def _overlap(self, sides: Sequence[Side], spans: dict[str, Span], low: float, high: float,
+                 stated: str, amount: Amount, gap: dict) -> Outcome:
+        gap = {**gap, "overlap": [_json(low), _json(high)], "apart": 0.0, "ratio": None}
+        if len({(s.low, s.high) for s in spans.values()}) == 1:
+            said = span_text(spans[sides[0].party], amount)
+            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
+                           explanation=f"{everyone(sides)} say {said}.")
+        share = _share(low, high, list(spans.values()))
+        zone = span_text(Span(low=low, high=high, unit=""), amount)
+        who = "both" if len(sides) == 2 else f"all {len(sides)}"
+        return Outcome(status=GapStatus.PARTIAL, distance=round(0.5 * (1 - share), 4), gap=gap,
+                       explanation=f"{stated}. The ranges overlap: {who} could accept {zone}.")
+
+    def _apart(self, sides: Sequence[Side], spans: dict[str, Span], top_low: float,
+               bottom_high: float, stated: str, amount: Amount, gap: dict) -> Outcome:
+        # The party whose range starts highest against the one whose range ends lowest.
+        upper = min((p for p, s in spans.items() if s.low == top_low),
+                    key=lambda p: (spans[p].high, p))
+        lower = min((p for p, s in spans.items() if s.high == bottom_high),
+                    key=lambda p: (spans[p].low, p))
+        name = {side.party: side.name for side in sides}
+        apart = top_low - bottom_high
+        measurable = bottom_high > 0 and not math.isinf(top_low)
+        explanation = f"{stated}. No overlap: " + (
+            f"{amount(apart)} apart; {name[upper]}'s lowest is {ratio(top_low, bottom_high)} "
+            f"{name[lower]}'s highest ({self.more})." if measurable else
+            f"{name[upper]}'s lowest ({amount(top_low)}) lies beyond {name[lower]}'s highest "
+            f"({amount(bottom_high)}).")
+        return Outcome(
+            status=GapStatus.CONFLICT,
+            distance=round(0.5 + 0.5 * (1 - bottom_high / top_low), 4) if measurable else 1.0,
+            explanation=explanation,
+            gap={**gap, "overlap": None, "apart": _json(apart),
+                 "ratio": round(top_low / bottom_high, 4) if measurable else None,
+                 "upper": upper, "lower": lower},
+        )
+
+
+def _span(side: Side) -> Span:
+    if not isinstance(side.value, Span):
+        raise TypeError(f"{side.party}: expected a range, got {side.value.form}")
+    return side.value
+
+
+def _share(low: float, high: float, spans: list[Span]) -> float:
+    """The part of the union of all ranges that every range covers.
+
+    Open ends are cut at twice the largest finite bound, so that 'at least 30 days'
+    has a length to measure.
+    """
+    finite = [b for s in spans for b in (s.low, s.high) if not math.isinf(b)]
+    cap = 2 * max(finite) if finite and max(finite) > 0 else 1.0
+    union_low = min(min(s.low for s in spans), cap)
+    union_high = min(max(s.high for s in spans), cap)
+    width = union_high - union_low
+    if width <= 0:
+        return 1.0
+    return max(0.0, min(high, cap) - min(low, cap)) / width
+
+
+def _json(value: float) -> float | None:
+    """Infinity has no JSON form: an open end is null."""
+    return None if math.isinf(value) else value
+
+
+DURATIONS = SpanComparator(more="longer")
+QUANTITIES = SpanComparator(more="more")

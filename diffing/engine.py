@@ -1,0 +1,210 @@
+"""`compare`: line proposals up and judge every topic, for two parties or more.
+
+Pure and deterministic: the same proposals give the same comparison whatever order
+they come in (only the order of `parties`, which is how columns are shown, follows
+the input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from diffing.align import LineUp, line_up
+from diffing.comparators import COMPARATORS, Side
+from diffing.comparators.base import names
+from diffing.result import (
+    Alignment,
+    Comparison,
+    GapStatus,
+    Outcome,
+    Pair,
+    PairRow,
+    Party,
+    Position,
+    Row,
+    Summary,
+)
+from proposals.model import Clause, Confidence, Proposal, Status, Unspecified
+
+MEASURED = (GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT)
+SETTLED = (Status.AGREED, Status.IMPLEMENTED)
+
+
+class ComparisonError(ValueError):
+    """The proposals cannot be compared as asked (too few, duplicate ids, unknown baseline)."""
+
+
+def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Comparison:
+    """Compare two or more proposals topic by topic; `baseline` pairs every party with one."""
+    if len(proposals) < 2:
+        raise ComparisonError("a comparison needs at least two proposals")
+    ids = [p.id for p in proposals]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ComparisonError(f"two proposals have the id {duplicates[0]!r}: give one an 'id:'")
+    if baseline is not None and baseline not in ids:
+        raise ComparisonError(f"no party has the id {baseline!r} (parties: {', '.join(ids)})")
+    by_id = {p.id: p for p in proposals}
+    lined = line_up(sorted(proposals, key=lambda p: p.id))
+    rows = tuple(_row(line, by_id, ids) for line in lined)
+    pairs: tuple[Pair, ...] = ()
+    if baseline is not None or len(proposals) > 2:
+        pairs = tuple(_pair(a, b, lined, by_id) for a, b in _pairings(sorted(ids), baseline))
+    return Comparison(
+        parties=tuple(_party(p) for p in proposals),
+        baseline=baseline,
+        summary=_summary(rows),
+        rows=rows,
+        pairs=pairs,
+    )
+
+
+def _pairings(ids: list[str], baseline: str | None) -> list[tuple[str, str]]:
+    if baseline is None:
+        return list(combinations(ids, 2))
+    return [(baseline, other) for other in ids if other != baseline]
+
+
+def _party(proposal: Proposal) -> Party:
+    return Party(
+        id=proposal.id, name=proposal.party, file=proposal.file,
+        date=proposal.date.isoformat() if proposal.date else None,
+        title=proposal.title, round=proposal.round, status=proposal.status.value,
+    )
+
+
+def _position(clause: Clause, proposal: Proposal) -> Position:
+    source = proposal.sources.get(clause.source) if clause.source else None
+    return Position(
+        text=clause.text, value=clause.value, line=clause.line, column=clause.column,
+        topic=clause.topic, source=clause.source, source_title=source.title if source else None,
+        confidence=clause.confidence, quote=clause.quote, note=clause.note,
+        conditions=clause.conditions, by=clause.by,
+    )
+
+
+def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
+    """The outcome of one topic among `parties` (sorted by id): silence and unspecified
+    positions first, then the comparator of the topic's kind."""
+    present = [p for p in parties if p.id in line.clauses]
+    silent = [p for p in parties if p.id not in line.clauses]
+    if silent:
+        return _one_sided(line, present, silent)
+    clauses = [line.clauses[p.id] for p in parties]
+    vague = [p.party for p, c in zip(parties, clauses) if isinstance(c.value, Unspecified)]
+    if vague:
+        return Outcome(
+            status=GapStatus.UNCLEAR, distance=None, gap={"unspecified": [p.id for p in parties
+                                                                          if p.party in vague]},
+            explanation=f"{names(vague)} state{'s' * (len(vague) == 1)} a position without its "
+            f"terms (unspecified){_stated(line, parties, vague)}.")
+    kinds = {c.kind for c in clauses}
+    if len(kinds) > 1:
+        declared = ", ".join(f"{p.party}: {c.kind.value}" for p, c in zip(parties, clauses))
+        return Outcome(status=GapStatus.UNCLEAR, distance=None, gap={"kinds": sorted(
+            k.value for k in kinds)}, explanation=f"Declared as different kinds ({declared}).")
+    sides = [Side(p.id, p.party, c.value, c.text) for p, c in zip(parties, clauses)]
+    return COMPARATORS[line.topic.kind].compare(line.topic, sides)
+
+
+def _stated(line: LineUp, parties: Sequence[Proposal], vague: list[str]) -> str:
+    others = [f"{p.party}: {line.clauses[p.id].text}" for p in parties if p.party not in vague]
+    return "; " + "; ".join(others) if others else ""
+
+
+def _one_sided(line: LineUp, present: list[Proposal], silent: list[Proposal]) -> Outcome:
+    speakers = names([p.party for p in present])
+    quiet = names([p.party for p in silent])
+    if len(present) == 1:
+        what = f"Only {speakers} addresses this: {line.clauses[present[0].id].text}. "
+    else:
+        what = f"Only {speakers} address this. "
+    explanation = f"{what}{quiet} {'is' if len(silent) == 1 else 'are'} silent."
+    gap: dict[str, object] = {"addressed_by": [p.id for p in present],
+                              "silent": [p.id for p in silent]}
+    if len(present) > 1:
+        among = judge(line, present)
+        gap["among"] = {"status": among.status.value, "distance": among.distance}
+        explanation += f" Between them: {among.explanation}"
+    return Outcome(status=GapStatus.ONE_SIDED, distance=None, gap=gap, explanation=explanation)
+
+
+def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
+    """A sentence saying which positions rest on reported or disputed information."""
+    by_level: dict[Confidence, list[str]] = {}
+    for party in parties:
+        clause = line.clauses.get(party.id)
+        if clause is not None and clause.confidence is not Confidence.CONFIRMED:
+            by_level.setdefault(clause.confidence, []).append(party.party)
+    parts = [f"{level.value} information ({names(who)})"
+             for level, who in sorted(by_level.items(), key=lambda item: item[0].value)]
+    return f" Rests on {' and '.join(parts)}." if parts else ""
+
+
+def _settlement(line: LineUp, parties: Sequence[Proposal], status: GapStatus) -> str:
+    """Against an agreed text, what each other party gave up or what was left out."""
+    settled = [p for p in parties if p.status in SETTLED]
+    if len(settled) != 1 or status is GapStatus.AGREED:
+        return ""
+    agreed = settled[0]
+    others = [p for p in parties if p is not agreed and p.id in line.clauses]
+    if agreed.id not in line.clauses:
+        return f" Left out of the agreed text ({agreed.party})." if others else ""
+    said = line.clauses[agreed.id].text
+    moved = [f"{p.party} had {line.clauses[p.id].text!r}" for p in others
+             if line.clauses[p.id].value != line.clauses[agreed.id].value]
+    return f" The agreed text ({agreed.party}) says {said!r}; {'; '.join(moved)}." if moved else ""
+
+
+def _row(line: LineUp, by_id: dict[str, Proposal], order: list[str]) -> Row:
+    parties = sorted(by_id.values(), key=lambda p: p.id)
+    outcome = judge(line, parties)
+    keys = line.keys
+    return Row(
+        topic=line.topic.key,
+        label=line.topic.label,
+        area=line.topic.area,
+        kind=line.topic.kind.value,
+        status=outcome.status,
+        distance=outcome.distance,
+        explanation=outcome.explanation + _settlement(line, parties, outcome.status)
+        + _caveats(line, parties),
+        positions={pid: _position(line.clauses[pid], by_id[pid]) if pid in line.clauses else None
+                   for pid in order},
+        gap=outcome.gap,
+        alignment=Alignment(keys=keys, confidence=line.confidence)
+        if line.confidence is not None else None,
+    )
+
+
+def _pair(a: str, b: str, lined: list[LineUp], by_id: dict[str, Proposal]) -> Pair:
+    parties = sorted((by_id[a], by_id[b]), key=lambda p: p.id)
+    rows = []
+    for line in lined:
+        if a in line.clauses or b in line.clauses:
+            outcome = judge(line, parties)
+            rows.append(PairRow(topic=line.topic.key, status=outcome.status,
+                                distance=outcome.distance, gap=outcome.gap,
+                                explanation=outcome.explanation + _caveats(line, parties)))
+    return Pair(parties=(a, b), summary=_summary(rows), rows=tuple(rows))
+
+
+def _summary(rows: Sequence[Row] | Sequence[PairRow]) -> Summary:
+    """Counts per status; the agreement index is the mean of 1 - distance over the rows
+    where every party takes a measurable position (agreed, partial or conflict)."""
+    counts = {status: 0 for status in GapStatus}
+    for row in rows:
+        counts[row.status] += 1
+    measured = [1 - row.distance for row in rows
+                if row.status in MEASURED and row.distance is not None]
+    return Summary(
+        topics=len(rows),
+        agreed=counts[GapStatus.AGREED],
+        partial=counts[GapStatus.PARTIAL],
+        conflict=counts[GapStatus.CONFLICT],
+        one_sided=counts[GapStatus.ONE_SIDED],
+        unclear=counts[GapStatus.UNCLEAR],
+        agreement_index=round(sum(measured) / len(measured), 4) if measured else None,
+        measured=len(measured),
+    )

@@ -1,0 +1,152 @@
+"""The typed result of a comparison: what every renderer and the app read.
+
+Its shape is the JSON contract `ceasefire-diff/1` (docs/json.md): renderers format
+it, they never recompute a status, a distance or a gap.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from proposals.model import Confidence, Value
+
+FORMAT = "ceasefire-diff/1"
+
+
+class GapStatus(str, Enum):
+    """How the parties stand on one topic, from closest to furthest."""
+
+    AGREED = "agreed"
+    PARTIAL = "partial"
+    CONFLICT = "conflict"
+    ONE_SIDED = "one-sided"
+    UNCLEAR = "unclear"
+
+    @property
+    def is_gap(self) -> bool:
+        return self is not GapStatus.AGREED
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Party(_Result):
+    """A party as the comparison names it, with the file its proposal came from."""
+
+    id: str
+    name: str
+    file: str
+    date: str | None = None
+    title: str | None = None
+    round: str | None = None
+    status: str = "proposed"
+
+
+class Position(_Result):
+    """One party's clause on a row's topic, carried whole so renderers need nothing else."""
+
+    text: str
+    value: Value
+    line: int
+    column: int
+    topic: str
+    source: str | None = None
+    source_title: str | None = None
+    confidence: Confidence = Confidence.CONFIRMED
+    quote: str | None = None
+    note: str | None = None
+    conditions: tuple[str, ...] = ()
+    by: str | None = None
+
+
+class Outcome(_Result):
+    """What a comparator concludes about the positions it was given."""
+
+    status: GapStatus
+    distance: float | None
+    explanation: str
+    gap: dict[str, Any]
+
+
+class Alignment(_Result):
+    """How custom topics with different keys were paired, and how sure the pairing is."""
+
+    keys: dict[str, str]
+    confidence: float
+
+
+class Row(_Result):
+    """One topic across all parties; `positions` has a key per party, None where silent."""
+
+    topic: str
+    label: str
+    area: str
+    kind: str
+    status: GapStatus
+    distance: float | None
+    explanation: str
+    positions: dict[str, Position | None]
+    gap: dict[str, Any]
+    alignment: Alignment | None = None
+
+
+class Summary(_Result):
+    """Counts per status and the agreement index (docs/diff.md gives the formula)."""
+
+    topics: int
+    agreed: int
+    partial: int
+    conflict: int
+    one_sided: int = Field(serialization_alias="one-sided")
+    unclear: int
+    agreement_index: float | None
+    measured: int
+
+
+class PairRow(_Result):
+    """One topic compared between exactly two parties."""
+
+    topic: str
+    status: GapStatus
+    distance: float | None
+    explanation: str
+    gap: dict[str, Any]
+
+
+class Pair(_Result):
+    """Two parties compared on every topic: one cell of the pairwise matrix."""
+
+    parties: tuple[str, str]
+    summary: Summary
+    rows: tuple[PairRow, ...]
+
+    def row(self, topic: str) -> PairRow | None:
+        for row in self.rows:
+            if row.topic == topic:
+                return row
+        return None
+
+
+class Comparison(_Result):
+    """Everything `compare` found: parties, rows in registry order, summary, pairs."""
+
+    format: str = FORMAT
+    parties: tuple[Party, ...]
+    baseline: str | None = None
+    summary: Summary
+    rows: tuple[Row, ...]
+    pairs: tuple[Pair, ...] = ()
+
+    def party(self, party_id: str) -> Party:
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        raise KeyError(party_id)
+
+    @property
+    def has_gaps(self) -> bool:
+        return any(row.status.is_gap for row in self.rows)
