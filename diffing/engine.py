@@ -54,7 +54,7 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Compa
     return Comparison(
         parties=tuple(_party(p) for p in proposals),
         baseline=baseline,
-        summary=_summary(rows),
+        summary=summarize(rows),
         rows=rows,
         pairs=pairs,
     )
@@ -187,10 +187,10 @@ def _pair(a: str, b: str, lined: list[LineUp], by_id: dict[str, Proposal]) -> Pa
             rows.append(PairRow(topic=line.topic.key, status=outcome.status,
                                 distance=outcome.distance, gap=outcome.gap,
                                 explanation=outcome.explanation + _caveats(line, parties)))
-    return Pair(parties=(a, b), summary=_summary(rows), rows=tuple(rows))
+    return Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
 
 
-def _summary(rows: Sequence[Row] | Sequence[PairRow]) -> Summary:
+def summarize(rows: Sequence[Row] | Sequence[PairRow]) -> Summary:
     """Counts per status; the agreement index is the mean of 1 - distance over the rows
     where every party takes a measurable position (agreed, partial or conflict)."""
     counts = {status: 0 for status in GapStatus}

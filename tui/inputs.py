@@ -8,6 +8,7 @@ from pathlib import Path
 from proposals.examples import UnknownExample, scenario
 from proposals.limits import Limits
 from proposals.loader import Loaded, read_proposal
+from proposals.model import Proposal
 from proposals.problems import Code
 
 
@@ -44,3 +45,32 @@ def input_paths(files: list[str], example: str | None) -> list[str]:
 
 def read_inputs(paths: list[str], limits: Limits) -> list[Input]:
     return [Input(path, read_proposal(Path(path), limits)) for path in paths]
+
+
+def distinct(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals with unique ids and names, so one party's texts from two rounds can be
+    compared: a repeated id gets `-2`, `-3`…, a repeated name its date, round or file."""
+    seen_ids: dict[str, int] = {}
+    names = [p.party for p in proposals]
+    result = []
+    for proposal in proposals:
+        count = seen_ids.get(proposal.id, 0) + 1
+        seen_ids[proposal.id] = count
+        changes: dict[str, str] = {}
+        if count > 1:
+            changes["id"] = f"{proposal.id}-{count}"
+        if names.count(proposal.party) > 1:
+            label = proposal.date.isoformat() if proposal.date else (
+                proposal.round or Path(proposal.file).name)
+            changes["party"] = f"{proposal.party} ({label})"
+        result.append(proposal.model_copy(update=changes) if changes else proposal)
+    return result
+
+
+def find_party(proposals: list[Proposal], wanted: str) -> str:
+    """The id of the party called `wanted` (by id or by name, any case)."""
+    for proposal in proposals:
+        if wanted.casefold() in (proposal.id.casefold(), proposal.party.casefold()):
+            return proposal.id
+    known = ", ".join(p.id for p in proposals)
+    raise UsageError(f"no party {wanted!r} to use as baseline (parties: {known})")

@@ -3,6 +3,6 @@
 A command module offers NAME, SUMMARY, `configure(parser)` and `run(args) -> exit code`.
 """
 
-from tui.commands import check, examples, new, schema, topics
+from tui.commands import check, diff, examples, new, schema, topics
 
-COMMANDS = (check, new, schema, topics, examples)
+COMMANDS = (diff, check, new, schema, topics, examples)

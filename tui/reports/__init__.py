@@ -1,0 +1,1 @@
+"""Report renderers: each turns one `Comparison` into one output format, never recomputing it."""
