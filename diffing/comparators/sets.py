@@ -51,7 +51,8 @@ class SetComparator:
                 gap=gap,
                 explanation=f"{stated}. In common: {items_text(topic, sorted(common))}; "
                 f"{apart} not shared.")
-        overlap = max(_jaccard(a, b) for a, b in combinations(sets.values(), 2))
+        pairs = list(combinations(sets.values(), 2))
+        overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
         return Outcome(
             status=GapStatus.CONFLICT,
             distance=round(0.5 + 0.5 * (1 - overlap), 4),

@@ -1,0 +1,306 @@
+"""The diff engine: each comparator's verdicts and numbers, and the invariants over any input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diffing import ComparisonError, GapStatus, compare
+from diffing.filters import restrict
+from proposals import read_string
+from proposals.model import Proposal
+from tests.strategies import parties
+
+AGREED, PARTIAL, CONFLICT = GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT
+ONE_SIDED, UNCLEAR = GapStatus.ONE_SIDED, GapStatus.UNCLEAR
+
+
+def proposal(party: str, clauses: str, **header: str) -> Proposal:
+    extra = "".join(f"{key}: {value}\n" for key, value in header.items())
+    text = f"ceasefire: 1\nparty: {party}\n{extra}clauses:\n" + "".join(
+        f"  {line}\n" for line in clauses.strip().splitlines())
+    loaded = read_string(text, f"{party}.yaml")
+    assert loaded.proposal is not None, [str(p) for p in loaded.problems]
+    return loaded.proposal
+
+
+def row(a: Proposal, b: Proposal, topic: str):
+    found = [r for r in compare([a, b]).rows if r.topic == topic]
+    assert len(found) == 1
+    return found[0]
+
+
+# --- durations and quantities ----------------------------------------------------------------
+
+def test_duration_conflict_is_measured_in_days_and_as_a_ratio():
+    r = row(proposal("Ukraine", "ceasefire.duration: at least 30 days"),
+            proposal("Russia", "ceasefire.duration: 2-3 days"), "ceasefire.duration")
+    assert r.status is CONFLICT
+    assert r.gap["apart"] == 27 * 24
+    assert r.gap["ratio"] == 10
+    assert r.gap["upper"] == "ukraine" and r.gap["lower"] == "russia"
+    assert "27 days apart" in r.explanation and "10×" in r.explanation
+    assert 0.5 < r.distance <= 1
+
+
+def test_overlapping_ranges_are_partial_with_the_zone_both_accept():
+    r = row(proposal("A", "humanitarian.prisoner_numbers: at least 1000"),
+            proposal("B", "humanitarian.prisoner_numbers: 800-1200"), "humanitarian.prisoner_numbers")
+    assert r.status is PARTIAL
+    assert r.gap["overlap"] == [1000, 1200]
+    assert "1,000–1,200" in r.explanation
+    assert 0 < r.distance <= 0.5
+
+
+def test_equal_ranges_written_differently_agree():
+    r = row(proposal("A", "ceasefire.duration: 72 hours"),
+            proposal("B", "ceasefire.duration: 3 days"), "ceasefire.duration")
+    assert (r.status, r.distance) == (AGREED, 0.0)
+
+
+def test_indefinite_against_a_fixed_term_is_a_full_conflict():
+    r = row(proposal("A", "ceasefire.duration: indefinite"),
+            proposal("B", "ceasefire.duration: 30 days"), "ceasefire.duration")
+    assert (r.status, r.distance) == (CONFLICT, 1.0)
+    assert r.gap["apart"] is None  # infinity has no JSON form
+
+
+def test_a_floor_contains_indefinite():
+    r = row(proposal("A", "ceasefire.duration: indefinite"),
+            proposal("B", "ceasefire.duration: at least 30 days"), "ceasefire.duration")
+    assert r.status is PARTIAL
+
+
+def test_custom_quantities_in_different_units_are_unclear():
+    a = proposal("A", "x.assets: {kind: quantity, value: 100 billion usd}")
+    b = proposal("B", "x.assets: {kind: quantity, value: 100 km}")
+    r = row(a, b, "x.assets")
+    assert r.status is UNCLEAR and r.distance is None
+    assert r.gap["units"] == ["km", "usd"]
+
+
+# --- sets, choices, dates, sequences, text ------------------------------------------------------
+
+def test_withdrawal_demand_against_none_lists_the_four_regions():
+    r = row(proposal("Ukraine", "forces.withdrawal: none"),
+            proposal("Russia", "forces.withdrawal: [donetsk, luhansk, zaporizhzhia, kherson]"),
+            "forces.withdrawal")
+    assert r.status is CONFLICT and r.distance == 1.0
+    assert r.gap["apart"] == 4
+    assert r.gap["only"]["russia"] == ["donetsk", "kherson", "luhansk", "zaporizhzhia"]
+    assert "4 regions apart" in r.explanation
+
+
+def test_sets_with_a_common_core_are_partial():
+    r = row(proposal("A", "ceasefire.domains: [land, air, sea]"),
+            proposal("B", "ceasefire.domains: [land, sea, energy]"), "ceasefire.domains")
+    assert r.status is PARTIAL
+    assert r.gap["common"] == ["land", "sea"]
+    assert r.gap["only"] == {"a": ["air"], "b": ["energy"]}
+    assert r.distance == pytest.approx(0.5 * (1 - 2 / 4))
+
+
+def test_sets_agree_regardless_of_order_and_aliases():
+    r = row(proposal("A", "ceasefire.domains: [land, air, sea]"),
+            proposal("B", "ceasefire.domains: [maritime, airspace, ground]"), "ceasefire.domains")
+    assert r.status is AGREED
+
+
+def test_ordered_choices_are_apart_by_steps():
+    r = row(proposal("A", "ceasefire.type: full"), proposal("B", "ceasefire.type: local"),
+            "ceasefire.type")
+    assert r.status is CONFLICT
+    assert (r.gap["steps"], r.gap["scale"]) == (2, 3)
+    assert r.distance == pytest.approx(0.5 + 0.5 * 2 / 3, abs=1e-4)
+    near = row(proposal("A", "ceasefire.type: full"), proposal("B", "ceasefire.type: partial"),
+               "ceasefire.type")
+    assert near.distance < r.distance
+
+
+def test_dates_are_days_apart():
+    r = row(proposal("A", "political.response_deadline: 2025-06-30"),
+            proposal("B", "political.response_deadline: 2025-07-15"), "political.response_deadline")
+    assert r.status is CONFLICT and r.gap["apart_days"] == 15
+    assert r.gap["earliest"] == "a"
+
+
+def test_sequence_in_another_order_names_the_steps_that_move():
+    r = row(proposal("Ukraine", "political.sequence: [ceasefire, memorandum, treaty]"),
+            proposal("Russia", "political.sequence: [memorandum, ceasefire, treaty]"),
+            "political.sequence")
+    assert r.status is PARTIAL
+    assert r.gap["moved"] == ["ceasefire", "memorandum"]
+    assert "Ukraine puts Ceasefire before Memorandum" in r.explanation
+
+
+def test_text_differences_are_unclear_with_a_word_diff():
+    r = row(proposal("A", "ceasefire.violations: A violation frees the other side."),
+            proposal("B", "ceasefire.violations: A violation by one side frees the other side."),
+            "ceasefire.violations")
+    assert r.status is UNCLEAR
+    assert {"op": "insert", "a": "", "b": "by one side"} in r.gap["diff"]
+    same = row(proposal("A", "ceasefire.violations: A violation frees  the other side"),
+               proposal("B", "ceasefire.violations: a VIOLATION frees the other side."),
+               "ceasefire.violations")
+    assert same.status is AGREED
+
+
+# --- silence, vagueness, confidence, agreed texts -------------------------------------------------
+
+def test_silence_is_one_sided_and_unspecified_is_unclear():
+    c = compare([proposal("A", "ceasefire.duration: 30 days\nceasefire.areas: unspecified"),
+                 proposal("B", "ceasefire.areas: [entire-front]")])
+    by_topic = {r.topic: r for r in c.rows}
+    assert by_topic["ceasefire.duration"].status is ONE_SIDED
+    assert by_topic["ceasefire.duration"].positions["b"] is None
+    assert by_topic["ceasefire.duration"].gap == {"addressed_by": ["a"], "silent": ["b"]}
+    assert by_topic["ceasefire.areas"].status is UNCLEAR
+    assert by_topic["ceasefire.areas"].distance is None
+
+
+def test_explanations_flag_reported_information():
+    r = row(proposal("A", "ceasefire.duration: {value: 30 days, confidence: reported}"),
+            proposal("B", "ceasefire.duration: 30 days"), "ceasefire.duration")
+    assert "Rests on reported information (A)" in r.explanation
+
+
+def test_against_an_agreed_text_the_explanation_says_what_was_given_up():
+    side = proposal("Ukraine", "humanitarian.prisoner_exchange: all-for-all\n"
+                               "ceasefire.duration: 30 days")
+    agreed = proposal("Agreed", "humanitarian.prisoner_exchange: by-category", status="agreed")
+    c = compare([side, agreed])
+    by_topic = {r.topic: r for r in c.rows}
+    assert "Ukraine had 'all-for-all'" in by_topic["humanitarian.prisoner_exchange"].explanation
+    assert "Left out of the agreed text" in by_topic["ceasefire.duration"].explanation
+
+
+def test_agreement_index_averages_measured_rows_only():
+    c = compare([proposal("A", "ceasefire.type: full\nceasefire.duration: 30 days\n"
+                               "forces.withdrawal: none"),
+                 proposal("B", "ceasefire.type: full\nceasefire.duration: unspecified")])
+    assert c.summary.measured == 1
+    assert c.summary.agreement_index == 1.0
+    assert (c.summary.agreed, c.summary.unclear, c.summary.one_sided) == (1, 1, 1)
+
+
+# --- custom topics ------------------------------------------------------------------------------
+
+def test_renamed_custom_topic_is_one_row_with_its_confidence():
+    a = proposal("A", "x.nuclear_plant: {kind: text, value: IAEA supervision of the plant}")
+    b = proposal("B", "x.zaporizhzhia_npp: {kind: text, label: Nuclear plant, "
+                      "value: IAEA supervision of the plant}")
+    c = compare([a, b])
+    assert len(c.rows) == 1
+    r = c.rows[0]
+    assert r.status is AGREED
+    assert r.alignment is not None
+    assert r.alignment.keys == {"a": "x.nuclear_plant", "b": "x.zaporizhzhia_npp"}
+    assert 0.5 <= r.alignment.confidence <= 1
+
+
+def test_unrelated_custom_topics_stay_apart():
+    a = proposal("A", "x.nuclear_plant: {kind: text, value: IAEA supervision}")
+    b = proposal("B", "x.grain_corridor: {kind: text, value: Ships leave Odesa}")
+    assert [r.status for r in compare([a, b]).rows] == [ONE_SIDED, ONE_SIDED]
+
+
+# --- three parties, baseline, errors, filters ----------------------------------------------------
+
+def test_three_parties_give_a_row_status_and_a_pairwise_matrix():
+    c = compare([proposal("US", "forces.size_cap: 600000"),
+                 proposal("Europe", "forces.size_cap: 800000"),
+                 proposal("Ukraine", "forces.size_cap: 800000")])
+    assert c.rows[0].status is CONFLICT
+    pairs = {pair.parties: pair for pair in c.pairs}
+    assert set(pairs) == {("europe", "ukraine"), ("europe", "us"), ("ukraine", "us")}
+    assert pairs[("europe", "ukraine")].rows[0].status is AGREED
+    assert pairs[("europe", "us")].rows[0].status is CONFLICT
+
+
+def test_baseline_pairs_every_party_with_one():
+    ps = [proposal("US", "forces.size_cap: 600000"), proposal("Europe", "forces.size_cap: 800000"),
+          proposal("Ukraine", "forces.size_cap: 800000")]
+    c = compare(ps, baseline="ukraine")
+    assert [pair.parties for pair in c.pairs] == [("ukraine", "europe"), ("ukraine", "us")]
+
+
+@pytest.mark.parametrize("ids, baseline, message", [
+    (["a"], None, "at least two"),
+    (["a", "a"], None, "id 'a'"),
+    (["a", "b"], "c", "no party has the id 'c'"),
+])
+def test_impossible_comparisons_are_refused(ids, baseline, message):
+    with pytest.raises(ComparisonError, match=message):
+        compare([proposal(i, "ceasefire.type: full", id=i) for i in ids], baseline=baseline)
+
+
+def test_restrict_keeps_statuses_and_topics_and_summarises_what_is_shown():
+    c = compare([proposal("A", "ceasefire.type: full\nceasefire.duration: 30 days\n"
+                               "humanitarian.remains: 6000"),
+                 proposal("B", "ceasefire.type: local\nceasefire.duration: 30 days\n"
+                               "humanitarian.remains: 6000")])
+    only = restrict(c, [CONFLICT])
+    assert [r.topic for r in only.rows] == ["ceasefire.type"]
+    assert only.summary.topics == 1 and only.summary.conflict == 1
+    assert [r.topic for r in restrict(c, topics=["humanitarian.*"]).rows] == ["humanitarian.remains"]
+    assert [r.topic for r in restrict(c, topics=["duration"]).rows] == ["ceasefire.duration"]
+
+
+# --- invariants over any valid input ---------------------------------------------------------------
+
+PROPERTIES = settings(max_examples=60, deadline=None,
+                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _essence(comparison):
+    """Everything but presentation order: statuses, distances, gaps, explanations, summary."""
+    rows = sorted((r.topic, r.status, r.distance, repr(sorted(r.gap.items())), r.explanation,
+                   tuple(sorted(r.positions))) for r in comparison.rows)
+    pairs = sorted((p.parties, p.summary, tuple((r.topic, r.status, r.distance) for r in p.rows))
+                   for p in comparison.pairs)
+    return rows, pairs, comparison.summary
+
+
+@PROPERTIES
+@given(parties(1))
+def test_a_proposal_compared_with_itself_only_agrees(ps):
+    twin = ps[0].model_copy(update={"id": "twin", "party": "Twin"})
+    c = compare([ps[0], twin])
+    for r in c.rows:
+        unspecified = any(p is not None and p.value.form == "unspecified"
+                          for p in r.positions.values())
+        assert r.status is (UNCLEAR if unspecified else AGREED), r
+    if c.summary.measured:
+        assert c.summary.agreement_index == 1.0
+
+
+@PROPERTIES
+@given(parties(2))
+def test_two_party_results_are_symmetric(ps):
+    assert _essence(compare(ps)) == _essence(compare(ps[::-1]))
+
+
+@PROPERTIES
+@given(parties(3), st.permutations(range(3)))
+def test_n_party_results_do_not_depend_on_file_order(ps, order):
+    assert _essence(compare(ps)) == _essence(compare([ps[i] for i in order]))
+
+
+@PROPERTIES
+@given(parties(3))
+def test_output_is_deterministic_and_distances_match_statuses(ps):
+    first, second = compare(ps), compare(ps)
+    assert first.model_dump_json() == second.model_dump_json()
+    for r in first.rows:
+        if r.distance is not None:
+            assert 0 <= r.distance <= 1 and not math.isnan(r.distance)
+        if r.status is AGREED:
+            assert r.distance == 0
+        elif r.status is PARTIAL:
+            assert 0 < r.distance <= 0.5
+        elif r.status is CONFLICT:
+            assert 0.5 < r.distance <= 1
+        assert r.explanation
