@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_HIDDEN = re.compile(
+HIDDEN = re.compile(
     "["
     "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 controls, except tab and newline
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"  # soft hyphen, fillers, Mongolian
@@ -22,12 +22,12 @@ _HIDDEN = re.compile(
 
 
 def has_hidden(text: str) -> bool:
-    return _HIDDEN.search(text) is not None
+    return HIDDEN.search(text) is not None
 
 
 def hidden_characters(text: str) -> list[tuple[int, str]]:
     """Offsets and characters of everything invisible or direction-changing in `text`."""
-    return [(m.start(), m.group()) for m in _HIDDEN.finditer(text)]
+    return [(m.start(), m.group()) for m in HIDDEN.finditer(text)]
 
 
 def describe(char: str) -> str:
@@ -38,4 +38,4 @@ def describe(char: str) -> str:
 
 def reveal(text: str) -> str:
     """`text` with each hidden character replaced by a visible `<U+202E>` marker."""
-    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
