@@ -48,13 +48,16 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "party"
 
 
-def read_proposal(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Read and check one file; never raises for anything the file contains."""
+def read_proposal(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
+                  name: str | None = None) -> Loaded:
+    """Read and check one file, shown as `name` (default: the path); never raises for
+    anything the file contains."""
+    shown = name or str(path)
     try:
-        text = read_text(path, limits)
+        text = read_text(path, limits, shown)
     except SourceError as error:
         return Loaded(None, (error.problem,))
-    return read_string(text, str(path), limits)
+    return read_string(text, shown, limits)
 
 
 def read_string(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:

@@ -47,9 +47,10 @@ class Document:
     problems: tuple[Problem, ...] = ()
 
 
-def read_text(path: str | os.PathLike[str], limits: Limits) -> str:
-    """The file's text, refusing what is missing, too large, binary or not UTF-8."""
-    name = str(path)
+def read_text(path: str | os.PathLike[str], limits: Limits, name: str | None = None) -> str:
+    """The file's text, refusing what is missing, too large, binary or not UTF-8; problems
+    name the file as `name` (default: the path)."""
+    name = name or str(path)
 
     def fail(message: str, code: Code = Code.UNREADABLE, line: int = 1, col: int = 1) -> SourceError:
         return SourceError(Problem(name, line, col, message, code=code))

@@ -9,7 +9,7 @@ from proposals.examples import UnknownExample, scenario
 from proposals.limits import Limits
 from proposals.loader import Loaded, read_proposal
 from proposals.model import Proposal
-from proposals.problems import Code
+from proposals.problems import Code, Problem
 
 
 class UsageError(Exception):
@@ -17,34 +17,59 @@ class UsageError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """A file to read and the name it is shown under (`scenario/file.yaml` for examples)."""
+
+    path: Path
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Input:
     """One file and what reading it gave."""
 
-    path: str
+    source: Source
     loaded: Loaded
+
+    @property
+    def name(self) -> str:
+        return self.source.name
 
     @property
     def unreadable(self) -> bool:
         return any(p.code is Code.UNREADABLE for p in self.loaded.problems)
 
 
-def input_paths(files: list[str], example: str | None) -> list[str]:
-    """The paths to read: the files named, or every file of the example scenario."""
+def input_sources(files: list[str], example: str | None) -> list[Source]:
+    """The files named, or every file of the example scenario."""
     if example and files:
         raise UsageError("give files or --example, not both")
     if example:
         try:
-            return [str(path) for path in scenario(example).files]
+            found = scenario(example)
         except UnknownExample as error:
             raise UsageError(str(error)) from None
+        return [Source(path, f"{found.name}/{path.name}") for path in found.files]
     if not files:
         raise UsageError("no files: name proposal files, or use --example NAME "
                          "(`ceasefire examples` lists them)")
-    return files
+    return [Source(Path(file), file) for file in files]
 
 
-def read_inputs(paths: list[str], limits: Limits) -> list[Input]:
-    return [Input(path, read_proposal(Path(path), limits)) for path in paths]
+def read_inputs(sources: list[Source], limits: Limits) -> list[Input]:
+    return [Input(source, read_proposal(source.path, limits, source.name)) for source in sources]
+
+
+def problems(inputs: list[Input]) -> list[Problem]:
+    return [problem for item in inputs for problem in item.loaded.problems]
+
+
+def valid_proposals(inputs: list[Input]) -> list[Proposal] | None:
+    """The proposals, made distinct, when every file is valid; otherwise None."""
+    proposals = [item.loaded.proposal for item in inputs]
+    if any(p is None for p in proposals):
+        return None
+    return distinct([p for p in proposals if p is not None])
 
 
 def distinct(proposals: list[Proposal]) -> list[Proposal]:

@@ -8,7 +8,7 @@ import sys
 
 from proposals.problems import Problem
 from tui.commands.options import add_color, add_inputs, limits
-from tui.inputs import Input, input_paths, read_inputs
+from tui.inputs import Input, input_sources, read_inputs
 from tui.terminal import console, literal, wants_color
 
 NAME = "check"
@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    inputs = read_inputs(input_paths(args.files, args.example), limits(args))
+    inputs = read_inputs(input_sources(args.files, args.example), limits(args))
     if args.format == "json":
         sys.stdout.write(json.dumps(_report(inputs), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -48,7 +48,7 @@ def _report(inputs: list[Input]) -> dict[str, object]:
     return {
         "files": [
             {
-                "file": item.path,
+                "file": item.name,
                 "valid": item.loaded.proposal is not None,
                 "clauses": len(item.loaded.proposal.clauses) if item.loaded.proposal else None,
                 "problems": [_problem_record(p) for p in item.loaded.problems],
@@ -79,7 +79,7 @@ def _print(inputs: list[Input], color: bool) -> None:
             warnings += not problem.is_error
         if item.loaded.proposal is not None:
             count = len(item.loaded.proposal.clauses)
-            out.print(Text(literal(item.path) + f": valid, {count} clause{'s' * (count != 1)}",
+            out.print(Text(literal(item.name) + f": valid, {count} clause{'s' * (count != 1)}",
                            "green"), soft_wrap=True)
     valid = sum(item.loaded.proposal is not None for item in inputs)
     summary = (f"{len(inputs)} file{'s' * (len(inputs) != 1)}: {valid} valid, "

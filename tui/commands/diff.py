@@ -13,7 +13,7 @@ from diffing.filters import restrict
 from proposals.model import Proposal
 from tui.commands.options import add_color, add_inputs, limits
 from tui.files import write_atomically
-from tui.inputs import Input, UsageError, distinct, find_party, input_paths, read_inputs
+from tui.inputs import Input, UsageError, find_party, input_sources, problems, read_inputs, valid_proposals
 from tui.terminal import console, is_terminal, literal, wants_color
 
 NAME = "diff"
@@ -54,23 +54,23 @@ def statuses(text: str | None) -> list[GapStatus] | None:
 
 def load(inputs: list[Input]) -> list[Proposal]:
     """The proposals, or exit 2 with every file's errors on stderr; warnings are shown too."""
-    for item in inputs:
-        for problem in item.loaded.problems:
-            sys.stderr.write(literal(str(problem)) + "\n")
-    if any(item.loaded.proposal is None for item in inputs):
+    for problem in problems(inputs):
+        sys.stderr.write(literal(str(problem)) + "\n")
+    proposals = valid_proposals(inputs)
+    if proposals is None:
         bad = sum(item.loaded.proposal is None for item in inputs)
         raise UsageError(f"{bad} file{'s' * (bad != 1)} could not be read as proposals "
                          "(details above; `ceasefire check` validates files)")
-    return distinct([item.loaded.proposal for item in inputs])  # type: ignore[misc]
+    return proposals
 
 
 def run(args: argparse.Namespace) -> int:
     only = statuses(args.only)
     topics = [part for pattern in args.topics for part in pattern.split(",")]
-    paths = input_paths(args.files, args.example)
-    if len(paths) < 2:
+    sources = input_sources(args.files, args.example)
+    if len(sources) < 2:
         raise UsageError("a diff needs at least two proposal files")
-    proposals = load(read_inputs(paths, limits(args)))
+    proposals = load(read_inputs(sources, limits(args)))
     baseline = find_party(proposals, args.baseline) if args.baseline else None
     try:
         comparison = compare(proposals, baseline=baseline)
