@@ -24,19 +24,31 @@ def topic_matches(row: Row, patterns: Iterable[str]) -> bool:
     return False
 
 
+def text_matches(row: Row, query: str) -> bool:
+    """Whether `query` (any case) is in the topic, the explanation or any party's clause."""
+    wanted = query.casefold()
+    texts = [row.topic, row.label, row.explanation]
+    for position in row.positions.values():
+        if position is not None:
+            texts += [position.text, position.quote or "", position.note or "", *position.conditions]
+    return any(wanted in text.casefold() for text in texts)
+
+
 def restrict(comparison: Comparison, statuses: Iterable[GapStatus] | None = None,
-             topics: Iterable[str] | None = None) -> Comparison:
-    """The comparison with only the rows (and pair rows) whose status and topic are wanted."""
+             topics: Iterable[str] | None = None, text: str = "") -> Comparison:
+    """The comparison with only the rows (and pair rows) whose status, topic and text match."""
     wanted = set(statuses) if statuses else None
     patterns = [p for p in topics or () if p.strip()]
     rows = tuple(
         row for row in comparison.rows
-        if (wanted is None or row.status in wanted) and (not patterns or topic_matches(row, patterns))
+        if (wanted is None or row.status in wanted)
+        and (not patterns or topic_matches(row, patterns))
+        and (not text or text_matches(row, text))
     )
     kept = {row.topic for row in rows}
-    pairs = tuple(
-        pair.model_copy(update={"rows": (kept_rows := tuple(r for r in pair.rows if r.topic in kept)),
-                                "summary": summarize(kept_rows)})
-        for pair in comparison.pairs
-    )
-    return comparison.model_copy(update={"rows": rows, "pairs": pairs, "summary": summarize(rows)})
+    pairs = []
+    for pair in comparison.pairs:
+        pair_rows = tuple(r for r in pair.rows if r.topic in kept)
+        pairs.append(pair.model_copy(update={"rows": pair_rows, "summary": summarize(pair_rows)}))
+    return comparison.model_copy(
+        update={"rows": rows, "pairs": tuple(pairs), "summary": summarize(rows)})

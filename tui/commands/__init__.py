@@ -3,6 +3,6 @@
 A command module offers NAME, SUMMARY, `configure(parser)` and `run(args) -> exit code`.
 """
 
-from tui.commands import check, diff, examples, new, schema, topics
+from tui.commands import check, diff, examples, new, schema, topics, view
 
-COMMANDS = (diff, check, new, schema, topics, examples)
+COMMANDS = (diff, view, check, new, schema, topics, examples)

@@ -13,6 +13,7 @@ from diffing.filters import restrict
 from proposals.model import Proposal
 from tui.commands.options import add_color, add_inputs, limits
 from tui.files import write_atomically
+from tui.reports import render_text
 from tui.inputs import Input, UsageError, find_party, input_sources, problems, read_inputs, valid_proposals
 from tui.terminal import console, is_terminal, literal, wants_color
 
@@ -107,15 +108,7 @@ def render(comparison: Comparison, report_format: str, color: str, to_terminal: 
         buffer = io.StringIO()
         terminal.render(comparison, console(buffer, color == "always", width=_width()))
         return buffer.getvalue()
-    if report_format == "json":
-        from tui.reports import json_report as module
-    elif report_format == "markdown":
-        from tui.reports import markdown as module  # type: ignore[no-redef]
-    elif report_format == "html":
-        from tui.reports import html as module  # type: ignore[no-redef]
-    else:
-        from tui.reports import text as module  # type: ignore[no-redef]
-    return module.render(comparison)
+    return render_text(comparison, report_format)
 
 
 def _width() -> int:

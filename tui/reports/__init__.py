@@ -1,1 +1,18 @@
-"""Report renderers: each turns one `Comparison` into one output format, never recomputing it."""
+"""Report renderers: each turns one `Comparison` into one output format, never recomputing it.
+
+Renderer modules are imported only when their format is asked for.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from diffing import Comparison
+
+TEXT_FORMATS = {"text": "text", "markdown": "markdown", "json": "json_report", "html": "html"}
+
+
+def render_text(comparison: Comparison, report_format: str) -> str:
+    """The report in one of TEXT_FORMATS (the rich format prints to a console instead)."""
+    module = import_module(f"tui.reports.{TEXT_FORMATS[report_format]}")
+    return module.render(comparison)

@@ -1,0 +1,41 @@
+"""Every key of the app, declared once: the footer, the help screen and the command palette
+all read this list, and a user keymap can rebind any of them by its id."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+MOVE = Binding.Group("move")
+GAPS = Binding.Group("gap")
+
+BINDINGS: list[Binding] = [
+    Binding("j", "cursor_down", "Down", id="cursor-down", group=MOVE,
+            tooltip="Next topic (also ↓)"),
+    Binding("k", "cursor_up", "Up", id="cursor-up", group=MOVE,
+            tooltip="Previous topic (also ↑)"),
+    Binding("n", "next_gap", "Next gap", id="next-gap", group=GAPS,
+            tooltip="Jump to the next topic that is not agreed"),
+    Binding("N", "previous_gap", "Previous gap", id="previous-gap", group=GAPS,
+            key_display="N", tooltip="Jump to the previous topic that is not agreed"),
+    Binding("f", "cycle_filter", "Filter", id="cycle-filter",
+            tooltip="Show all, gaps only, conflict, partial, one-sided or unclear"),
+    Binding("slash", "search", "Search", id="search", key_display="/",
+            tooltip="Search topics, positions and explanations"),
+    Binding("e", "edit", "Edit", id="edit",
+            tooltip="Open $EDITOR at the selected clause, then reload"),
+    Binding("r", "reload", "Reload", id="reload", tooltip="Read the files again"),
+    Binding("b", "pick_baseline", "Baseline", id="pick-baseline",
+            tooltip="Compare every party with one party"),
+    Binding("x", "export", "Export", id="export",
+            tooltip="Write the report as Markdown, JSON or HTML"),
+    Binding("t", "cycle_theme", "Theme", id="cycle-theme", tooltip="Switch the colour theme"),
+    Binding("question_mark", "help", "Help", id="help", key_display="?",
+            tooltip="All keys and what the statuses mean"),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),
+]
+
+
+def described(binding: Binding) -> str:
+    """`n  Next gap — Jump to the next topic that is not agreed`, for help and palette."""
+    key = binding.key_display or binding.key.replace("slash", "/")
+    return f"{key}  {binding.description} — {binding.tooltip}"

@@ -1,0 +1,308 @@
+"""The gap explorer: walk the topics, read each side's clause, fix a file and see it change.
+
+State lives here (the comparison, the view's filter, search and baseline, the
+selection); widgets only display what they are given and post `TopicChosen`. The
+app reads proposal files and never writes them.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from diffing import Comparison, Row
+from diffing.filters import restrict
+from proposals.limits import DEFAULT_LIMITS, Limits
+from tui.app.actions import BINDINGS
+from tui.app.messages import TopicChosen
+from tui.app.screens.baseline import NO_BASELINE, BaselineScreen
+from tui.app.screens.export import ExportScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.session import FILTERS, Snapshot, Watcher, load
+from tui.app.widgets.detail import DetailPane
+from tui.app.widgets.gap_grid import GapGrid
+from tui.app.widgets.masthead import Masthead
+from tui.app.widgets.problems import ProblemBar
+from tui.app.widgets.topic_list import TopicList
+from tui.inputs import Source
+
+WATCH_SECONDS = 0.5
+WIDE = 150  # from this many columns the detail pane stands beside the grid
+NARROW = 110  # below this, the topic list gives its room to the grid
+THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
+
+
+class CeasefireApp(App[None]):
+    """`ceasefire view`: the comparison of `sources`, kept in step with the files."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "ceasefire"
+    BINDINGS = BINDINGS
+
+    def __init__(self, sources: Sequence[Source], limits: Limits = DEFAULT_LIMITS,
+                 watch: bool = True, folder: Path | None = None) -> None:
+        super().__init__()
+        self.sources = list(sources)
+        self.limits = limits
+        self.watching = watch
+        self.export_folder = folder or Path.cwd()
+        self.snapshot = Snapshot(None)
+        self.comparison: Comparison | None = None  # the last good one
+        self.shown: Comparison | None = None
+        self.filter_index = 0
+        self.search = ""
+        self.baseline: str | None = None
+        self.topic: str | None = None
+        self.party: str | None = None
+        self.watcher = Watcher([source.path for source in self.sources])
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Masthead(id="masthead")
+        yield ProblemBar(id="problems")
+        with Horizontal(id="body"):
+            yield TopicList(id="topics")
+            with Vertical(id="main"):
+                yield GapGrid(id="grid")
+                yield DetailPane(id="detail")
+        yield Input(placeholder="search topics and text — enter to apply, escape to clear",
+                    id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = THEMES[0]
+        self._fit(self.size.width)
+        self.apply(load(self.sources, self.limits))
+        self.query_one(GapGrid).focus()
+        if self.watching:
+            self.set_interval(WATCH_SECONDS, self.poll_files)
+
+    def on_resize(self, event) -> None:  # noqa: ANN001
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.query_one("#main").set_class(width >= WIDE, "-wide")
+        self.query_one(TopicList).set_class(width < NARROW, "-narrow")
+
+    # --- state ------------------------------------------------------------------------------
+
+    def apply(self, snapshot: Snapshot) -> None:
+        """Show a new reading of the files; an invalid one keeps the last good comparison."""
+        self.snapshot = snapshot
+        if snapshot.comparison is not None:
+            self.comparison = snapshot.comparison
+        self.query_one(ProblemBar).show(snapshot.problems, stale=self.comparison is not None)
+        self.refresh_view()
+
+    @property
+    def filter_name(self) -> str:
+        return FILTERS[self.filter_index][0]
+
+    def view_label(self) -> str:
+        parts = []
+        if self.filter_name != "all":
+            parts.append(f"filter: {self.filter_name}")
+        if self.search:
+            parts.append(f"search: {self.search!r}")
+        if self.comparison is not None and self.comparison.baseline:
+            parts.append(f"baseline: {self.comparison.party(self.comparison.baseline).name}")
+        return " · ".join(parts)
+
+    def refresh_view(self) -> None:
+        """Re-derive what is shown from the comparison and the view settings; keep the selection."""
+        masthead = self.query_one(Masthead)
+        if self.comparison is None:
+            self.shown = None
+            masthead.show(None, None, "")
+            self.query_one(DetailPane).show(None, None)
+            return
+        statuses = FILTERS[self.filter_index][1]
+        self.shown = restrict(self.comparison, statuses, text=self.search)
+        masthead.show(self.comparison, self.shown, self.view_label())
+        topics = [row.topic for row in self.shown.rows]
+        if self.topic not in topics:
+            self.topic = topics[0] if topics else None
+        self.query_one(TopicList).show(self.shown, self.topic)
+        self.query_one(GapGrid).show(self.shown, self.topic, self.party)
+        self.query_one(DetailPane).show(self.selected_row, self.comparison)
+
+    @property
+    def selected_row(self) -> Row | None:
+        if self.shown is None:
+            return None
+        return next((row for row in self.shown.rows if row.topic == self.topic), None)
+
+    @on(TopicChosen)
+    def choose(self, event: TopicChosen) -> None:
+        if event.party is not None:
+            self.party = event.party
+        if event.topic == self.topic:
+            return
+        self.topic = event.topic
+        self.query_one(TopicList).select(self.topic)
+        self.query_one(GapGrid).select(self.topic, self.party)
+        self.query_one(DetailPane).show(self.selected_row, self.comparison)
+
+    def _go(self, topic: str | None) -> None:
+        if topic is not None:
+            self.post_message(TopicChosen(topic))
+
+    # --- files --------------------------------------------------------------------------------
+
+    def poll_files(self) -> None:
+        if self.watcher.changed():
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        self._reload()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self) -> None:
+        snapshot = load(self.sources, self.limits, self.baseline)
+        self.call_from_thread(self.apply, snapshot)
+
+    def action_edit(self) -> None:
+        """Open $EDITOR (or $VISUAL) on the selected clause's line, then read the files again."""
+        row = self.selected_row
+        if row is None or self.comparison is None:
+            self.notify("No topic selected.", severity="warning")
+            return
+        party = self.party if row.positions.get(self.party or "") else next(
+            (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
+        if party is None:
+            self.notify("No party addresses this topic.", severity="warning")
+            return
+        position = row.positions[party]
+        index = [p.id for p in self.comparison.parties].index(party)
+        path = self.sources[index].path
+        command = editor_command(os.environ, path, position.line if position else 1)
+        try:
+            with self.suspend():
+                subprocess.run(command, check=False)
+        except Exception:  # noqa: BLE001 - SuspendNotSupported in headless runs: just run it
+            subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+        self.watcher.changed()  # the reload below covers this change
+        self.action_reload()
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.query_one(GapGrid).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(GapGrid).action_cursor_up()
+
+    def _gaps(self) -> list[str]:
+        return [row.topic for row in (self.shown.rows if self.shown else ()) if row.status.is_gap]
+
+    def action_next_gap(self) -> None:
+        self._go(_step(self._all_topics(), self._gaps(), self.topic, forward=True))
+
+    def action_previous_gap(self) -> None:
+        self._go(_step(self._all_topics(), self._gaps(), self.topic, forward=False))
+
+    def _all_topics(self) -> list[str]:
+        return [row.topic for row in (self.shown.rows if self.shown else ())]
+
+    def action_cycle_filter(self) -> None:
+        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        self.refresh_view()
+        self.notify(f"Showing {self.filter_name}", timeout=2)
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.add_class("-visible")
+        box.value = self.search
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.search = event.value.strip()
+        self._close_search()
+
+    @on(Input.Changed, "#search")
+    def _search_live(self, event: Input.Changed) -> None:
+        self.search = event.value.strip()
+        self.refresh_view()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#search", Input)
+        if box.has_class("-visible"):
+            self.search = ""
+            box.value = ""
+            self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).remove_class("-visible")
+        self.refresh_view()
+        self.query_one(GapGrid).focus()
+
+    # --- screens -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_pick_baseline(self) -> None:
+        if self.comparison is None:
+            return
+
+        def chosen(party: str | None) -> None:
+            if party is None:
+                return
+            self.baseline = None if party == NO_BASELINE else party
+            self.action_reload()
+
+        self.push_screen(BaselineScreen(self.comparison.parties, self.baseline), chosen)
+
+    def action_export(self) -> None:
+        if self.shown is None:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote {path}")
+
+        self.push_screen(ExportScreen(self.shown, self.export_folder), written)
+
+    def action_cycle_theme(self) -> None:
+        current = THEMES.index(self.theme) if self.theme in THEMES else -1
+        self.theme = THEMES[(current + 1) % len(THEMES)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in BINDINGS:
+            yield SystemCommand(binding.description, binding.tooltip,
+                                partial(self.run_action, binding.action))
+
+
+def _step(topics: list[str], gaps: list[str], current: str | None, forward: bool) -> str | None:
+    """The next (or previous) gap after `current` in display order, wrapping around."""
+    if not gaps:
+        return None
+    start = topics.index(current) if current in topics else -1
+    order = topics[start + 1:] + topics[:start + 1] if forward else \
+        list(reversed(topics[:start])) + list(reversed(topics[start:]))
+    return next((topic for topic in order if topic in gaps), None)
+
+
+def editor_command(environ: os._Environ[str] | dict[str, str], path: Path, line: int) -> list[str]:
+    """The command that opens `path` at `line` in the user's editor."""
+    editor = shlex.split(environ.get("VISUAL") or environ.get("EDITOR") or "vi")
+    name = Path(editor[0]).name
+    if name in ("code", "codium", "code-insiders"):
+        return [*editor, "--wait", "--goto", f"{path}:{line}"]
+    return [*editor, f"+{line}", str(path)]
+

@@ -1,0 +1,245 @@
+"""Pictures of a gap, drawn as text: ranges on one shared axis, a membership grid for sets,
+two orders side by side for sequences, a scale for choices, a word diff for text.
+
+Pure functions of a row and the parties: no widget state, so they are tested apart.
+Every mark has a shape as well as a colour, so nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from diffing.comparators.sets import item_label
+from diffing.comparators.spans import Amount, span_text
+from diffing.result import Party, Row
+from proposals.model import Choice, Items, Kind, Moment, Span, Steps
+from proposals.registry import Topic, custom_topic, registry
+from tui.terminal import literal
+
+AXIS_WIDTH = 40
+LOG_SCALE_RATIO = 50  # ranges spanning more than this factor are drawn on a log scale
+
+
+def topic_of(row: Row) -> Topic:
+    """The registry topic of a row, or the custom topic it was built from."""
+    found = registry().resolve(row.topic)
+    return found if found else custom_topic(row.topic, Kind(row.kind), row.label)
+
+
+def picture(row: Row, parties: Sequence[Party], width: int = AXIS_WIDTH) -> Text | None:
+    """The picture that fits the row's kind, or None when there is nothing to draw."""
+    values = {p.id: row.positions[p.id].value for p in parties if row.positions.get(p.id)}
+    if not values:
+        return None
+    names = {p.id: literal(p.name) for p in parties if p.id in values}
+    kinds = {type(v) for v in values.values()}
+    if kinds == {Span}:
+        return span_picture(values, names, width)  # type: ignore[arg-type]
+    if kinds == {Moment}:
+        return date_picture(values, names, width)  # type: ignore[arg-type]
+    if kinds == {Items}:
+        return set_picture(topic_of(row), values, names)  # type: ignore[arg-type]
+    if kinds == {Steps}:
+        return sequence_picture(topic_of(row), values, names)  # type: ignore[arg-type]
+    if kinds == {Choice}:
+        return choice_picture(topic_of(row), values, names)  # type: ignore[arg-type]
+    if row.gap.get("diff"):
+        return diff_picture(row.gap["diff"], names.get(row.gap["from"], ""),
+                            names.get(row.gap["to"], ""))
+    return None
+
+
+def _label_width(names: dict[str, str]) -> int:
+    """Room for party names, and for the 'both accept' / 'no overlap' line under them."""
+    return max(12, min(16, max(len(n) for n in names.values())) + 1)
+
+
+class _Axis:
+    """Maps values onto `width` cells, linearly or on a log scale for wide spreads."""
+
+    def __init__(self, low: float, high: float, width: int) -> None:
+        self.low, self.high, self.width = low, max(high, low), width
+        self.log = low > 0 and high / low > LOG_SCALE_RATIO
+
+    def cell(self, value: float) -> int:
+        if math.isinf(value):
+            return self.width - 1
+        if self.high == self.low:
+            return self.width // 2
+        if self.log:
+            share = math.log(value / self.low) / math.log(self.high / self.low)
+        else:
+            share = (value - self.low) / (self.high - self.low)
+        return max(0, min(self.width - 1, round(share * (self.width - 1))))
+
+
+def span_picture(spans: dict[str, Span], names: dict[str, str], width: int = AXIS_WIDTH) -> Text:
+    """Each party's range as a bar on one axis, and the zone all could accept, if any."""
+    amount = Amount(next(iter(spans.values())).unit)
+    finite = [b for s in spans.values() for b in (s.low, s.high) if not math.isinf(b)]
+    low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
+    open_end = any(math.isinf(s.high) for s in spans.values())
+    axis = _Axis(low, high * (1.25 if open_end else 1), width)
+    pad = _label_width(names)
+    out = Text()
+    for party, span in spans.items():
+        out.append(names[party][: pad - 1].ljust(pad), "bold")
+        out.append_text(_bar(axis, span.low, span.high, "█", "cyan"))
+        out.append(f"  {span_text(span, amount)}\n", "dim")
+    common_low = max(s.low for s in spans.values())
+    common_high = min(s.high for s in spans.values())
+    if common_low <= common_high and len(spans) > 1:
+        out.append("all accept".ljust(pad) if len(spans) > 2 else "both accept".ljust(pad), "green")
+        out.append_text(_bar(axis, common_low, common_high, "▒", "green"))
+        out.append("\n")
+    elif len(spans) > 1:
+        out.append("no overlap".ljust(pad), "red")
+        out.append_text(_bar(axis, common_high, common_low, "╌", "red"))
+        out.append(f"  {_gap_words(common_high, common_low, amount)}\n", "red")
+    out.append(" " * pad + _axis_labels(axis, amount, open_end), "dim")
+    return out
+
+
+def _bar(axis: _Axis, low: float, high: float, mark: str, style: str) -> Text:
+    start, end = axis.cell(low), axis.cell(high)
+    if math.isinf(low):  # indefinite, unlimited: beyond the end of the axis
+        line = Text("·" * (axis.width - 1), "dim")
+        line.append("▶", f"bold {style}")
+        return line
+    if start == end:
+        line = Text("·" * start, "dim")
+        line.append("●", f"bold {style}")
+        line.append("·" * (axis.width - start - 1), "dim")
+        return line
+    line = Text("·" * start, "dim")
+    line.append(mark * (end - start + 1 - (1 if math.isinf(high) else 0)), style)
+    if math.isinf(high):
+        line.append("▶", style)
+    line.append("·" * (axis.width - end - 1), "dim")
+    return line
+
+
+def _gap_words(low: float, high: float, amount: Amount) -> str:
+    return "apart" if math.isinf(high - low) else f"{amount(high - low)} apart"
+
+
+def _axis_labels(axis: _Axis, amount: Amount, open_end: bool) -> str:
+    left = amount(axis.low) if axis.low else "0"
+    right = ("→ " if open_end else "") + amount(axis.high if not open_end else axis.high / 1.25)
+    scale = " (log scale)" if axis.log else ""
+    gap = max(1, axis.width - len(left) - len(right))
+    return f"{left}{' ' * gap}{right}{scale}"
+
+
+def date_picture(moments: dict[str, Moment], names: dict[str, str],
+                 width: int = AXIS_WIDTH) -> Text:
+    """Each party's date as a dot on one time axis."""
+    days = [m.day for m in moments.values()]
+    axis = _Axis(min(days), max(days), width)
+    pad = _label_width(names)
+    out = Text()
+    for party, moment in moments.items():
+        out.append(names[party][: pad - 1].ljust(pad), "bold")
+        out.append_text(_bar(axis, moment.day, moment.day, "●", "cyan"))
+        out.append(f"  {moment.iso}\n", "dim")
+    first, last = min(moments.values(), key=lambda m: m.day), max(moments.values(),
+                                                                   key=lambda m: m.day)
+    spread = last.day - first.day
+    out.append(" " * pad + f"{first.iso[:10]} … {last.iso[:10]}  ({spread:g} days)", "dim")
+    return out
+
+
+def set_picture(topic: Topic, sets: dict[str, Items], names: dict[str, str]) -> Text:
+    """A membership grid: one line per item, one column per party, ✓ where it is named."""
+    members = {party: set(value.items) for party, value in sets.items()}
+    union = sorted(set().union(*members.values()),
+                   key=lambda item: (-sum(item in m for m in members.values()), item))
+    labels = {item: literal(item_label(topic, item)) for item in union}
+    pad = min(28, max((len(label) for label in labels.values()), default=4)) + 2
+    cols = [max(3, min(12, len(names[p]))) for p in sets]
+    out = Text(" " * pad)
+    for party, col in zip(sets, cols):
+        out.append(names[party][:col].center(col) + " ", "bold")
+    out.append("\n")
+    if not union:
+        out.append("(every party names none)", "dim")
+        return out
+    for item in union:
+        shared = all(item in m for m in members.values())
+        out.append(labels[item][: pad - 2].ljust(pad), "green" if shared else "")
+        for party, col in zip(sets, cols):
+            has = item in members[party]
+            out.append(("✓" if has else "·").center(col) + " ", "bold green" if has else "dim")
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def sequence_picture(topic: Topic, orders: dict[str, Steps], names: dict[str, str]) -> Text:
+    """The orders side by side, one column per party; ↕ marks shared steps out of order."""
+    steps = {party: list(value.steps) for party, value in orders.items()}
+    common = set.intersection(*(set(s) for s in steps.values()))
+    ranks = [{s: i for i, s in enumerate(x for x in order if x in common)}
+             for order in steps.values()]
+    moved = {a for a in common for b in common
+             if a != b and len({r[a] < r[b] for r in ranks}) > 1}
+    col = min(26, max(len(literal(item_label(topic, s))) + 5
+                      for order in steps.values() for s in order) if any(steps.values()) else 8)
+    col = max(col, max(len(n) for n in names.values()) + 1)
+    out = Text()
+    for party in steps:
+        out.append(names[party][: col - 1].ljust(col), "bold")
+    out.append("\n")
+    for index in range(max(len(s) for s in steps.values())):
+        for party, order in steps.items():
+            if index >= len(order):
+                out.append(" " * col)
+                continue
+            step = order[index]
+            mark = "↕" if step in moved else (" " if step in common else "+")
+            style = "yellow" if step in moved else ("" if step in common else "blue")
+            cell = f"{index + 1}. {mark}{literal(item_label(topic, step))}"
+            out.append(cell[: col - 1].ljust(col), style)
+        out.append("\n")
+    out.append("↕ another order   + named by this party only", "dim")
+    return out
+
+
+def choice_picture(topic: Topic, choices: dict[str, Choice], names: dict[str, str]) -> Text:
+    """The vocabulary as a scale with each party under its choice (or a plain list)."""
+    out = Text()
+    vocabulary = topic.vocabulary
+    if not (vocabulary and topic.ordered):
+        for party, choice in choices.items():
+            out.append(names[party].ljust(_label_width(names)), "bold")
+            out.append(literal(choice.choice) + "\n")
+        out.rstrip()
+        return out
+    for term in vocabulary.terms:
+        chosen = [names[p] for p, c in choices.items() if c.choice == term.value]
+        out.append("● " if chosen else "○ ", "bold cyan" if chosen else "dim")
+        out.append(term.value.ljust(18), "bold" if chosen else "dim")
+        out.append(", ".join(chosen) + "\n" if chosen else "\n", "cyan")
+    out.rstrip()
+    return out
+
+
+def diff_picture(diff: list[dict[str, str]], left: str, right: str) -> Text:
+    """A word diff from `left` to `right`: [-removed-] and {+added+}, marked and coloured."""
+    out = Text()
+    out.append(f"from {left} to {right}: ", "dim")
+    for edit in diff:
+        op, a, b = edit["op"], literal(edit["a"]), literal(edit["b"])
+        if op == "equal":
+            out.append(a + " ")
+        if op in ("delete", "replace"):
+            out.append(f"[-{a}-]", "red strike")
+            out.append(" ")
+        if op in ("insert", "replace"):
+            out.append(f"{{+{b}+}}", "green underline")
+            out.append(" ")
+    out.rstrip()
+    return out

@@ -1,0 +1,76 @@
+"""What the app shows and where it comes from: reading the files, comparing, watching them.
+
+No widgets here, so loading and change detection are tested without a screen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from diffing import Comparison, GapStatus, compare
+from proposals.limits import Limits
+from proposals.problems import Problem
+from tui.inputs import Source, problems, read_inputs, valid_proposals
+
+# The filter `f` cycles through, each with the statuses it keeps (None keeps all).
+FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
+    ("all", None),
+    ("gaps", frozenset(s for s in GapStatus if s.is_gap)),
+    ("conflict", frozenset({GapStatus.CONFLICT})),
+    ("partial", frozenset({GapStatus.PARTIAL})),
+    ("one-sided", frozenset({GapStatus.ONE_SIDED})),
+    ("unclear", frozenset({GapStatus.UNCLEAR})),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One reading of the files: the comparison if every file is valid, and every problem."""
+
+    comparison: Comparison | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None) -> Snapshot:
+    """Read and compare; a baseline that no longer names a party is dropped."""
+    inputs = read_inputs(list(sources), limits)
+    found = tuple(problems(inputs))
+    proposals = valid_proposals(inputs)
+    if proposals is None:
+        return Snapshot(None, found)
+    if baseline not in {p.id for p in proposals}:
+        baseline = None
+    return Snapshot(compare(proposals, baseline=baseline), found)
+
+
+def _stamp(path: os.PathLike[str] | str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+@dataclass(slots=True)
+class Watcher:
+    """Notices when any watched file is saved, replaced, or disappears."""
+
+    paths: Sequence[os.PathLike[str] | str]
+    _stamps: list[tuple[int, int] | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._stamps = [_stamp(path) for path in self.paths]
+
+    def changed(self) -> bool:
+        """True once per change: the new state becomes the one compared against next time."""
+        stamps = [_stamp(path) for path in self.paths]
+        if stamps == self._stamps:
+            return False
+        self._stamps = stamps
+        return True

@@ -1,0 +1,1 @@
+"""The app's widgets, each with one job and its own DEFAULT_CSS."""
