@@ -157,9 +157,22 @@ def _settlement(line: LineUp, parties: Sequence[Proposal], status: GapStatus) ->
     return f" The agreed text ({agreed.party}) says {said!r}; {'; '.join(moved)}." if moved else ""
 
 
+def deciders(parties: Sequence[Proposal]) -> list[Proposal]:
+    """The parties whose positions decide a row's status.
+
+    All of them, unless agreed (or implemented) texts sit beside two or more proposals:
+    then the proposals decide, and the agreed text is the outcome they are measured
+    against, in each row's explanation and in the pairs.
+    """
+    proposing = [p for p in parties if p.status not in SETTLED]
+    return proposing if 2 <= len(proposing) < len(parties) else list(parties)
+
+
 def _row(line: LineUp, by_id: dict[str, Proposal], order: list[str]) -> Row:
     parties = sorted(by_id.values(), key=lambda p: p.id)
-    outcome = judge(line, parties)
+    deciding = deciders(parties)
+    addressed = any(p.id in line.clauses for p in deciding)
+    outcome = judge(line, deciding if addressed else parties)
     keys = line.keys
     return Row(
         topic=line.topic.key,
@@ -186,7 +199,9 @@ def _pair(a: str, b: str, lined: list[LineUp], by_id: dict[str, Proposal]) -> Pa
             outcome = judge(line, parties)
             rows.append(PairRow(topic=line.topic.key, status=outcome.status,
                                 distance=outcome.distance, gap=outcome.gap,
-                                explanation=outcome.explanation + _caveats(line, parties)))
+                                explanation=outcome.explanation
+                                + _settlement(line, parties, outcome.status)
+                                + _caveats(line, parties)))
     return Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
 
 

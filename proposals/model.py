@@ -73,10 +73,15 @@ class Span(_Frozen):
 
 
 class Items(_Frozen):
-    """A set: canonical item keys, sorted, no duplicates. Empty means `none`."""
+    """A set: canonical item keys, sorted, no duplicates. Empty means `none`.
+
+    `written` keeps how the author spelt words outside the vocabulary (by key), so
+    they are shown as written while being compared case- and spacing-blind.
+    """
 
     form: Literal["set"] = "set"
     items: tuple[str, ...]
+    written: dict[str, str] = Field(default_factory=dict)
 
 
 class Choice(_Frozen):
@@ -103,10 +108,11 @@ class Text(_Frozen):
 
 
 class Steps(_Frozen):
-    """An ordered list of steps, first to last, as canonical step keys."""
+    """An ordered list of steps, first to last, as canonical step keys (`written` as for Items)."""
 
     form: Literal["sequence"] = "sequence"
     steps: tuple[str, ...]
+    written: dict[str, str] = Field(default_factory=dict)
 
 
 class Unspecified(_Frozen):

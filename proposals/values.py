@@ -181,8 +181,10 @@ def parse_quantity(topic: Topic, raw: object) -> Span:
 # --- words: choice, set, sequence -------------------------------------------------------------
 
 
-def _word(topic: Topic, raw: object, index: int | None = None) -> str:
-    """The canonical key of one vocabulary word, or the folded word on open topics."""
+def _word(topic: Topic, raw: object, index: int | None = None,
+          written: dict[str, str] | None = None) -> str:
+    """The canonical key of one vocabulary word, or the folded word on open topics (whose
+    spelling is kept in `written`)."""
     if not isinstance(raw, str) or not raw.strip():
         raise ValueProblem(f"expected a word, not {_show(raw)}", index)
     vocabulary = topic.vocabulary
@@ -190,7 +192,10 @@ def _word(topic: Topic, raw: object, index: int | None = None) -> str:
     if known is not None:
         return known
     if topic.open or vocabulary is None:
-        return normalize_word(raw)
+        key = normalize_word(raw)
+        if written is not None:
+            written.setdefault(key, " ".join(raw.split()))
+        return key
     hint = suggest(raw, vocabulary.words) or f" (known: {', '.join(vocabulary.words[:12])})"
     raise ValueProblem(f"{raw!r} is not a word this topic knows{hint}", index)
 
@@ -210,18 +215,20 @@ def parse_choice(topic: Topic, raw: object) -> Choice:
 
 
 def parse_set(topic: Topic, raw: object) -> Items:
-    words = _word_list(raw)
-    return Items(items=tuple(sorted({_word(topic, w, i) for i, w in enumerate(words)})))
+    written: dict[str, str] = {}
+    items = {_word(topic, w, i, written) for i, w in enumerate(_word_list(raw))}
+    return Items(items=tuple(sorted(items)), written=written)
 
 
 def parse_sequence(topic: Topic, raw: object) -> Steps:
     steps: list[str] = []
+    written: dict[str, str] = {}
     for index, word in enumerate(_word_list(raw)):
-        step = _word(topic, word, index)
+        step = _word(topic, word, index, written)
         if step in steps:
             raise ValueProblem(f"step {word!r} comes twice; a sequence names each step once", index)
         steps.append(step)
-    return Steps(steps=tuple(steps))
+    return Steps(steps=tuple(steps), written=written)
 
 
 # --- date and text ----------------------------------------------------------------------------

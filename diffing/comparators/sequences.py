@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from diffing.comparators.base import Side, everyone, names, plural
-from diffing.comparators.sets import item_label
+from diffing.comparators.sets import item_label, spellings
 from diffing.result import GapStatus, Outcome
 from proposals.model import Steps
 from proposals.registry import Topic
@@ -28,7 +28,9 @@ def inversions(orders: dict[str, Sequence[str]], common: frozenset[str]) -> list
 @dataclass(frozen=True, slots=True)
 class SequenceComparator:
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        orders = {side.party: _steps(side) for side in sides}
+        values = {side.party: _steps(side) for side in sides}
+        orders = {party: list(value.steps) for party, value in values.items()}
+        written = spellings(list(values.values()))
         common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
         union = frozenset.union(*(frozenset(o) for o in orders.values()))
         swapped = inversions(orders, common)
@@ -40,7 +42,7 @@ class SequenceComparator:
                "positions": positions}
 
         def label(step: str) -> str:
-            return item_label(topic, step)
+            return item_label(topic, step, written)
 
         if len({tuple(order) for order in orders.values()}) == 1:
             said = " → ".join(label(s) for s in orders[sides[0].party])
@@ -79,10 +81,10 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _steps(side: Side) -> list[str]:
+def _steps(side: Side) -> Steps:
     if not isinstance(side.value, Steps):
         raise TypeError(f"{side.party}: expected a sequence, got {side.value.form}")
-    return list(side.value.steps)
+    return side.value
 
 
 SEQUENCES = SequenceComparator()

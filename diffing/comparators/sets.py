@@ -6,23 +6,34 @@ every party is a conflict. The gap lists the common items and each party's own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from diffing.comparators.base import Side, everyone, names, plural
 from diffing.result import GapStatus, Outcome
-from proposals.model import Items
+from proposals.model import Items, Steps
 from proposals.registry import Topic
 
 
-def item_label(topic: Topic, item: str) -> str:
-    """The vocabulary label of an item (`Donetsk`), or the item as written on open topics."""
+def item_label(topic: Topic, item: str, written: Mapping[str, str] | None = None) -> str:
+    """The vocabulary label of an item (`Donetsk`), or the item as its author wrote it."""
+    if written and item in written:
+        return written[item]
     return topic.vocabulary.label(item) if topic.vocabulary else item
 
 
-def items_text(topic: Topic, items: Sequence[str]) -> str:
-    return names([item_label(topic, item) for item in items]) if items else "none"
+def spellings(values: Sequence[Items | Steps]) -> dict[str, str]:
+    """How the parties spelt their free words, the first party's spelling winning."""
+    merged: dict[str, str] = {}
+    for value in values:
+        for key, text in value.written.items():
+            merged.setdefault(key, text)
+    return merged
+
+
+def items_text(topic: Topic, items: Sequence[str], written: Mapping[str, str]) -> str:
+    return names([item_label(topic, item, written) for item in items]) if items else "none"
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -33,15 +44,17 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 @dataclass(frozen=True, slots=True)
 class SetComparator:
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        sets = {side.party: frozenset(_items(side)) for side in sides}
+        values = {side.party: _items(side) for side in sides}
+        sets = {party: frozenset(value.items) for party, value in values.items()}
+        written = spellings(list(values.values()))
         common = frozenset.intersection(*sets.values())
         union = frozenset.union(*sets.values())
         only = {party: sorted(items - common) for party, items in sets.items()}
         gap = {"common": sorted(common), "only": only, "apart": len(union - common)}
         if len(set(sets.values())) == 1:
             return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
-                           explanation=f"{everyone(sides)} name {items_text(topic, sorted(common))}.")
-        stated = "; ".join(f"{side.name}: {items_text(topic, sorted(sets[side.party]))}"
+                           explanation=f"{everyone(sides)} name {items_text(topic, sorted(common), written)}.")
+        stated = "; ".join(f"{side.name}: {items_text(topic, sorted(sets[side.party]), written)}"
                            for side in sides)
         apart = plural(len(union - common), topic.noun)
         if common:
@@ -49,7 +62,7 @@ class SetComparator:
                 status=GapStatus.PARTIAL,
                 distance=round(0.5 * (1 - len(common) / len(union)), 4),
                 gap=gap,
-                explanation=f"{stated}. In common: {items_text(topic, sorted(common))}; "
+                explanation=f"{stated}. In common: {items_text(topic, sorted(common), written)}; "
                 f"{apart} not shared.")
         pairs = list(combinations(sets.values(), 2))
         overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
@@ -60,10 +73,10 @@ class SetComparator:
             explanation=f"{stated}. Nothing in common: {apart} apart.")
 
 
-def _items(side: Side) -> tuple[str, ...]:
+def _items(side: Side) -> Items:
     if not isinstance(side.value, Items):
         raise TypeError(f"{side.party}: expected a set, got {side.value.form}")
-    return side.value.items
+    return side.value
 
 
 SETS = SetComparator()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from diffing.comparators.sets import item_label
+from diffing.comparators.sets import item_label, spellings
 from diffing.comparators.spans import Amount, span_text
 from diffing.result import Party, Row
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps
@@ -155,9 +155,10 @@ def date_picture(moments: dict[str, Moment], names: dict[str, str],
 def set_picture(topic: Topic, sets: dict[str, Items], names: dict[str, str]) -> Text:
     """A membership grid: one line per item, one column per party, ✓ where it is named."""
     members = {party: set(value.items) for party, value in sets.items()}
+    written = spellings(list(sets.values()))
     union = sorted(set().union(*members.values()),
                    key=lambda item: (-sum(item in m for m in members.values()), item))
-    labels = {item: literal(item_label(topic, item)) for item in union}
+    labels = {item: literal(item_label(topic, item, written)) for item in union}
     pad = min(28, max((len(label) for label in labels.values()), default=4)) + 2
     cols = [max(3, min(12, len(names[p]))) for p in sets]
     out = Text(" " * pad)
@@ -181,12 +182,13 @@ def set_picture(topic: Topic, sets: dict[str, Items], names: dict[str, str]) -> 
 def sequence_picture(topic: Topic, orders: dict[str, Steps], names: dict[str, str]) -> Text:
     """The orders side by side, one column per party; ↕ marks shared steps out of order."""
     steps = {party: list(value.steps) for party, value in orders.items()}
+    written = spellings(list(orders.values()))
     common = set.intersection(*(set(s) for s in steps.values()))
     ranks = [{s: i for i, s in enumerate(x for x in order if x in common)}
              for order in steps.values()]
     moved = {a for a in common for b in common
              if a != b and len({r[a] < r[b] for r in ranks}) > 1}
-    col = min(26, max(len(literal(item_label(topic, s))) + 5
+    col = min(26, max(len(literal(item_label(topic, s, written))) + 5
                       for order in steps.values() for s in order) if any(steps.values()) else 8)
     col = max(col, max(len(n) for n in names.values()) + 1)
     out = Text()
@@ -201,7 +203,7 @@ def sequence_picture(topic: Topic, orders: dict[str, Steps], names: dict[str, st
             step = order[index]
             mark = "↕" if step in moved else (" " if step in common else "+")
             style = "yellow" if step in moved else ("" if step in common else "blue")
-            cell = f"{index + 1}. {mark}{literal(item_label(topic, step))}"
+            cell = f"{index + 1}. {mark}{literal(item_label(topic, step, written))}"
             out.append(cell[: col - 1].ljust(col), style)
         out.append("\n")
     out.append("↕ another order   + named by this party only", "dim")
