@@ -97,6 +97,10 @@ class _Reader:
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
         self.problems.append(Problem(self.name, line, col, message, path, severity, code))
 
+    @property
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
     # --- generic node shapes --------------------------------------------------------------
 
     def mapping(self, node: Node, path: str, what: str) -> list[tuple[str, Node, Node]] | None:
@@ -318,12 +322,15 @@ class _Reader:
         value_path = path if value_node is node else _join(path, "value")
         if value_node.tag not in SAFE_TAGS:
             return None  # refused when the file was composed
+        errors_before = self.error_count
         try:
             raw = self.plain(value_node, value_path)
         except _TooDeep:
             self.report(value_node, value_path, f"nested deeper than the limit of {self.limits.depth} "
                         "levels (raise it with --limit depth=N)", code=Code.LIMIT)
             return None
+        if self.error_count > errors_before:
+            return None  # a part of the value was refused (a limit, a tag): already reported
         if raw is None:
             self.report(value_node, value_path, "no value: write the position, 'none' for an "
                         "empty list, or 'unspecified' for a position stated without its terms")
