@@ -1,0 +1,17 @@
+"""Shared fixtures: where the shared corpora live, and example files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+YAML_SUITE = SHARED / "corpora" / "yaml-test-suite"
+EXAMPLES = ROOT / "proposals" / "examples"
+
+
+@pytest.fixture(scope="session")
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*/*.yaml"))

@@ -1,0 +1,235 @@
+"""The command line as a user drives it: output, exit codes, files written, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+UKRAINE = """\
+ceasefire: 1
+party: Ukraine
+clauses:
+  ceasefire.type: full
+  ceasefire.duration: at least 30 days
+  humanitarian.remains: 6000
+"""
+RUSSIA = """\
+ceasefire: 1
+party: Russia
+clauses:
+  ceasefire.type: local
+  ceasefire.duration: 2-3 days
+  humanitarian.remains: 6000
+"""
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    ukraine, russia = tmp_path / "ukraine.yaml", tmp_path / "russia.yaml"
+    ukraine.write_text(UKRAINE)
+    russia.write_text(RUSSIA)
+    return ukraine, russia
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real command in a subprocess, as a user's shell runs it (stdout is a pipe)."""
+    result = subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
+                            env={**os.environ, **(env or {})}, timeout=60)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+# --- check ----------------------------------------------------------------------------------
+
+def test_check_exit_codes(files, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type: ful\n")
+    assert run("check", *map(str, files)).returncode == 0
+    result = run("check", str(files[0]), str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:4:19: error: clauses.ceasefire.type: 'ful' is not a word this topic knows " \
+           "— did you mean 'full'?" in result.stdout
+    assert run("check", str(tmp_path / "missing.yaml")).returncode == 2
+    assert run("check", str(tmp_path)).returncode == 2
+    assert run("check", "--limit", "nonsense", str(files[0])).returncode == 2
+    assert run("check").returncode == 2
+
+
+def test_check_warnings_do_not_fail(tmp_path):
+    path = tmp_path / "hidden.yaml"
+    path.write_text('ceasefire: 1\nparty: A\nclauses:\n  ceasefire.violations: "a\\u200bb"\n')
+    result = run("check", str(path))
+    assert result.returncode == 0 and "warning" in result.stdout and "U+200B" in result.stdout
+
+
+def test_check_json_for_editors(files, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type: ful\n")
+    report = json.loads(run("check", "--format", "json", str(files[0]), str(bad)).stdout)
+    assert (report["valid"], report["invalid"]) == (1, 1)
+    assert report["files"][0] == {"file": str(files[0]), "valid": True, "clauses": 3,
+                                  "problems": []}
+    assert report["files"][1]["problems"] == [{
+        "line": 4, "column": 19, "severity": "error", "code": "invalid",
+        "path": "clauses.ceasefire.type",
+        "message": "'ful' is not a word this topic knows — did you mean 'full'?"}]
+
+
+def test_check_never_prints_hidden_or_control_characters_raw(tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text('ceasefire: 1\nparty: A\nclauses:\n  "x.\\e[31mred\\u202e": 1\n')
+    result = run("check", "--color", "never", str(path))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "<U+001B>" in result.stdout or "\\x1b" in result.stdout
+
+
+def test_examples_are_listed_and_checked():
+    listing = run("examples").stdout
+    assert "istanbul-2025-06-02" in listing and "istanbul-2025-05-16" in listing
+    result = run("check", "--example", "istanbul-2025-06-02")
+    assert result.returncode == 0
+    assert "istanbul-2025-06-02/ukraine.yaml: valid" in result.stdout
+    unknown = run("check", "--example", "istanbul-2025-06-03")
+    assert unknown.returncode == 2 and "did you mean 'istanbul-2025-06-02'" in unknown.stderr
+
+
+# --- new, schema, topics -----------------------------------------------------------------------
+
+def test_new_writes_a_template_that_passes_check_and_never_overwrites(tmp_path):
+    target = tmp_path / "ukraine.yaml"
+    assert run("new", "--party", "Ukraine", "-o", str(target)).returncode == 0
+    assert "party: \"Ukraine\"" in target.read_text()
+    assert run("check", str(target)).returncode == 0
+    target.write_text("my own work")
+    refused = run("new", "-o", str(target))
+    assert refused.returncode == 2 and "exists" in refused.stderr
+    assert target.read_text() == "my own work"
+    assert run("new", "--force", "-o", str(target)).returncode == 0
+    assert target.read_text().startswith("# A ceasefire proposal")
+    assert [p.name for p in tmp_path.iterdir()] == ["ukraine.yaml"]  # no temporary left
+
+
+def test_new_prints_to_stdout_without_a_file():
+    result = run("new")
+    assert result.returncode == 0 and result.stdout.startswith("# A ceasefire proposal")
+
+
+def test_schema_and_topics():
+    schema = json.loads(run("schema").stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    topics = json.loads(run("topics", "--format", "json").stdout)
+    assert len(topics["topics"]) >= 30
+    assert "ceasefire.duration" in run("topics").stdout
+    assert run("topics", "--format", "markdown").stdout.startswith("| Topic |")
+
+
+def test_no_arguments_prints_help(capsys):
+    assert main([]) == 0
+    assert "diff" in capsys.readouterr().out
+
+
+def test_view_without_files_explains_how_to_pass_them():
+    result = run("view")
+    assert result.returncode == 2
+    assert "--example" in result.stderr and "ceasefire examples" in result.stderr
+
+
+# --- diff --------------------------------------------------------------------------------------
+
+def test_diff_exit_codes(files, tmp_path):
+    ukraine, russia = files
+    assert run("diff", str(ukraine), str(russia)).returncode == 1
+    assert run("diff", str(ukraine), str(ukraine)).returncode == 0  # ids repeat: -2
+    assert run("diff", str(ukraine), str(russia), "--only", "agreed").returncode == 0
+    assert run("diff", str(ukraine), str(russia), "--topics", "humanitarian.*").returncode == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type: ful\n")
+    broken = run("diff", str(ukraine), str(bad))
+    assert broken.returncode == 2 and f"{bad}:4:19: error" in broken.stderr
+    assert run("diff", str(ukraine)).returncode == 2
+    assert run("diff", str(ukraine), str(russia), "--only", "sideways").returncode == 2
+    assert run("diff", str(ukraine), str(russia), "--baseline", "nobody").returncode == 2
+
+
+def test_diff_piped_is_plain_text(files):
+    result = run("diff", *map(str, files))
+    assert "\x1b" not in result.stdout
+    assert "[x] CONFLICT  Duration (ceasefire.duration)" in result.stdout
+    assert "27 days apart" in result.stdout
+
+
+def test_diff_color_follows_the_flag_and_no_color(files):
+    forced = run("diff", "--format", "rich", "--color", "always", *map(str, files))
+    assert "\x1b[" in forced.stdout
+    assert "\x1b[" not in run("diff", "--format", "rich", "--color", "never",
+                              *map(str, files)).stdout
+    assert "\x1b[" not in run("diff", "--format", "rich", *map(str, files),
+                              env={"NO_COLOR": "1", "FORCE_COLOR": "1"}).stdout
+
+
+@pytest.mark.parametrize("suffix, check", [
+    (".md", lambda text: text.startswith("# Ukraine vs Russia")),
+    (".html", lambda text: text.startswith("<!DOCTYPE html>")),
+    (".json", lambda text: json.loads(text)["format"] == "ceasefire-diff/1"),
+    (".txt", lambda text: text.startswith("ceasefire diff: Ukraine vs Russia")),
+])
+def test_diff_output_file_takes_its_format_from_the_suffix(files, tmp_path, suffix, check):
+    target = tmp_path / f"report{suffix}"
+    assert run("diff", *map(str, files), "-o", str(target)).returncode == 1
+    assert check(target.read_text())
+
+
+def test_a_failed_diff_leaves_no_file_behind(files, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("previous report")
+    assert run("diff", str(files[0]), str(tmp_path / "missing.yaml"), "-o",
+               str(target)).returncode == 2
+    assert target.read_text() == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "russia.yaml",
+                                                          "ukraine.yaml"]
+
+
+def test_diff_json_follows_the_contract(files):
+    data = json.loads(run("diff", "--format", "json", *map(str, files)).stdout)
+    assert data["format"] == "ceasefire-diff/1"
+    assert [p["id"] for p in data["parties"]] == ["ukraine", "russia"]
+    assert set(data["summary"]) == {"topics", "agreed", "partial", "conflict", "one-sided",
+                                    "unclear", "agreement_index", "measured"}
+    duration = next(r for r in data["rows"] if r["topic"] == "ceasefire.duration")
+    assert duration["status"] == "conflict"
+    assert duration["positions"]["ukraine"]["value"] == {"form": "span", "low": 720.0,
+                                                         "high": None, "unit": "hours"}
+    assert duration["positions"]["ukraine"]["line"] == 5
+    assert data["pairs"] == []
+
+
+def test_diff_baseline_by_name(files):
+    data = json.loads(run("diff", "--format", "json", "--baseline", "Russia",
+                          *map(str, files)).stdout)
+    assert data["baseline"] == "russia"
+    assert [pair["parties"] for pair in data["pairs"]] == [["russia", "ukraine"]]
+
+
+def test_diff_two_rounds_of_one_party(tmp_path):
+    first = tmp_path / "may.yaml"
+    second = tmp_path / "june.yaml"
+    first.write_text(UKRAINE.replace("party: Ukraine", "party: Ukraine\ndate: 2025-05-16"))
+    second.write_text(UKRAINE.replace("party: Ukraine", "party: Ukraine\ndate: 2025-06-02"))
+    data = json.loads(run("diff", "--format", "json", str(first), str(second)).stdout)
+    assert [(p["id"], p["name"]) for p in data["parties"]] == [
+        ("ukraine", "Ukraine (2025-05-16)"), ("ukraine-2", "Ukraine (2025-06-02)")]
+
+
+def test_broken_pipe_is_quiet(files):
+    shell = subprocess.run(f"{sys.executable} -m tui topics --format markdown | head -1",
+                           shell=True, capture_output=True, text=True, timeout=60)
+    assert shell.stdout.startswith("| Topic |")
+    assert "Traceback" not in shell.stderr and "BrokenPipe" not in shell.stderr

@@ -1,0 +1,49 @@
+"""The docs keep the promises the code keeps: generated sections are current, the README's
+commands are the ones CI runs, and every documented example command works."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs"))
+
+from update import START, END, spliced  # noqa: E402
+
+from proposals.reference import topics_markdown  # noqa: E402
+from proposals.registry import registry  # noqa: E402
+
+
+def test_the_topic_reference_in_docs_is_generated_from_the_registry():
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    assert START in text and END in text
+    assert spliced(text, topics_markdown(registry())) == text, "run: python docs/update.py"
+
+
+def _setup_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_the_readme_has_two_one_line_setup_commands_in_a_virtual_environment():
+    commands = _setup_commands()
+    assert len(commands) == 2
+    for command in commands:
+        assert "\n" not in command
+        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
+    assert "ceasefire diff --example" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert _setup_commands()[1] in ci.splitlines()
+
+
+def test_every_doc_link_in_the_readme_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for link in re.findall(r"\]\((docs/[^)]+)\)", readme):
+        assert (ROOT / link).exists(), link
