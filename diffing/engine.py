@@ -145,12 +145,14 @@ def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
 def _settlement(line: LineUp, parties: Sequence[Proposal], status: GapStatus) -> str:
     """Against an agreed text, what each other party gave up or what was left out."""
     settled = [p for p in parties if p.status in SETTLED]
-    if len(settled) != 1 or status is GapStatus.AGREED:
+    if len(settled) != 1:
         return ""
     agreed = settled[0]
     others = [p for p in parties if p is not agreed and p.id in line.clauses]
     if agreed.id not in line.clauses:
         return f" Left out of the agreed text ({agreed.party})." if others else ""
+    if status is GapStatus.AGREED:
+        return ""
     said = line.clauses[agreed.id].text
     moved = [f"{p.party} had {line.clauses[p.id].text!r}" for p in others
              if line.clauses[p.id].value != line.clauses[agreed.id].value]

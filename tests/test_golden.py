@@ -1,0 +1,97 @@
+"""Golden reports of the bundled Istanbul example, one per format, and the facts they must show.
+
+Regenerate after an intended change with `CEASEFIRE_UPDATE_GOLDEN=1 pytest tests/test_golden.py`
+and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from diffing import compare
+from proposals.limits import DEFAULT_LIMITS
+from tui.inputs import input_sources, read_inputs, valid_proposals
+from tui.reports import render_text, terminal
+from tui.terminal import console
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("CEASEFIRE_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def istanbul():
+    proposals = valid_proposals(read_inputs(input_sources([], "istanbul-2025-06-02"),
+                                            DEFAULT_LIMITS))
+    assert proposals is not None
+    return compare(proposals)
+
+
+def _rich(comparison) -> str:
+    buffer = io.StringIO()
+    terminal.render(comparison, console(buffer, color=False, width=120))
+    return buffer.getvalue()
+
+
+RENDERERS = {
+    "istanbul.txt": lambda c: render_text(c, "text"),
+    "istanbul.md": lambda c: render_text(c, "markdown"),
+    "istanbul.json": lambda c: render_text(c, "json"),
+    "istanbul.html": lambda c: render_text(c, "html"),
+    "istanbul.rich.txt": _rich,
+}
+
+
+@pytest.mark.parametrize("name", RENDERERS)
+def test_report_matches_its_golden_file(istanbul, name):
+    out = RENDERERS[name](istanbul)
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
+
+
+def _row(comparison, topic):
+    return next(row for row in comparison.rows if row.topic == topic)
+
+
+def test_duration_is_a_conflict_with_the_27_day_gap(istanbul):
+    row = _row(istanbul, "ceasefire.duration")
+    assert row.status.value == "conflict"
+    assert row.gap["apart"] == 27 * 24 and row.gap["ratio"] == 10
+    assert "27 days apart" in row.explanation and "10×" in row.explanation
+
+
+def test_withdrawal_is_a_conflict_listing_the_four_regions(istanbul):
+    row = _row(istanbul, "forces.withdrawal")
+    assert row.status.value == "conflict"
+    assert row.gap["only"]["russia"] == ["donetsk", "kherson", "luhansk", "zaporizhzhia"]
+    assert "Donetsk, Kherson, Luhansk and Zaporizhzhia" in row.explanation
+    assert "4 regions apart" in row.explanation
+
+
+def test_prisoner_terms_are_compared_by_category(istanbul):
+    row = _row(istanbul, "humanitarian.prisoner_categories")
+    assert row.gap["common"] == ["civilians"]
+    assert row.status.value == "partial"  # the two proposals decide; the outcome is the measure
+    assert row.gap["only"] == {"russia": [], "ukraine": ["all-pows"]}
+    assert "The agreed text (Agreed outcome) says 'sick, severely-wounded, aged-18-25'" \
+        in row.explanation
+
+
+@pytest.mark.parametrize("side, gave_up", [("ukraine", "all-for-all"), ("russia", "civilians")])
+def test_the_agreed_outcome_against_either_side_shows_what_it_gave_up(istanbul, side, gave_up):
+    pair = next(p for p in istanbul.pairs if set(p.parties) == {"agreed", side})
+    said = " ".join(row.explanation for row in pair.rows)
+    assert f"had '{gave_up}" in said
+    assert "Left out of the agreed text" in said
+
+
+def test_json_golden_parses_and_names_its_format():
+    data = json.loads((GOLDEN / "istanbul.json").read_text(encoding="utf-8"))
+    assert data["format"] == "ceasefire-diff/1"
+    assert [p["id"] for p in data["parties"]] == ["agreed", "russia", "ukraine"]
