@@ -107,14 +107,10 @@ class Summary(_Result):
     measured: int
 
 
-class PairRow(_Result):
-    """One topic compared between exactly two parties."""
+class PairRow(Outcome):
+    """One topic compared between exactly two parties: the outcome, for that topic."""
 
     topic: str
-    status: GapStatus
-    distance: float | None
-    explanation: str
-    gap: dict[str, Any]
 
 
 class Pair(_Result):

@@ -86,9 +86,8 @@ def span_picture(spans: dict[str, Span], names: dict[str, str], width: int = AXI
     pad = _label_width(names)
     out = Text()
     for party, span in spans.items():
-        out.append(names[party][: pad - 1].ljust(pad), "bold")
-        out.append_text(_bar(axis, span.low, span.high, "█", "cyan"))
-        out.append(f"  {span_text(span, amount)}\n", "dim")
+        _lane(out, names[party], pad, _bar(axis, span.low, span.high, "█", "cyan"),
+              span_text(span, amount))
     common_low = max(s.low for s in spans.values())
     common_high = min(s.high for s in spans.values())
     if common_low <= common_high and len(spans) > 1:
@@ -101,6 +100,13 @@ def span_picture(spans: dict[str, Span], names: dict[str, str], width: int = AXI
         out.append(f"  {_gap_words(common_high, common_low, amount)}\n", "red")
     out.append(" " * pad + _axis_labels(axis, amount, open_end), "dim")
     return out
+
+
+def _lane(out: Text, name: str, pad: int, bar: Text, caption: str) -> None:
+    """One party's line of an axis picture: name, bar, and the value in words."""
+    out.append(name[: pad - 1].ljust(pad), "bold")
+    out.append_text(bar)
+    out.append(f"  {caption}\n", "dim")
 
 
 def _bar(axis: _Axis, low: float, high: float, mark: str, style: str) -> Text:
@@ -142,9 +148,8 @@ def date_picture(moments: dict[str, Moment], names: dict[str, str],
     pad = _label_width(names)
     out = Text()
     for party, moment in moments.items():
-        out.append(names[party][: pad - 1].ljust(pad), "bold")
-        out.append_text(_bar(axis, moment.day, moment.day, "●", "cyan"))
-        out.append(f"  {moment.iso}\n", "dim")
+        _lane(out, names[party], pad, _bar(axis, moment.day, moment.day, "●", "cyan"),
+              moment.iso)
     first, last = min(moments.values(), key=lambda m: m.day), max(moments.values(),
                                                                    key=lambda m: m.day)
     spread = last.day - first.day
