@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from proposals.loader import read_proposal
+from proposals.model import Status
 from proposals.values import suggest
 
 _ROOT = "examples"
@@ -26,11 +28,18 @@ def _folder() -> Path:
     return Path(__file__).parent / _ROOT
 
 
+def _settled_last(path: Path) -> tuple[bool, str]:
+    """Proposals first, by file name; agreed outcomes after them, as the column to read last."""
+    proposal = read_proposal(path).proposal
+    return (proposal is not None and proposal.status in (Status.AGREED, Status.IMPLEMENTED),
+            path.name)
+
+
 def scenarios() -> tuple[Scenario, ...]:
     """Every bundled scenario, by name."""
     folder = _folder()
     return tuple(
-        Scenario(name=entry.name, files=tuple(sorted(entry.glob("*.yaml"))))
+        Scenario(name=entry.name, files=tuple(sorted(entry.glob("*.yaml"), key=_settled_last)))
         for entry in sorted(folder.iterdir())
         if entry.is_dir() and any(entry.glob("*.yaml"))
     )

@@ -187,6 +187,16 @@ def test_diff_output_file_takes_its_format_from_the_suffix(files, tmp_path, suff
     assert check(target.read_text())
 
 
+def test_written_files_get_ordinary_permissions(files, tmp_path):
+    report, template = tmp_path / "report.md", tmp_path / "new.yaml"
+    run("diff", *map(str, files), "-o", str(report))
+    run("new", "-o", str(template))
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in (report, template):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_a_failed_diff_leaves_no_file_behind(files, tmp_path):
     target = tmp_path / "report.md"
     target.write_text("previous report")

@@ -7,11 +7,23 @@ import tempfile
 from pathlib import Path
 
 
+def _mode_for(target: Path) -> int:
+    """The target's own permissions when it exists, else what the umask gives a new file."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _temporary_beside(target: Path, text: str) -> Path:
-    """A fully written and flushed temporary file in the target's folder."""
+    """A fully written and flushed temporary file in the target's folder, with the
+    permissions the target should end up with (mkstemp makes it private)."""
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                     dir=target.parent)
     try:
+        os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()

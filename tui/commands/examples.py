@@ -23,5 +23,5 @@ def run(args: argparse.Namespace) -> int:
             proposal = read_proposal(path).proposal
             parties.append(f"{proposal.party} ({path.name})" if proposal else path.name)
         sys.stdout.write(f"{item.name}\n  " + "\n  ".join(parties) + "\n")
-    sys.stdout.write("\nTry: ceasefire check --example NAME\n")
+    sys.stdout.write("\nTry: ceasefire diff --example NAME, or ceasefire view --example NAME\n")
     return 0

@@ -107,7 +107,8 @@ def _position(position: Position | None) -> str:
     if position.confidence.value != "confirmed":
         meta.append(f'<span class="flag">{position.confidence.value}</span>')
     if position.source:
-        meta.append(f"source: {escape(position.source_title or position.source)}")
+        title = escape(position.source_title or position.source)
+        meta.append(f'source: <abbr title="{title}">{escape(position.source)}</abbr>')
     if position.by:
         meta.append(f"by {escape(position.by)}")
     if position.conditions:
