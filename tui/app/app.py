@@ -50,11 +50,14 @@ class CeasefireApp(App[None]):
     BINDINGS = BINDINGS
 
     def __init__(self, sources: Sequence[Source], limits: Limits = DEFAULT_LIMITS,
-                 watch: bool = True, folder: Path | None = None) -> None:
+                 watch: bool = True, folder: Path | None = None, blink: bool = True) -> None:
+        """`watch` follows file changes; `blink` animates the search cursor (tests turn
+        both off, so that a screen depends only on the files and the keys pressed)."""
         super().__init__()
         self.sources = list(sources)
         self.limits = limits
         self.watching = watch
+        self.blink = blink
         self.export_folder = folder or Path.cwd()
         self.snapshot = Snapshot(None)
         self.comparison: Comparison | None = None  # the last good one
@@ -76,8 +79,10 @@ class CeasefireApp(App[None]):
             with Vertical(id="main"):
                 yield GapGrid(id="grid")
                 yield DetailPane(id="detail")
-        yield Input(placeholder="search topics and text — enter to apply, escape to clear",
-                    id="search")
+        search = Input(placeholder="search topics and text — enter to apply, escape to clear",
+                       id="search")
+        search.cursor_blink = self.blink
+        yield search
         yield Footer()
 
     def on_mount(self) -> None:
@@ -145,6 +150,8 @@ class CeasefireApp(App[None]):
 
     @on(TopicChosen)
     def choose(self, event: TopicChosen) -> None:
+        if not self.query(GapGrid):
+            return  # a message that arrived while the app was closing
         if event.party is not None:
             self.party = event.party
         if event.topic == self.topic:

@@ -36,30 +36,30 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.comparison = comparison
         self.folder = folder
-        self.format = "markdown"
+        self.report_format = "markdown"
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text("Export the report of what is shown", style="bold"))
             yield OptionList(*(Option(name, id=name) for name in FORMATS), id="export-format")
-            yield Input(value=self._name("markdown"), id="export-name")
+            yield Input(value=self._default_path("markdown"), id="export-name")
             yield Static("", id="export-error")
 
-    def _name(self, report_format: str) -> str:
+    def _default_path(self, report_format: str) -> str:
         return str(self.folder / f"ceasefire-report{FORMATS[report_format]}")
 
     @on(OptionList.OptionSelected, "#export-format")
     def _format(self, event: OptionList.OptionSelected) -> None:
-        self.format = str(event.option.id)
+        self.report_format = str(event.option.id)
         name = self.query_one("#export-name", Input)
-        name.value = str(Path(name.value).with_suffix(FORMATS[self.format]))
+        name.value = str(Path(name.value).with_suffix(FORMATS[self.report_format]))
         name.focus()
 
     @on(Input.Submitted, "#export-name")
     def _write(self, event: Input.Submitted) -> None:
         path = Path(event.value).expanduser()
         try:
-            write_new(path, render_text(self.comparison, self.format))
+            write_new(path, render_text(self.comparison, self.report_format))
         except FileExistsError:
             self._error(f"{path} exists; choose another name (nothing is ever overwritten)")
             return

@@ -30,13 +30,12 @@ class GapGrid(DataTable):
     def __init__(self, **kwargs) -> None:  # noqa: ANN003
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
         self.parties: list[str] = []
-        self._quiet = False
+        self._current: tuple[str | None, str | None] = (None, None)  # what the app last put here
         self._shown: Comparison | None = None
         self._built_width = 0
 
     def show(self, comparison: Comparison, topic: str | None, party: str | None) -> None:
         """Rebuild for `comparison`, keeping the cursor on `topic` and `party` if shown."""
-        self._quiet = True
         self._shown = comparison
         self._built_width = self.size.width
         self.clear(columns=True)
@@ -55,7 +54,6 @@ class GapGrid(DataTable):
                       for p in self.parties]
             self.add_row(*cells, key=row.topic)
         self.select(topic, party)
-        self._quiet = False
 
     def _party_width(self, parties: int) -> int:
         width = self.size.width or max(60, self.app.size.width - 32)
@@ -77,9 +75,8 @@ class GapGrid(DataTable):
             return
         column = len(FIXED) + self.parties.index(party) if party in self.parties else \
             self.cursor_coordinate.column
-        self._quiet = True
         self.cursor_coordinate = Coordinate(row, column)
-        self._quiet = False
+        self._current = (topic, self.party)
 
     def topic_at(self, row: int) -> str | None:
         if not 0 <= row < self.row_count:
@@ -94,7 +91,13 @@ class GapGrid(DataTable):
 
     @on(DataTable.CellHighlighted)
     def _chosen(self, event: DataTable.CellHighlighted) -> None:
+        """Announce only a cell the user moved to, never an echo of `select`."""
         event.stop()
+        if event.coordinate != self.cursor_coordinate:
+            return  # stale: the cursor has moved on (a rebuild, or a newer selection)
         topic = self.topic_at(event.coordinate.row)
-        if not self._quiet and topic is not None:
-            self.post_message(TopicChosen(topic, self.party))
+        column = event.coordinate.column - len(FIXED)
+        party = self.parties[column] if 0 <= column < len(self.parties) else None
+        if topic is not None and (topic, party) != self._current:
+            self._current = (topic, party)
+            self.post_message(TopicChosen(topic, party))

@@ -30,34 +30,36 @@ def topic_options(comparison: Comparison) -> list[Option]:
 
 class TopicList(OptionList):
     DEFAULT_CSS = """
-    TopicList { width: 30; height: 1fr; border: none; border-right: solid $primary 30%; }
+    TopicList { width: 30; height: 1fr; border: none; border-right: solid $primary 30%;
+                text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, **kwargs) -> None:  # noqa: ANN003
         super().__init__(**kwargs)
-        self._quiet = False
+        self._current: str | None = None  # the topic the app last put here
 
     def show(self, comparison: Comparison, topic: str | None) -> None:
-        self._quiet = True
         self.set_options(topic_options(comparison))
         self.select(topic)
-        self._quiet = False
 
     def select(self, topic: str | None) -> None:
-        """Highlight `topic` without announcing it (the app already knows)."""
+        """Highlight `topic`; the highlight message this causes is not announced back."""
         if topic is None:
             return
         try:
             index = self.get_option_index(topic)
         except LookupError:
             return
+        self._current = topic
         if self.highlighted != index:
-            self._quiet = True
             self.highlighted = index
-            self._quiet = False
 
     @on(OptionList.OptionHighlighted)
     def _chosen(self, event: OptionList.OptionHighlighted) -> None:
+        """Announce only a topic the user moved to, never an echo of `select`."""
         event.stop()
-        if not self._quiet and event.option.id:
-            self.post_message(TopicChosen(event.option.id))
+        topic = event.option.id
+        stale = event.option_index != self.highlighted  # the highlight has moved on since
+        if topic and topic != self._current and not stale:
+            self._current = topic
+            self.post_message(TopicChosen(topic))

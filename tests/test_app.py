@@ -1,0 +1,353 @@
+"""The app driven key by key with Pilot: every binding, live reload, and the editor round trip."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.command import CommandPalette
+
+from diffing import GapStatus
+from tests.conftest import EXAMPLES
+from tui.app.actions import BINDINGS
+from tui.app.app import CeasefireApp, editor_command
+from tui.app.messages import TopicChosen
+from tui.app.screens.baseline import BaselineScreen
+from tui.app.screens.export import ExportScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.session import FILTERS
+from tui.app.widgets.gap_grid import GapGrid
+from tui.app.widgets.masthead import Masthead
+from tui.app.widgets.problems import ProblemBar
+from tui.app.widgets.topic_list import TopicList
+from tui.inputs import Source
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    """Copies of the Istanbul memoranda that a test may edit."""
+    copies = []
+    for name in ("ukraine.yaml", "russia.yaml"):
+        copy = tmp_path / name
+        shutil.copy(EXAMPLES / "istanbul-2025-06-02" / name, copy)
+        copies.append(copy)
+    return copies
+
+
+def make_app(files: list[Path], tmp_path: Path | None = None) -> CeasefireApp:
+    return CeasefireApp([Source(f, f.name) for f in files], watch=False, blink=False,
+                        folder=tmp_path)
+
+
+async def settle(app: CeasefireApp, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def plain(content) -> str:
+    """What a widget's rich content reads as, without styles."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+def shown_topics(app: CeasefireApp) -> list[str]:
+    return [row.topic for row in app.shown.rows]
+
+
+async def test_opens_on_the_first_topic_with_the_summary_in_the_masthead(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.comparison is not None and len(app.comparison.parties) == 2
+        assert app.topic == app.comparison.rows[0].topic
+        masthead = str(app.query_one(Masthead).render())
+        assert "Ukraine vs Russia" in masthead and "agreement index" in masthead
+        assert app.query_one(GapGrid).row_count == len(app.comparison.rows)
+
+
+@pytest.mark.parametrize("down, up", [("j", "k"), ("down", "up")])
+async def test_moving_between_topics(files, down, up):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        topics = shown_topics(app)
+        await pilot.press(down, down)
+        assert app.topic == topics[2]
+        await pilot.press(up)
+        assert app.topic == topics[1]
+        assert app.query_one(TopicList).highlighted is not None
+
+
+async def test_n_and_shift_n_walk_the_gaps(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        gaps = [row.topic for row in app.shown.rows if row.status.is_gap]
+        agreed = [row.topic for row in app.shown.rows if not row.status.is_gap]
+        assert agreed, "the example has an agreed topic to skip"
+        seen = []
+        for _ in range(len(gaps)):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.append(app.topic)
+        assert set(seen) == set(gaps) and not set(seen) & set(agreed)
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.topic == seen[-2]
+
+
+async def test_f_cycles_the_filters(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for name, statuses in FILTERS[1:] + FILTERS[:1]:
+            await pilot.press("f")
+            await pilot.pause()
+            assert app.filter_name == name
+            if statuses is not None:
+                assert all(row.status in statuses for row in app.shown.rows)
+            grid = app.query_one(GapGrid)
+            assert grid.row_count == len(app.shown.rows)
+        assert app.filter_name == "all"
+
+
+async def test_search_narrows_to_matching_topics_and_escape_clears(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        everything = len(app.shown.rows)
+        await pilot.press("slash", *"kherson", "enter")
+        await pilot.pause()
+        assert app.search == "kherson"
+        assert shown_topics(app) == ["forces.withdrawal", "political.recognition"]
+        assert "search: 'kherson'" in str(app.query_one(Masthead).render())
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert app.search == "" and len(app.shown.rows) == everything
+
+
+@pytest.fixture
+def fake_editor(tmp_path: Path, monkeypatch) -> Path:
+    """An EDITOR that records its arguments and edits the file it was given."""
+    log = tmp_path / "editor.log"
+    script = tmp_path / "fake-editor"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import sys\n"
+        f"open({str(log)!r}, 'a').write(' '.join(sys.argv[1:]) + '\\n')\n"
+        "path = sys.argv[-1]\n"
+        "text = open(path).read().replace('value: 2-3 days', 'value: 30 days')\n"
+        "open(path, 'w').write(text)\n")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+    return log
+
+
+async def test_e_opens_the_editor_at_the_clause_then_reloads(files, fake_editor):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.post_message(TopicChosen("ceasefire.duration", "russia"))
+        await pilot.pause()
+        assert app.query_one(GapGrid).party == "russia"
+        before = next(r for r in app.comparison.rows if r.topic == "ceasefire.duration")
+        line = before.positions["russia"].line
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert fake_editor.read_text() == f"+{line} {files[1]}\n"
+        after = next(r for r in app.comparison.rows if r.topic == "ceasefire.duration")
+        assert after.positions["russia"].text == "30 days"
+        assert after.status is GapStatus.PARTIAL
+        assert app.topic == "ceasefire.duration"  # the selection survives the reload
+
+
+def test_editor_commands_put_the_cursor_on_the_line():
+    path = Path("/p/ukraine.yaml")
+    assert editor_command({"EDITOR": "nano"}, path, 12) == ["nano", "+12", "/p/ukraine.yaml"]
+    assert editor_command({"EDITOR": "vim -p", "VISUAL": "emacs -nw"}, path, 3) == [
+        "emacs", "-nw", "+3", "/p/ukraine.yaml"]
+    assert editor_command({"EDITOR": "code"}, path, 7) == ["code", "--wait", "--goto",
+                                                           "/p/ukraine.yaml:7"]
+    assert editor_command({}, path, 1) == ["vi", "+1", "/p/ukraine.yaml"]
+
+
+async def test_r_reloads_after_an_edit_outside(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        files[1].write_text(files[1].read_text().replace("value: 2-3 days", "value: 30 days"))
+        await pilot.press("r")
+        await settle(app, pilot)
+        row = next(r for r in app.comparison.rows if r.topic == "ceasefire.duration")
+        assert row.positions["russia"].text == "30 days"
+
+
+async def test_live_reload_keeps_the_last_good_view_while_a_file_is_invalid(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "j")
+        chosen = app.topic
+        good = app.comparison
+        files[0].write_text(files[0].read_text().replace("value: full", "value: ful", 1))
+        app.poll_files()
+        await settle(app, pilot)
+        bar = app.query_one(ProblemBar)
+        assert bar.has_class("-visible")
+        text = str(bar.render())
+        assert "Showing the last good comparison" in text
+        assert "ukraine.yaml:" in text and "did you mean 'full'" in text
+        assert app.comparison is good and app.topic == chosen
+        files[0].write_text(files[0].read_text().replace("value: ful\n", "value: full\n", 1))
+        app.poll_files()
+        await settle(app, pilot)
+        assert not bar.has_class("-visible")
+        assert app.topic == chosen
+
+
+async def test_an_unchanged_file_does_not_reload(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = app.comparison
+        app.poll_files()
+        await settle(app, pilot)
+        assert app.comparison is first
+
+
+async def test_b_picks_a_baseline_and_back(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BaselineScreen)
+        await pilot.press("down", "enter")  # no baseline, ukraine, russia
+        await settle(app, pilot)
+        assert app.comparison.baseline == "ukraine"
+        assert [pair.parties for pair in app.comparison.pairs] == [("ukraine", "russia")]
+        assert "baseline: Ukraine" in str(app.query_one(Masthead).render())
+        await pilot.press("b", "enter")
+        await settle(app, pilot)
+        assert app.comparison.baseline is None
+
+
+async def test_x_exports_what_is_shown_and_never_overwrites(files, tmp_path):
+    app = make_app(files, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", "f")  # conflicts only
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("down", "down", "enter")  # html
+        await pilot.press("enter")
+        await pilot.pause()
+        report = tmp_path / "ceasefire-report.html"
+        assert report.exists() and not isinstance(app.screen, ExportScreen)
+        text = report.read_text()
+        assert text.startswith("<!DOCTYPE html>") and "one-sided</td>" not in text
+        await pilot.press("x", "enter", "enter")  # markdown, same folder: a new file
+        await pilot.pause()
+        assert (tmp_path / "ceasefire-report.md").exists()
+        await pilot.press("x", "down", "down", "enter", "enter")  # html again: exists
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "exists" in str(app.screen.query_one("#export-error").render())
+        assert report.read_text() == text
+        await pilot.press("escape")
+
+
+async def test_t_switches_the_theme(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = app.theme
+        await pilot.press("t")
+        assert app.theme != first
+
+
+async def test_help_lists_every_key_and_closes(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "".join(plain(widget.content) for widget in app.screen.query("Static"))
+        for binding in BINDINGS:
+            assert binding.description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_command_palette_runs_every_action_by_name(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = app.topic
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Next gap")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.topic != first
+
+
+async def test_q_quits(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_narrow_and_wide_layouts(files):
+    app = make_app(files)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not app.query_one(TopicList).display
+        assert not app.query_one("#main").has_class("-wide")
+    app = make_app(files)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        assert app.query_one(TopicList).display
+        assert app.query_one("#main").has_class("-wide")
+
+
+async def test_text_from_files_is_shown_literally(tmp_path):
+    evil = tmp_path / "evil.yaml"
+    evil.write_text('ceasefire: 1\nparty: "[bold red]Evil[/] \\e]52;c;aGk=\\a"\nclauses:\n'
+                    '  ceasefire.violations: "[link=http://x]click[/link] \\u202Egnp.exe"\n')
+    other = tmp_path / "other.yaml"
+    other.write_text("ceasefire: 1\nparty: Other\nclauses:\n  ceasefire.violations: none\n")
+    app = make_app([evil, other])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        masthead = str(app.query_one(Masthead).render())
+        assert "[bold red]Evil[/] <U+001B>]52;c;aGk=<U+0007>" in masthead
+        detail = plain(app.query_one("#detail-body").content)
+        assert "[link=http://x]click[/link] <U+202E>gnp.exe" in detail
+
+
+async def test_the_app_never_writes_the_proposal_files(files, tmp_path):
+    before = {f: f.read_bytes() for f in files}
+    app = make_app(files, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "f", "r", "t", "j", "k", "b", "escape", "x", "escape")
+        await settle(app, pilot)
+    assert {f: f.read_bytes() for f in files} == before
