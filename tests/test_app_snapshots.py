@@ -1,0 +1,84 @@
+"""What the screen shows, as SVG snapshots at 80x24 and 160x45.
+
+Nothing here depends on time: file watching and the cursor blink are off, the example
+files are named by scenario, and no notification is on screen when the picture is taken.
+Update after an intended change with `pytest tests/test_app_snapshots.py --snapshot-update`
+and look at the SVGs (tests/__snapshots__/) before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tui.app.app import CeasefireApp
+from tui.inputs import Source
+
+SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def app_for(scenario: str, *names: str, root: Path = EXAMPLES) -> CeasefireApp:
+    folder = root / scenario
+    files = [folder / name for name in names] or sorted(folder.glob("*.yaml"))
+    return CeasefireApp([Source(path, f"{scenario}/{path.name}") for path in files],
+                        watch=False, blink=False)
+
+
+def istanbul() -> CeasefireApp:
+    return app_for("istanbul-2025-06-02", "ukraine.yaml", "russia.yaml")
+
+
+async def _dismiss_notifications(pilot) -> None:
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, size):
+    assert snap_compare(istanbul(), terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_filtered_to_conflicts(snap_compare, size):
+    assert snap_compare(istanbul(), press=["f", "f"], terminal_size=SIZES[size],
+                        run_before=_dismiss_notifications)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, size):
+    assert snap_compare(istanbul(), press=["question_mark"], terminal_size=SIZES[size])
+
+
+def _select(topic: str):
+    async def run_before(pilot) -> None:
+        from tui.app.messages import TopicChosen
+
+        pilot.app.post_message(TopicChosen(topic))
+        await pilot.pause()
+
+    return run_before
+
+
+# One topic per picture kind: ranges on an axis, a membership grid, two orders side by
+# side, dates on an axis, a choice scale, and a word diff.
+PICTURES = {
+    "span": (istanbul, "ceasefire.duration"),
+    "set": (istanbul, "forces.withdrawal"),
+    "sequence": (istanbul, "political.sequence"),
+    "choice": (istanbul, "ceasefire.type"),
+    "quantity-three-parties": (lambda: app_for("peace-plans-2025-11"), "forces.size_cap"),
+    "date": (lambda: app_for("pictures", root=FIXTURES), "political.response_deadline"),
+    "text": (lambda: app_for("pictures", root=FIXTURES), "ceasefire.violations"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", PICTURES)
+def test_detail_pane_pictures(snap_compare, kind, size):
+    factory, topic = PICTURES[kind]
+    assert snap_compare(factory(), terminal_size=SIZES[size], run_before=_select(topic))
