@@ -7,6 +7,7 @@ filtered view says exactly what it shows.
 from __future__ import annotations
 
 import fnmatch
+from dataclasses import replace
 from collections.abc import Iterable
 
 from diffing.engine import summarize
@@ -49,6 +50,5 @@ def restrict(comparison: Comparison, statuses: Iterable[GapStatus] | None = None
     pairs = []
     for pair in comparison.pairs:
         pair_rows = tuple(r for r in pair.rows if r.topic in kept)
-        pairs.append(pair.model_copy(update={"rows": pair_rows, "summary": summarize(pair_rows)}))
-    return comparison.model_copy(
-        update={"rows": rows, "pairs": tuple(pairs), "summary": summarize(rows)})
+        pairs.append(replace(pair, rows=pair_rows, summary=summarize(pair_rows)))
+    return replace(comparison, rows=rows, pairs=tuple(pairs), summary=summarize(rows))

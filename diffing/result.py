@@ -1,7 +1,8 @@
 """The typed result of a comparison: what every renderer and the app read.
 
 Its shape is the JSON contract `ceasefire-diff/1` (docs/json.md): renderers format
-it, they never recompute a status, a distance or a gap.
+it, they never recompute a status, a distance or a gap. Frozen dataclasses, like
+the proposal model, so that comparing costs no more than comparing.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
 
-from proposals.model import Confidence, Value
+from dataclasses import field
+
+from proposals.model import FROZEN, Confidence, Value
 
 FORMAT = "ceasefire-diff/1"
 
@@ -30,11 +32,8 @@ class GapStatus(str, Enum):
         return self is not GapStatus.AGREED
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Party(_Result):
+@FROZEN
+class Party:
     """A party as the comparison names it, with the file its proposal came from."""
 
     id: str
@@ -46,7 +45,8 @@ class Party(_Result):
     status: str = "proposed"
 
 
-class Position(_Result):
+@FROZEN
+class Position:
     """One party's clause on a row's topic, carried whole so renderers need nothing else."""
 
     text: str
@@ -63,7 +63,8 @@ class Position(_Result):
     by: str | None = None
 
 
-class Outcome(_Result):
+@FROZEN
+class Outcome:
     """What a comparator concludes about the positions it was given."""
 
     status: GapStatus
@@ -72,14 +73,16 @@ class Outcome(_Result):
     gap: dict[str, Any]
 
 
-class Alignment(_Result):
+@FROZEN
+class Alignment:
     """How custom topics with different keys were paired, and how sure the pairing is."""
 
     keys: dict[str, str]
     confidence: float
 
 
-class Row(_Result):
+@FROZEN
+class Row:
     """One topic across all parties; `positions` has a key per party, None where silent."""
 
     topic: str
@@ -94,26 +97,29 @@ class Row(_Result):
     alignment: Alignment | None = None
 
 
-class Summary(_Result):
+@FROZEN
+class Summary:
     """Counts per status and the agreement index (docs/diff.md gives the formula)."""
 
     topics: int
     agreed: int
     partial: int
     conflict: int
-    one_sided: int = Field(serialization_alias="one-sided")
+    one_sided: int = field(metadata={"alias": "one-sided"})  # the JSON contract's spelling
     unclear: int
     agreement_index: float | None
     measured: int
 
 
+@FROZEN
 class PairRow(Outcome):
     """One topic compared between exactly two parties: the outcome, for that topic."""
 
     topic: str
 
 
-class Pair(_Result):
+@FROZEN
+class Pair:
     """Two parties compared on every topic: one cell of the pairwise matrix."""
 
     parties: tuple[str, str]
@@ -127,7 +133,8 @@ class Pair(_Result):
         return None
 
 
-class Comparison(_Result):
+@FROZEN
+class Comparison:
     """Everything `compare` found: parties, rows in registry order, summary, pairs."""
 
     format: str = FORMAT

@@ -17,7 +17,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from proposals.hidden import describe, hidden_characters
 from proposals.limits import DEFAULT_LIMITS, Limits
-from proposals.model import FORMAT_VERSION, Clause, Confidence, Kind, Proposal, Source, Status
+from proposals.model import (
+    FORMAT_VERSION, Clause, Confidence, Kind, Proposal, Source, Status, Value,
+)
 from proposals.problems import Code, InvalidProposal, Problem, Severity
 from proposals.registry import CUSTOM_PREFIX, Topic, custom_topic, registry
 from proposals.values import ValueProblem, parse_value, suggest
@@ -310,42 +312,22 @@ class _Reader:
 
     def clause(self, key: str, key_node: Node, node: Node, sources: dict[str, Source]) -> Clause | None:
         path = _join("clauses", key)
-        fields = self.clause_fields(key, node, path)
+        fields = self.clause_fields(node, path)
         if fields is None:
             return None
         topic = self.topic(key, key_node, fields, path)
-        if topic is None or "value" not in fields:
-            if topic is not None:
-                self.report(node, path, "missing 'value:' (the position itself)")
+        if topic is None:
+            return None
+        details = self.clause_details(fields, path, sources)  # checked even if the value fails
+        if "value" not in fields:
+            self.report(node, path, "missing 'value:' (the position itself)")
             return None
         value_node = fields["value"]
-        value_path = path if value_node is node else _join(path, "value")
-        if value_node.tag not in SAFE_TAGS:
-            return None  # refused when the file was composed
-        errors_before = self.error_count
-        try:
-            raw = self.plain(value_node, value_path)
-        except _TooDeep:
-            self.report(value_node, value_path, f"nested deeper than the limit of {self.limits.depth} "
-                        "levels (raise it with --limit depth=N)", code=Code.LIMIT)
+        parsed = self.clause_value(topic, value_node, path if value_node is node else
+                                   _join(path, "value"))
+        if parsed is None or details is None:
             return None
-        if self.error_count > errors_before:
-            return None  # a part of the value was refused (a limit, a tag): already reported
-        if raw is None:
-            self.report(value_node, value_path, "no value: write the position, 'none' for an "
-                        "empty list, or 'unspecified' for a position stated without its terms")
-            return None
-        try:
-            value = parse_value(topic, raw)
-        except ValueProblem as problem:
-            at = value_node
-            if problem.index is not None and isinstance(value_node, SequenceNode):
-                at = value_node.value[problem.index]
-            self.report(at, value_path, problem.message)
-            return None
-        details = self.clause_details(fields, path, sources)
-        if details is None:
-            return None
+        value, raw = parsed
         return Clause(
             topic=topic.key,
             written_topic=key,
@@ -358,16 +340,46 @@ class _Reader:
             **details,
         )
 
-    def clause_fields(self, key: str, node: Node, path: str) -> dict[str, Node] | None:
-        """The clause's fields; a shorthand value counts as `value`."""
+    def clause_value(self, topic: Topic, node: Node, path: str) -> tuple[Value, object] | None:
+        """The parsed value and the raw data it came from, or None once the problem is reported."""
+        if node.tag not in SAFE_TAGS:
+            return None  # refused when the file was composed
+        errors_before = self.error_count
+        try:
+            raw = self.plain(node, path)
+        except _TooDeep:
+            self.report(node, path, f"nested deeper than the limit of {self.limits.depth} "
+                        "levels (raise it with --limit depth=N)", code=Code.LIMIT)
+            return None
+        if self.error_count > errors_before:
+            return None  # a part of the value was refused (a limit, a tag): already reported
+        if raw is None:
+            self.report(node, path, "no value: write the position, 'none' for an "
+                        "empty list, or 'unspecified' for a position stated without its terms")
+            return None
+        try:
+            return parse_value(topic, raw), raw
+        except ValueProblem as problem:
+            at = node
+            if problem.index is not None and isinstance(node, SequenceNode):
+                at = node.value[problem.index]
+            self.report(at, path, problem.message)
+            return None
+
+    def clause_fields(self, node: Node, path: str) -> dict[str, Node] | None:
+        """The clause's fields; a shorthand value counts as `value`.
+
+        A mapping with range keys and no clause key is a shorthand range
+        (`{min: 2, max: 3, unit: days}`): its own parser then reports any typo in it.
+        """
         if not isinstance(node, MappingNode):
+            return {"value": node}
+        keys = {k.value for k, _ in node.value if isinstance(k, ScalarNode)}
+        if keys & RANGE_KEYS and not keys & set(CLAUSE_KEYS):
             return {"value": node}
         entries = self.mapping(node, path, "a clause")
         if entries is None:
             return None
-        keys = {k for k, _, _ in entries}
-        if "value" not in keys and keys <= RANGE_KEYS:
-            return {"value": node}  # shorthand range: {min: 2, max: 3, unit: days}
         fields: dict[str, Node] = {}
         for field, field_node, value in entries:
             if field not in CLAUSE_KEYS:

@@ -3,6 +3,10 @@
 Values are normalised when they are parsed, so the engine compares numbers and
 vocabulary keys, never the strings an author typed. The author's own wording is
 kept beside each value (`Clause.text`) so every output can show it literally.
+
+Plain frozen dataclasses: the loader has already checked every field with its
+position, and a command that reads a proposal should not pay for more than that
+(docs/performance: pydantic is loaded only to write the JSON contract).
 """
 
 from __future__ import annotations
@@ -10,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from enum import Enum
-from typing import Annotated, Literal, Union
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from typing import Literal, Union
 
 FORMAT_VERSION = 1
 
@@ -47,11 +50,11 @@ class Confidence(str, Enum):
     DISPUTED = "disputed"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+FROZEN = dataclass(frozen=True, slots=True, kw_only=True)
 
 
-class Span(_Frozen):
+@FROZEN
+class Span:
     """A duration or quantity as a closed range [low, high].
 
     Durations are in hours. An open upper end is `math.inf`; `indefinite` and
@@ -72,7 +75,8 @@ class Span(_Frozen):
         return math.isinf(self.high)
 
 
-class Items(_Frozen):
+@FROZEN
+class Items:
     """A set: canonical item keys, sorted, no duplicates. Empty means `none`.
 
     `written` keeps how the author spelt words outside the vocabulary (by key), so
@@ -81,17 +85,19 @@ class Items(_Frozen):
 
     form: Literal["set"] = "set"
     items: tuple[str, ...]
-    written: dict[str, str] = Field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
 
 
-class Choice(_Frozen):
+@FROZEN
+class Choice:
     """One entry of the topic's vocabulary, by its canonical value."""
 
     form: Literal["choice"] = "choice"
     choice: str
 
 
-class Moment(_Frozen):
+@FROZEN
+class Moment:
     """A date or a date-time with a zone; `day` is days since 1970-01-01 UTC."""
 
     form: Literal["date"] = "date"
@@ -100,33 +106,35 @@ class Moment(_Frozen):
     has_time: bool
 
 
-class Text(_Frozen):
+@FROZEN
+class Text:
     """Free text, compared word by word and never judged."""
 
     form: Literal["text"] = "text"
     text: str
 
 
-class Steps(_Frozen):
+@FROZEN
+class Steps:
     """An ordered list of steps, first to last, as canonical step keys (`written` as for Items)."""
 
     form: Literal["sequence"] = "sequence"
     steps: tuple[str, ...]
-    written: dict[str, str] = Field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
 
 
-class Unspecified(_Frozen):
+@FROZEN
+class Unspecified:
     """A position stated without its terms ("a truce in selected areas, no specifics")."""
 
     form: Literal["unspecified"] = "unspecified"
 
 
-Value = Annotated[
-    Union[Span, Items, Choice, Moment, Text, Steps, Unspecified], Field(discriminator="form")
-]
+Value = Union[Span, Items, Choice, Moment, Text, Steps, Unspecified]
 
 
-class Source(_Frozen):
+@FROZEN
+class Source:
     """Where a clause comes from; clauses name a source by its short id."""
 
     title: str
@@ -135,7 +143,8 @@ class Source(_Frozen):
     url: str | None = None
 
 
-class Clause(_Frozen):
+@FROZEN
+class Clause:
     """One party's position on one topic."""
 
     topic: str
@@ -158,7 +167,8 @@ class Clause(_Frozen):
         return self.topic.startswith("x.")
 
 
-class Proposal(_Frozen):
+@FROZEN
+class Proposal:
     """One party's proposal, as one file states it."""
 
     version: int = FORMAT_VERSION
@@ -168,7 +178,7 @@ class Proposal(_Frozen):
     date: dt.date | None = None
     round: str | None = None
     status: Status = Status.PROPOSED
-    sources: dict[str, Source] = Field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
     clauses: tuple[Clause, ...] = ()
     file: str = ""
 

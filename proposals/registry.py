@@ -176,8 +176,8 @@ def parse_registry(data: dict) -> Registry:
             example=raw.get("example"),
             aliases=tuple(raw.get("aliases", ())),
             vocabulary=vocabulary,
-            ordered=bool(raw.get("ordered", False)),
-            open=bool(raw.get("open", False)),
+            ordered=raw.get("ordered") == "true",
+            open=raw.get("open") == "true",
             unit=raw.get("unit"),
             noun=raw.get("noun", "item"),
         )
@@ -206,5 +206,5 @@ def parse_registry(data: dict) -> Registry:
 def registry() -> Registry:
     """The bundled registry, read once per process."""
     text = (Path(__file__).parent / "topics.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar stays text
     return parse_registry(yaml.load(text, Loader=loader))

@@ -45,7 +45,7 @@ _AT_MOST = ("at most", "up to", "no more than", "not more than", "maximum of", "
             "within", "under", "less than")
 _ABOUT = ("about", "around", "approximately", "roughly", "some", "~")
 
-_NUMBER = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?|(?:" + "|".join(
+_NUMBER = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?|(?:" + "|".join(
     sorted(_NUMBER_WORDS, key=len, reverse=True)
 ) + r")\b"
 _MULTIPLIER = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
@@ -129,6 +129,9 @@ def _mapping_span(raw: Mapping[str, object]) -> tuple[float, float, str | None]:
             number = _number(str(raw[name]).strip().casefold(), None)
         except ValueError:
             raise ValueProblem(f"{name}: {raw[name]!r} is not a number") from None
+        if not math.isfinite(number):
+            raise ValueProblem(f"{name}: {raw[name]!r} is not a number; for no upper end, "
+                               "leave out 'max'")
         if number < 0:
             raise ValueProblem(f"{name}: {raw[name]!r} is negative")
         return number
@@ -236,12 +239,19 @@ def parse_sequence(topic: Topic, raw: object) -> Steps:
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
 def parse_date(topic: Topic, raw: object) -> Moment:
     if not isinstance(raw, str):
         raise ValueProblem("expected a date such as 2025-06-02")
     text = raw.strip()
+    if not (_DATE.match(text) or _DATE_TIME.match(text)):
+        raise ValueProblem(f"{raw!r} is not an ISO date: write 2025-06-02 or "
+                           "2025-06-02T10:00+03:00")
     try:
-        if len(text) == 10:
+        if _DATE.match(text):
             day = dt.date.fromisoformat(text)
             moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
             return Moment(iso=day.isoformat(), day=(moment - _EPOCH).days, has_time=False)

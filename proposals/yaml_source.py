@@ -108,8 +108,9 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 def compose(text: str, name: str, limits: Limits) -> Document:
     """Compose one YAML document, checked for unsafe tags and alias bombs."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader already checks characters here
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise SourceError(_syntax_problem(error, name)) from None
@@ -118,7 +119,8 @@ def compose(text: str, name: str, limits: Limits) -> Document:
     except RecursionError:
         raise SourceError(Problem(name, 1, 1, "nested too deeply to read", code=Code.LIMIT)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems: tuple[Problem, ...] = ()
     if root is not None and ("&" in text or "!" in text):
         problems = _check_graph(root, name, limits)
@@ -138,12 +140,20 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
 
 
 def _reader_problem(error: yaml.YAMLError, text: str, name: str) -> Problem:
-    position = getattr(error, "position", 0) or 0
+    """A character YAML forbids, named and placed by finding it in the text (libyaml
+    reports a byte offset, which is wrong after any non-ASCII character)."""
+    char = getattr(error, "character", None)
+    if isinstance(char, int):
+        char = chr(char)
+    position = text.find(char) if isinstance(char, str) and char else -1
+    if position < 0:
+        position = min(getattr(error, "position", 0) or 0, len(text))
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
-    char = getattr(error, "character", None)
-    what = f"U+{ord(char):04X}" if isinstance(char, str) else "a character"
-    return Problem(name, line, col, f"{what} is not allowed in YAML", code=Code.SYNTAX)
+    what = f"U+{ord(char):04X}" if isinstance(char, str) and char else "a character"
+    return Problem(name, line, col, f"{what} is not allowed in YAML (a control character); "
+                   "remove it or write it as an escape in a double-quoted string",
+                   code=Code.SYNTAX)
 
 
 def _check_graph(root: Node, name: str, limits: Limits) -> tuple[Problem, ...]:

@@ -1,4 +1,8 @@
-"""The import rule: proposals and diffing are pure; reports never pay for textual."""
+"""The import rule: proposals and diffing are pure; reports and checks never pay for textual.
+
+Each import check runs in a fresh interpreter, so what another test imported cannot hide a
+stray import.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PURE = ("proposals", "diffing")
+UI_LIBRARIES = {"rich", "textual"}
+
+
+def _is_package(package: str) -> bool:
+    return (ROOT / package / "__init__.py").is_file()
 
 
 def _modules(package: str) -> list[str]:
@@ -22,27 +31,37 @@ def _modules(package: str) -> list[str]:
 
 
 def _loaded_after(code: str) -> set[str]:
+    """The top-level names in sys.modules after running `code` in a fresh interpreter."""
     result = subprocess.run([sys.executable, "-c", code + "\nimport sys, json\n"
                              "print(json.dumps(sorted(sys.modules)))"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+                            check=False, capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
     assert result.returncode == 0, result.stderr
-    return set(json.loads(result.stdout.splitlines()[-1]))
+    return {name.split(".")[0] for name in json.loads(result.stdout.splitlines()[-1])}
 
 
-def _third_party(modules: set[str]) -> set[str]:
-    return {name.split(".")[0] for name in modules} & {"rich", "textual"}
+def test_importing_every_proposals_module_loads_neither_rich_nor_textual():
+    modules = _modules("proposals")
+    assert "proposals.loader" in modules and "proposals.schema" in modules
+    loaded = _loaded_after("\n".join(f"import {module}" for module in modules))
+    assert "proposals" in loaded
+    assert loaded & UI_LIBRARIES == set()
 
 
-def test_the_pure_packages_import_neither_rich_nor_textual():
-    imports = "\n".join(f"import {module}" for package in PURE for module in _modules(package))
-    assert _third_party(_loaded_after(imports)) == set()
+def test_importing_every_diffing_module_loads_neither_rich_nor_textual():
+    if not _is_package("diffing"):
+        pytest.skip("diffing/ has no __init__.py yet")
+    modules = _modules("diffing")
+    loaded = _loaded_after("\n".join(f"import {module}" for module in modules))
+    assert "diffing" in loaded
+    assert loaded & UI_LIBRARIES == set()
 
 
 def test_the_pure_packages_do_not_even_mention_the_terminal():
     """No print, no input, no stdout: the core returns values and leaves I/O to tui."""
     for package in PURE:
         for path in (ROOT / package).rglob("*.py"):
-            tree = ast.parse(path.read_text(), str(path))
+            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
             for node in ast.walk(tree):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                     assert node.func.id not in ("print", "input"), f"{path}:{node.lineno}"
@@ -55,7 +74,7 @@ def test_imports_flow_one_way():
     forbidden = {"proposals": ("diffing", "tui"), "diffing": ("tui",)}
     for package, banned in forbidden.items():
         for path in (ROOT / package).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text())):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 names = []
                 if isinstance(node, ast.Import):
                     names = [alias.name for alias in node.names]
@@ -65,15 +84,31 @@ def test_imports_flow_one_way():
                     assert name.split(".")[0] not in banned, f"{path} imports {name}"
 
 
+def _main_code(argv: list[str]) -> str:
+    return ("import io, contextlib\nfrom tui.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    code = main({argv!r})\n"
+            "assert code in (0, 1), code\n")
+
+
+def test_checking_a_file_does_not_import_textual(tmp_path):
+    proposal = tmp_path / "ukraine.yaml"
+    proposal.write_text("ceasefire: 1\nparty: Ukraine\nclauses:\n  ceasefire.type: full\n",
+                        encoding="utf-8")
+    loaded = _loaded_after(_main_code(["check", "--color", "never", str(proposal)]))
+    assert "tui" in loaded
+    assert "textual" not in loaded
+
+
 @pytest.mark.parametrize("command", [
     ["check", "--example", "istanbul-2025-06-02"],
+    ["check", "--format", "json", "--example", "istanbul-2025-06-02"],
     ["diff", "--example", "istanbul-2025-06-02", "--format", "text"],
     ["diff", "--example", "istanbul-2025-06-02", "--format", "rich", "--color", "always"],
     ["diff", "--example", "istanbul-2025-06-02", "--format", "html"],
     ["topics"],
+    ["schema"],
+    ["new"],
 ])
 def test_reports_and_checks_never_import_textual(command):
-    code = ("import io, contextlib\nfrom tui.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    main({command!r})")
-    assert "textual" not in {name.split(".")[0] for name in _loaded_after(code)}
+    assert "textual" not in _loaded_after(_main_code(command))

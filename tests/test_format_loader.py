@@ -101,7 +101,7 @@ def test_a_valid_file_becomes_a_typed_proposal():
      "clauses.ceasefire.type.kind", "is set by the registry"),
     ("ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type:\n", 4, 18, "clauses.ceasefire.type",
      "no value"),
-    ("ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type: {source: x}\n", 4, 19,
+    ("ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type: {note: x}\n", 4, 19,
      "clauses.ceasefire.type", "missing 'value:'"),
     ("ceasefire: 1\nclauses: {ceasefire.type: full}\n", 1, 1, "", "missing required key 'party'"),
     ("ceasefire: 1\nparty: A\nsources:\n  s: {publisher: P}\nclauses: {ceasefire.type: full}\n", 4, 6, "sources.s",

@@ -22,7 +22,7 @@ from proposals.loader import read_string, slug
 from proposals.model import Choice, Confidence, Items, Kind, Moment, Span, Steps, Text
 from proposals.registry import custom_topic, normalize_word, registry
 from proposals.template import template
-from proposals.values import HOURS_PER, is_unspecified
+from proposals.values import is_unspecified
 
 REGISTRY = registry()
 TOPICS = REGISTRY.topics
@@ -69,7 +69,7 @@ PLAIN_TEXT = st.text(
 ).filter(lambda s: s.strip() and not has_hidden(s) and not is_unspecified(s))
 FREE_WORDS = st.sampled_from(["Odesa region", "halt to foreign aid", "new elections",
                               "an exchange of maps", "Snake Island"])
-DURATION_UNITS = {"hours": "hour", "days": "day", "weeks": "week", "h": "hour", "d": "day"}
+HOURS_IN = {"hours": 1, "days": 24, "weeks": 168, "h": 1, "d": 24}
 
 
 def _words_of(term) -> list[str]:
@@ -116,8 +116,8 @@ def value_for(draw, topic):
     if kind is Kind.DURATION:
         low = draw(st.integers(0, 500))
         high = draw(st.integers(low, 1000))
-        unit = draw(st.sampled_from(sorted(DURATION_UNITS)))
-        hours = HOURS_PER[DURATION_UNITS[unit]]
+        unit = draw(st.sampled_from(sorted(HOURS_IN)))
+        hours = HOURS_IN[unit]
         form = draw(st.sampled_from(["point", "range", "floor", "ceiling", "mapping", "infinite"]))
         raw, bounds = {
             "point": (f"{low} {unit}", (low * hours, low * hours)),

@@ -114,7 +114,8 @@ MISTAKES = {
     "misspelt-choice": {"clauses": {"ceasefire.type": "ful"}},
     "misspelt-choice-full-form": {"clauses": {"forces.martial_law": {"value": "lifed"}}},
     "closed-set-word": {"clauses": {"ceasefire.domains": ["land", "se"]}},
-    "unknown-clause-key": {"clauses": {"ceasefire.type": {"value": "full", "confidnce": "reported"}}},
+    "unknown-clause-key": {"clauses": {"ceasefire.type": {"value": "full",
+                                                          "confidnce": "reported"}}},
     "bad-confidence": {"clauses": {"ceasefire.type": {"value": "full", "confidence": "sure"}}},
     "kind-on-registered": {"clauses": {"ceasefire.type": {"value": "full", "kind": "choice"}}},
     "custom-without-kind": {"clauses": {"x.plant": {"value": "v"}}},
@@ -123,7 +124,8 @@ MISTAKES = {
     "bad-status": {"status": "propsed", "clauses": {"ceasefire.type": "full"}},
     "bad-version": {"ceasefire": 2, "clauses": {"ceasefire.type": "full"}},
     "bad-id": {"id": "Bad Id", "clauses": {"ceasefire.type": "full"}},
-    "source-without-title": {"sources": {"s": {"publisher": "P"}}, "clauses": {"ceasefire.type": "full"}},
+    "source-without-title": {"sources": {"s": {"publisher": "P"}},
+                             "clauses": {"ceasefire.type": "full"}},
     "range-typo": {"clauses": {"ceasefire.duration": {"min": 2, "mx": 3}}},
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from proposals.examples import UnknownExample, scenario
@@ -88,7 +88,7 @@ def distinct(proposals: list[Proposal]) -> list[Proposal]:
             label = proposal.date.isoformat() if proposal.date else (
                 proposal.round or Path(proposal.file).name)
             changes["party"] = f"{proposal.party} ({label})"
-        result.append(proposal.model_copy(update=changes) if changes else proposal)
+        result.append(replace(proposal, **changes) if changes else proposal)
     return result
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from proposals.hidden import reveal
+import re
+
+from proposals.hidden import HIDDEN, reveal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -51,3 +53,17 @@ def console(stream: TextIO, color: bool, width: int | None = None) -> Console:
 def literal(text: str) -> str:
     """Untrusted text made safe to print: controls, bidi overrides and invisibles shown as <U+XXXX>."""
     return reveal(text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every hidden character written as a `\\uXXXX` escape: the data parses
+    back unchanged, and the raw output cannot reorder or hide text where it is printed."""
+    return HIDDEN.sub(_json_escape, text)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
 from diffing.result import Comparison
-from proposals.hidden import HIDDEN
+from tui.terminal import json_safe
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    code -= 0x10000
-    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+@cache
+def _adapter():  # noqa: ANN202 - pydantic is imported only when JSON is asked for
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Comparison)
+
+
+def contract_schema() -> dict:
+    """The JSON Schema of what `render` writes, from the result types themselves."""
+    return _adapter().json_schema(mode="serialization", by_alias=True)
 
 
 def render(comparison: Comparison) -> str:
@@ -23,5 +27,4 @@ def render(comparison: Comparison) -> str:
     parsed data is exactly what the files say, and the raw output cannot reorder or
     hide text on the terminal it is printed to.
     """
-    text = comparison.model_dump_json(indent=2, by_alias=True)
-    return HIDDEN.sub(_escape, text) + "\n"
+    return json_safe(_adapter().dump_json(comparison, indent=2, by_alias=True).decode()) + "\n"
