@@ -39,3 +39,17 @@ def describe(char: str) -> str:
 def reveal(text: str) -> str:
     """`text` with each hidden character replaced by a visible `<U+202E>` marker."""
     return HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def escape_hidden(quoted: str) -> str:
+    """A JSON string (or YAML double-quoted scalar) with every hidden character written as a
+    `\\uXXXX` escape: it parses back unchanged, and cannot reorder or hide text on screen."""
+    return HIDDEN.sub(_escape, quoted)

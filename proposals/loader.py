@@ -221,8 +221,9 @@ class _Reader:
     def version(self, node: Node) -> None:
         value = node.value if isinstance(node, ScalarNode) else None
         if value != str(FORMAT_VERSION):
-            self.report(node, "ceasefire", f"format version {value!r} is not supported: "
-                        f"write 'ceasefire: {FORMAT_VERSION}'")
+            said = f"format version {value!r} is not supported" if value is not None else \
+                f"the format version is a number, not {_describe(node)}"
+            self.report(node, "ceasefire", f"{said}: write 'ceasefire: {FORMAT_VERSION}'")
 
     def party_id(self, node: Node) -> str | None:
         value = self.text(node, "id", required=True)
@@ -411,6 +412,8 @@ class _Reader:
             self.report(key_node, path, f"custom topic {key!r} needs 'kind:' ({kinds}) and 'value:'")
             return None
         kind = self.text(kind_node, _join(path, "kind"))
+        if kind is None:
+            return None  # not text: already reported
         try:
             kind_value = Kind((kind or "").strip().lower())
         except ValueError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from proposals.hidden import escape_hidden
 from proposals.loader import slug
 from proposals.reference import example_text
 from proposals.registry import Registry, registry
@@ -71,6 +72,6 @@ def template(party: str = "Party name", file: str = "proposal.yaml") -> str:
     """The template text for `party`; the party name is quoted so any name stays literal."""
     reg = registry()
     header = _HEADER.format(
-        party=json.dumps(party, ensure_ascii=False), id=slug(party), file=file
+        party=escape_hidden(json.dumps(party, ensure_ascii=False)), id=slug(party), file=file
     )
     return header + _catalogue(reg)

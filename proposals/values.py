@@ -90,16 +90,14 @@ def _number(text: str, multiplier: str | None) -> float:
     return value * _MULTIPLIERS[multiplier] if multiplier else value
 
 
-def _span_text(raw: str) -> tuple[float, float, str | None]:
+def _span_text(raw: str, examples: str) -> tuple[float, float, str | None]:
     """(low, high, unit word) of a written range, before units are applied."""
     text = " ".join(raw.casefold().replace("–", "-").replace("—", "-").split())
     text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-day" -> "30 day"
     match = _RANGE.match(text)
     if not match:
-        raise ValueProblem(
-            f"{raw!r} is not a number or a range: write e.g. '30 days', 'at least 30 days', "
-            "'2-3 days' or 'unspecified'"
-        )
+        raise ValueProblem(f"{raw!r} is not a number or a range: write e.g. {examples} "
+                           "or 'unspecified'")
     qual, unit = match["qual"], match["unit"]
     low = _number(match["a"], match["amul"] or (match["bmul"] if match["b"] else None))
     high = _number(match["b"], match["bmul"]) if match["b"] else low
@@ -143,18 +141,25 @@ def _mapping_span(raw: Mapping[str, object]) -> tuple[float, float, str | None]:
     return low, high, None if unit is None else str(unit)
 
 
-def _span(raw: object) -> tuple[float, float, str | None]:
+_EXAMPLES = {
+    Kind.DURATION: "'30 days', 'at least 30 days', '2-3 days'",
+    Kind.QUANTITY: "'1,000', 'at least 1,000', '600,000-800,000'",
+}
+
+
+def _span(topic: Topic, raw: object) -> tuple[float, float, str | None]:
+    examples = _EXAMPLES[topic.kind]
     if isinstance(raw, Mapping):
         return _mapping_span(raw)
     if isinstance(raw, str):
-        return _span_text(raw)
-    raise ValueProblem("expected a number or a range such as '2-3 days', not a list")
+        return _span_text(raw, examples)
+    raise ValueProblem(f"expected a number or a range such as {examples}, not a list")
 
 
 def parse_duration(topic: Topic, raw: object) -> Span:
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_DURATION:
         return Span(low=math.inf, high=math.inf, unit="hours")
-    low, high, unit = _span(raw)
+    low, high, unit = _span(topic, raw)
     if unit is None:
         raise ValueProblem(
             f"{_show(raw)} needs a unit: minutes, hours, days, weeks, months or years"
@@ -169,7 +174,7 @@ def parse_duration(topic: Topic, raw: object) -> Span:
 def parse_quantity(topic: Topic, raw: object) -> Span:
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_QUANTITY:
         return Span(low=math.inf, high=math.inf, unit=topic.unit or "")
-    low, high, unit = _span(raw)
+    low, high, unit = _span(topic, raw)
     if unit is None:
         return Span(low=low, high=high, unit=topic.unit or "")
     if topic.unit is None:  # custom topics count whatever they name

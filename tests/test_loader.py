@@ -633,3 +633,15 @@ def test_a_bad_limit_setting_says_why(setting, message):
     with pytest.raises(ValueError) as caught:
         Limits().with_overrides([setting])
     assert str(caught.value).startswith(message)
+
+
+def test_a_file_without_permission_is_unreadable(tmp_path, monkeypatch):
+    path = tmp_path / "secret.yaml"
+    path.write_text("ceasefire: 1\n")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("proposals.yaml_source.open", refuse, raising=False)  # root reads all
+    problem = read_proposal(path).problems[0]
+    assert (problem.code, problem.message) == (Code.UNREADABLE, "permission denied")

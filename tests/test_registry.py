@@ -177,3 +177,25 @@ def test_the_template_itself_loads_without_problems():
     loaded = read_string(template("Ukraine"), "new.yaml")
     assert loaded.problems == ()
     assert (loaded.proposal.party, loaded.proposal.id) == ("Ukraine", "ukraine")
+
+
+def test_the_registry_covers_the_components_of_a_ceasefire_text():
+    """The UN's guidance on ceasefire mediation, then forces, humanitarian and political terms."""
+    keys = {t.key for t in REGISTRY.topics}
+    assert len(keys) >= 30
+    assert set(REGISTRY.areas) == {"ceasefire", "forces", "humanitarian", "political"}
+    for needed in ("ceasefire.type", "ceasefire.effective", "ceasefire.duration",
+                   "ceasefire.extension", "ceasefire.areas", "ceasefire.domains",
+                   "ceasefire.prohibited_acts", "ceasefire.preconditions", "ceasefire.monitoring",
+                   "ceasefire.verification", "ceasefire.violations", "ceasefire.disputes",
+                   "forces.withdrawal", "forces.line_of_contact", "forces.buffer_zone",
+                   "forces.redeployment", "forces.mobilisation", "forces.demobilisation",
+                   "forces.size_cap", "forces.foreign_presence", "forces.foreign_aid",
+                   "humanitarian.prisoner_categories", "humanitarian.prisoner_numbers",
+                   "humanitarian.remains", "humanitarian.children", "humanitarian.civilians",
+                   "humanitarian.aid_access", "humanitarian.amnesty", "political.recognition",
+                   "political.alignment", "political.security_guarantees",
+                   "political.sanctions", "political.elections", "political.leaders_meeting",
+                   "political.language_religion", "political.sequence",
+                   "political.response_deadline"):
+        assert needed in keys, needed

@@ -88,7 +88,7 @@ def test_a_duration_is_a_range_of_hours(written, low, high):
     ("within 2-3 days", "'within 2-3 days' mixes 'within' with a range: write one or the other"),
     ("soon", "'soon' is not a number or a range"),
     ("-5 days", "'-5 days' is not a number or a range"),
-    (["30 days"], "expected a number or a range such as '2-3 days', not a list"),
+    (["30 days"], "expected a number or a range such as '30 days', 'at least 30 days', '2-3 days', not a list"),
     ({"min": "3", "max": "2", "unit": "days"}, "min 3 is larger than max 2"),
     ({"min": "-1", "unit": "days"}, "min: '-1' is negative"),
     ({"min": "many", "unit": "days"}, "min: 'many' is not a number"),

@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
-import re
-
-from proposals.hidden import HIDDEN, reveal
+from proposals.hidden import escape_hidden, reveal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,15 +53,7 @@ def literal(text: str) -> str:
     return reveal(text)
 
 
-def _json_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    code -= 0x10000
-    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-
 
 def json_safe(text: str) -> str:
-    """JSON text with every hidden character written as a `\\uXXXX` escape: the data parses
-    back unchanged, and the raw output cannot reorder or hide text where it is printed."""
-    return HIDDEN.sub(_json_escape, text)
+    """JSON output that is safe to print: hidden characters become `\\uXXXX` escapes."""
+    return escape_hidden(text)

@@ -7,6 +7,7 @@ import sys
 
 from proposals.template import template
 from tui.files import write_atomically, write_new
+from tui.inputs import UsageError
 
 NAME = "new"
 SUMMARY = "write a commented proposal template (to stdout, or -o FILE)"
@@ -19,6 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.party.strip():
+        raise UsageError("--party needs a name")
     if not args.output:
         sys.stdout.write(template(args.party))
         return 0
