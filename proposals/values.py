@@ -8,7 +8,6 @@ YAML file held it) and the topic, and either return a value or raise
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -69,6 +68,8 @@ class ValueProblem(ValueError):
 
 def suggest(word: str, candidates: Sequence[str]) -> str:
     """A ' — did you mean …?' suffix for the closest candidates, or ''."""
+    import difflib  # only a file with a mistake pays for it
+
     by_norm = {normalize_word(c): c for c in candidates}
     close = difflib.get_close_matches(normalize_word(word), list(by_norm), n=3, cutoff=0.6)
     close = [c for c in close if c + "s" not in close]  # 'days', not 'day' or 'days'

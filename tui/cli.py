@@ -1,6 +1,7 @@
 """The `ceasefire` command line: parses arguments and hands over to one command module.
 
-Kept light on purpose: reports never import textual; only `view` does, when run.
+Kept light on purpose: only the command being run is imported, reports never import
+textual (only `view` does, when it runs), and the version is looked up only when asked.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
 
 from tui.commands import COMMANDS
 from tui.inputs import UsageError
@@ -20,26 +21,41 @@ DESCRIPTION = (
 )
 
 
-def _version() -> str:
-    try:
-        return version("ceasefire")
-    except PackageNotFoundError:
-        return "unknown"
+class _Version(argparse.Action):
+    """`--version`, reading the installed package's metadata only when it is asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("ceasefire")
+        except PackageNotFoundError:
+            found = "unknown"
+        parser.exit(message=f"{PROG} {found}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen(argv: list[str]) -> str | None:
+    """The command named on the command line, if any (the first word that is one)."""
+    return next((word for word in argv if word in COMMANDS), None)
+
+
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        sub = commands.add_parser(command.NAME, help=command.SUMMARY, description=command.SUMMARY)
-        command.configure(sub)
-        sub.set_defaults(run=command.run)
+    chosen = _chosen(argv)
+    for name, summary in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary)
+        if name == chosen:
+            module = import_module(f"tui.commands.{name}")
+            module.configure(sub)
+            sub.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

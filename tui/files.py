@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -20,6 +19,8 @@ def _mode_for(target: Path) -> int:
 def _temporary_beside(target: Path, text: str) -> Path:
     """A fully written and flushed temporary file in the target's folder, with the
     permissions the target should end up with (mkstemp makes it private)."""
+    import tempfile  # only commands that write a file pay for it
+
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                     dir=target.parent)
     try:

@@ -11,10 +11,6 @@ from tui.commands.options import add_color, add_inputs, limits
 from tui.inputs import Input, input_sources, read_inputs
 from tui.terminal import console, json_safe, literal, wants_color
 
-NAME = "check"
-SUMMARY = "validate proposal files (exit 0 valid, 1 invalid, 2 trouble)"
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text",

@@ -17,8 +17,6 @@ from tui.reports import render_text
 from tui.inputs import Input, UsageError, find_party, input_sources, problems, read_inputs, valid_proposals
 from tui.terminal import console, is_terminal, literal, wants_color
 
-NAME = "diff"
-SUMMARY = "compare proposals clause by clause (exit 0 no gaps, 1 gaps, 2 trouble)"
 FORMATS = ("rich", "text", "markdown", "json", "html")
 BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html",
              ".htm": "html", ".txt": "text"}

@@ -8,10 +8,6 @@ import sys
 from proposals.examples import scenarios
 from proposals.loader import read_proposal
 
-NAME = "examples"
-SUMMARY = "list the bundled example scenarios (use them with --example NAME)"
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     """No options."""
 

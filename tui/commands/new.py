@@ -9,10 +9,6 @@ from proposals.template import template
 from tui.files import write_atomically, write_new
 from tui.inputs import UsageError
 
-NAME = "new"
-SUMMARY = "write a commented proposal template (to stdout, or -o FILE)"
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--party", default="Party name", help="the party's name")

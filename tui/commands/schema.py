@@ -8,10 +8,6 @@ import sys
 
 from proposals.schema import proposal_schema
 
-NAME = "schema"
-SUMMARY = "print the JSON Schema (draft 2020-12) of the proposal format"
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     """No options: redirect the output to a file (`ceasefire schema > ceasefire.schema.json`)."""
 

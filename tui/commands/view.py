@@ -7,10 +7,6 @@ import argparse
 from tui.commands.options import add_inputs, limits
 from tui.inputs import UsageError, input_sources
 
-NAME = "view"
-SUMMARY = "explore the gaps side by side in an interactive app that follows file changes"
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     parser.add_argument("--no-watch", action="store_true",
