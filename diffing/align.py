@@ -77,18 +77,19 @@ def line_up(proposals: Sequence[Proposal]) -> list[LineUp]:
 
 
 def _pair_custom(by_key: dict[str, dict[str, Clause]], parties: int) -> list[LineUp]:
+    # Only groups that some party does not share can pair with another group.
     groups = [_Group(key, clauses, _words(f"{key[2:]} {_first(clauses).label} {_first(clauses).text}"))
-              for key, clauses in sorted(by_key.items())]
-    merged = {group.key: dict(group.clauses) for group in groups}
+              for key, clauses in sorted(by_key.items()) if len(clauses) < parties]
+    merged = {key: dict(clauses) for key, clauses in by_key.items()}
     confidence: dict[str, float] = {}
-    parent = {group.key: group.key for group in groups}
+    parent = {key: key for key in by_key}
 
     def root(key: str) -> str:
         while parent[key] != key:
             key = parent[key]
         return key
 
-    for a, b, score in _candidates(groups, parties):
+    for a, b, score in _candidates(groups):
         keep, drop = sorted((root(a.key), root(b.key)))
         if keep == drop or merged[keep].keys() & merged[drop].keys():
             continue
@@ -107,9 +108,8 @@ def _first(clauses: dict[str, Clause]) -> Clause:
     return clauses[min(clauses)]
 
 
-def _candidates(groups: list[_Group], parties: int) -> list[tuple[_Group, _Group, float]]:
+def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]:
     """Pairs of groups with no party in common that are similar enough, best first."""
-    open_groups = [g for g in groups if len(g.clauses) < parties]
     index: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(open_groups):
         for word in group.words:

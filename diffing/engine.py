@@ -25,6 +25,7 @@ from diffing.result import (
     Row,
     Summary,
 )
+from proposals.limits import collector_paused
 from proposals.model import Clause, Confidence, Proposal, Status, Unspecified
 
 MEASURED = (GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT)
@@ -46,11 +47,12 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Compa
     if baseline is not None and baseline not in ids:
         raise ComparisonError(f"no party has the id {baseline!r} (parties: {', '.join(ids)})")
     by_id = {p.id: p for p in proposals}
-    lined = line_up(sorted(proposals, key=lambda p: p.id))
-    rows = tuple(_row(line, by_id, ids) for line in lined)
-    pairs: tuple[Pair, ...] = ()
-    if baseline is not None or len(proposals) > 2:
-        pairs = tuple(_pair(a, b, lined, by_id) for a, b in _pairings(sorted(ids), baseline))
+    with collector_paused():
+        lined = line_up(sorted(proposals, key=lambda p: p.id))
+        rows = tuple(_row(line, by_id, ids) for line in lined)
+        pairs: tuple[Pair, ...] = ()
+        if baseline is not None or len(proposals) > 2:
+            pairs = tuple(_pair(a, b, lined, by_id) for a, b in _pairings(sorted(ids), baseline))
     return Comparison(
         parties=tuple(_party(p) for p in proposals),
         baseline=baseline,

@@ -6,6 +6,9 @@ Each limit has a name a person can raise from the command line: `--limit clauses
 from __future__ import annotations
 
 import dataclasses
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -40,3 +43,22 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a big, acyclic object graph is built.
+
+    Reading a 10,000-clause file allocates a million small objects; the collector would
+    walk them again and again (five times the cost of parsing), and again after the pause
+    unless they are moved out of its sight (`gc.freeze`). Nothing built here holds a
+    reference cycle, so reference counting frees it all the same when it is dropped.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -16,21 +16,20 @@ from dataclasses import dataclass
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from proposals.hidden import describe, hidden_characters
-from proposals.limits import DEFAULT_LIMITS, Limits
+from proposals.limits import DEFAULT_LIMITS, Limits, collector_paused
 from proposals.model import (
     FORMAT_VERSION, Clause, Confidence, Kind, Proposal, Source, Status, Value,
 )
 from proposals.problems import Code, InvalidProposal, Problem, Severity
 from proposals.registry import CUSTOM_PREFIX, Topic, custom_topic, registry
 from proposals.values import ValueProblem, parse_value, suggest
-from proposals.yaml_source import SAFE_TAGS, YAML_TAG, SourceError, compose, read_text
+from proposals.yaml_source import SAFE_TAGS, SourceError, compose, is_null, read_text
 
 TOP_KEYS = ("ceasefire", "party", "id", "title", "date", "round", "status", "sources", "clauses")
 CLAUSE_KEYS = ("value", "source", "confidence", "quote", "note", "conditions", "by", "kind", "label")
 SOURCE_KEYS = ("title", "publisher", "date", "url")
 RANGE_KEYS = frozenset({"min", "max", "unit"})
 CUSTOM_KEY = re.compile(r"^x\.[a-z0-9][a-z0-9_.\-]*$")
-_NULL = YAML_TAG + "null"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +63,14 @@ def read_proposal(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
 
 def read_string(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Check YAML text as if it were a file called `name`."""
-    try:
-        document = compose(text, name, limits)
-    except SourceError as error:
-        return Loaded(None, (error.problem,))
-    reader = _Reader(name, limits)
-    reader.problems.extend(document.problems)
-    proposal = reader.proposal(document.root)
+    with collector_paused():
+        try:
+            document = compose(text, name, limits)
+        except SourceError as error:
+            return Loaded(None, (error.problem,))
+        reader = _Reader(name, limits)
+        reader.problems.extend(document.problems)
+        proposal = reader.proposal(document.root)
     problems = tuple(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     has_errors = any(p.is_error for p in problems)
     return Loaded(None if has_errors else proposal, problems)
@@ -138,7 +138,7 @@ class _Reader:
             return None
         if node.tag not in SAFE_TAGS:
             return None  # refused when the file was composed
-        if node.tag == _NULL:
+        if is_null(node):
             if required:
                 self.report(node, path, "is empty")
             return None
@@ -476,7 +476,7 @@ def _describe(node: Node | None) -> str:
         return "a list"
     if isinstance(node, MappingNode):
         return "a mapping"
-    if node is None or node.tag == _NULL:
+    if node is None or is_null(node):
         return "nothing"
     return f"{node.value!r}"
 

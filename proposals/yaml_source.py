@@ -19,11 +19,23 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from proposals.limits import Limits
 from proposals.problems import Code, Problem
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The base loader resolves no implicit types: every plain scalar is text, as the loader
+# wants it (it parses each value by its topic's kind), and composing skips YAML 1.1's
+# regular-expression typing of every scalar, the largest cost of reading a big file.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 YAML_TAG = "tag:yaml.org,2002:"
+NULL_TAG = YAML_TAG + "null"
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 SAFE_TAGS = frozenset(
     YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "value")
 )
+
+
+def is_null(node: Node) -> bool:
+    """An empty value: `key:`, `~` or `null` written plainly, or an explicit `!!null`."""
+    if node.tag == NULL_TAG:
+        return True
+    return isinstance(node, ScalarNode) and not node.style and node.value in NULL_WORDS
 
 
 class SourceError(Exception):
