@@ -18,19 +18,17 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from diffing import Comparison, Row
 from diffing.filters import restrict
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS
 from tui.app.messages import TopicChosen
-from tui.app.screens.baseline import NO_BASELINE, BaselineScreen
-from tui.app.screens.export import ExportScreen
-from tui.app.screens.help import HelpScreen
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
+from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
 from tui.app.widgets.topic_list import TopicList
@@ -72,22 +70,21 @@ class CeasefireApp(App[None]):
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        width = self.size.width  # the layout fits the terminal from the first paint
         yield Masthead(id="masthead")
         yield ProblemBar(id="problems")
         with Horizontal(id="body"):
-            yield TopicList(id="topics")
-            with Vertical(id="main"):
+            yield TopicList(id="topics", classes="-narrow" if width < NARROW else "")
+            with Vertical(id="main", classes="-wide" if width >= WIDE else ""):
                 yield GapGrid(id="grid")
                 yield DetailPane(id="detail")
         search = Input(placeholder="search topics and text — enter to apply, escape to clear",
                        id="search")
         search.cursor_blink = self.blink
         yield search
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.theme = THEMES[0]
-        self._fit(self.size.width)
         self.apply(load(self.sources, self.limits))
         self.query_one(GapGrid).focus()
         if self.watching:
@@ -258,9 +255,13 @@ class CeasefireApp(App[None]):
     # --- screens -------------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen  # screens load when first opened
+
         self.push_screen(HelpScreen())
 
     def action_pick_baseline(self) -> None:
+        from tui.app.screens.baseline import NO_BASELINE, BaselineScreen
+
         if self.comparison is None:
             return
 
@@ -273,6 +274,8 @@ class CeasefireApp(App[None]):
         self.push_screen(BaselineScreen(self.comparison.parties, self.baseline), chosen)
 
     def action_export(self) -> None:
+        from tui.app.screens.export import ExportScreen
+
         if self.shown is None:
             self.notify("Nothing to export yet.", severity="warning")
             return

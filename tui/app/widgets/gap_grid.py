@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from diffing import Comparison
 from tui.app.messages import TopicChosen
@@ -61,9 +61,15 @@ class GapGrid(DataTable):
         return max(10, available // max(parties, 1))
 
     def on_resize(self) -> None:
-        """Party columns share the width: rebuild when it changes."""
-        if self._shown is not None and self.size.width != self._built_width:
-            self.show(self._shown, self.topic_at(self.cursor_coordinate.row), self.party)
+        """Party columns share the width: resize them in place when it changes."""
+        if self._shown is None or self.size.width == self._built_width:
+            return
+        self._built_width = self.size.width
+        width = self._party_width(len(self.parties))
+        for party in self.parties:
+            self.columns[ColumnKey(party)].width = width
+        self._require_update_dimensions = True
+        self.refresh()
 
     def select(self, topic: str | None, party: str | None) -> None:
         """Move the cursor to a topic's row (and a party's column) without announcing it."""

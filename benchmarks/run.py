@@ -1,0 +1,361 @@
+"""The benchmark suite: every budget is a ratio against a baseline measured in the same run.
+
+    python benchmarks/run.py            # the full suite (a few minutes), writes RESULTS.md
+    python benchmarks/run.py --smoke    # tiny sizes, nothing written: CI checks it still runs
+
+Commands run as subprocesses, each paired with its baseline and the two interleaved
+(A, B, A, B, ...), so that a noisy machine slows both alike. Each row gives the median
+of the runs with the fastest and slowest beside it. Bytecode caching is on for every
+run (`PYTHONDONTWRITEBYTECODE` is removed), as on a user's machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / ".work"
+PYTHON = sys.executable
+CEASEFIRE = [PYTHON, "-m", "tui"]
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
+
+sys.path.insert(0, str(ROOT))
+from benchmarks.generate import Plan, write  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall times (seconds) and peak resident memory (KiB) of repeated runs."""
+
+    seconds: list[float]
+    peak_kib: list[int]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    measured: Timing
+    baseline: Timing | None
+    budget: str
+    passed: bool
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.measured.median / self.baseline.median if self.baseline else None
+
+
+def run_once(command: list[str]) -> tuple[float, int]:
+    """One run: wall time, and the child's peak memory from the kernel's own accounting."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=ENV, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode not in (0, 1):  # diff exits 1 when it finds gaps
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {error[-500:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def timed(command: list[str], runs: int) -> Timing:
+    run_once(command)  # warm the caches and compile bytecode
+    results = [run_once(command) for _ in range(runs)]
+    return Timing([s for s, _ in results], [k for _, k in results])
+
+
+def paired(command: list[str], baseline: list[str], runs: int) -> tuple[Timing, Timing]:
+    run_once(command), run_once(baseline)  # warm the caches and compile bytecode
+    ours, theirs = Timing([], []), Timing([], [])
+    for _ in range(runs):
+        for timing, cmd in ((ours, command), (theirs, baseline)):
+            seconds, kib = run_once(cmd)
+            timing.seconds.append(seconds)
+            timing.peak_kib.append(kib)
+    return ours, theirs
+
+
+def script(code: str) -> list[str]:
+    return [PYTHON, "-c", code]
+
+
+LOAD_ONLY = (
+    "import sys, yaml\n"
+    "for name in sys.argv[1:]:\n"
+    "    with open(name, encoding='utf-8') as handle:\n"
+    "        yaml.load(handle.read(), Loader=yaml.CSafeLoader)\n"
+)
+
+
+def load_only(files: list[Path]) -> list[str]:
+    return [PYTHON, "-c", LOAD_ONLY, *map(str, files)]
+
+
+def generated(parties: int, clauses: int) -> list[Path]:
+    folder = WORK / f"p{parties}-c{clauses}"
+    files = sorted(folder.glob("*.yaml"))
+    if len(files) != parties:
+        files = write(Plan(parties, clauses), folder)
+    return files
+
+
+def limits_for(clauses: int) -> list[str]:
+    return ["--limit", f"clauses={max(clauses, 200_000)}", "--limit", "file_bytes=1000000000"]
+
+
+# --- the measurements ---------------------------------------------------------------------
+
+
+def startup(runs: int) -> Result:
+    ours, base = paired([*CEASEFIRE, "diff", "--example", "istanbul-2025-06-02"],
+                        script("import yaml, pydantic, rich.console"), runs)
+    ratio = ours.median / base.median
+    return Result("1. `ceasefire diff` on the bundled example vs importing yaml, pydantic, "
+                  "rich.console", ours, base, "≤ 1.3×", ratio <= 1.3)
+
+
+def startup_rich(runs: int) -> Result:
+    ours, base = paired([*CEASEFIRE, "diff", "--example", "istanbul-2025-06-02",
+                         "--format", "rich", "--color", "always"],
+                        script("import yaml, pydantic, rich.console"), runs)
+    return Result("1b. the same with the terminal report (rich, colour), for information",
+                  ours, base, "—", True)
+
+
+def big_json(runs: int, clauses: int) -> tuple[Result, Result]:
+    files = generated(2, clauses)
+    ours, base = paired([*CEASEFIRE, "diff", "--format", "json", *limits_for(clauses),
+                         *map(str, files)], load_only(files), runs)
+    ratio = ours.median / base.median
+    memory = max(ours.peak_kib) / max(base.peak_kib)
+    return (
+        Result(f"2. `diff --format json`, 2 × {clauses:,} clauses vs loading both files with "
+               "yaml's C loader", ours, base, "≤ 1.5×", ratio <= 1.5),
+        Result(f"7. peak memory of 2 vs the baseline's peak ({max(ours.peak_kib) // 1024} MiB "
+               f"vs {max(base.peak_kib) // 1024} MiB)", ours, base, "≤ 1.5×", memory <= 1.5,
+               note=f"{memory:.2f}×"),
+    )
+
+
+def growth(runs: int, sizes: tuple[int, ...]) -> Result:
+    per_clause = {}
+    timings = {}
+    for size in sizes:
+        files = generated(2, size)
+        timings[size] = ours = timed([*CEASEFIRE, "diff", "--format", "json", *limits_for(size),
+                                      *map(str, files)], runs)
+        per_clause[size] = ours.median / size
+    small, middle, large = sizes
+    ratio = timings[large].median / timings[middle].median
+    note = ", ".join(f"{size:,}: {timings[size].median:.2f} s ({1e6 * per_clause[size]:.0f} µs "
+                     "per clause)" for size in sizes)
+    return Result(f"3. growth {small:,} → {middle:,} → {large:,} clauses: time per clause does "
+                  f"not grow ({large:,} vs {middle:,}: {ratio:.1f}×)", timings[large],
+                  timings[middle], f"≤ {large // middle + 2}×", ratio <= large // middle + 2,
+                  note=note)
+
+
+def n_way(runs: int, parties: int, clauses: int) -> Result:
+    files = generated(parties, clauses)
+    ours, base = paired([*CEASEFIRE, "diff", "--format", "json", *limits_for(clauses),
+                         *map(str, files)], load_only(files), runs)
+    ratio = ours.median / base.median
+    return Result(f"4. {parties} parties × {clauses:,} clauses with the pairwise matrix vs "
+                  "loading the same files", ours, base, "≤ 2.5×", ratio <= 2.5)
+
+
+ENGINE_VS_DEEPDIFF = """
+import sys, time, yaml
+from deepdiff import DeepDiff
+from diffing import compare
+from proposals import load_proposal
+from proposals.limits import Limits
+limits = Limits(clauses=10**6, file_bytes=10**9)
+names = sys.argv[1:]
+proposals = [load_proposal(name, limits) for name in names]
+documents = [yaml.load(open(name, encoding='utf-8').read(), Loader=yaml.CSafeLoader)
+             for name in names]
+def best(job, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter(); job(); times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+ours = best(lambda: compare(proposals), 5)
+theirs = best(lambda: DeepDiff(documents[0], documents[1], ignore_order=True), 3)
+print(ours, theirs)
+"""
+
+
+def engine_vs_deepdiff(clauses: int) -> Result:
+    files = generated(2, clauses)
+    output = subprocess.run([PYTHON, "-c", ENGINE_VS_DEEPDIFF, *map(str, files)], env=ENV,
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    ours, theirs = (float(x) for x in output.split())
+    speedup = theirs / ours
+    return Result(f"5. the engine alone vs DeepDiff(ignore_order=True), 2 × {clauses:,} clauses "
+                  "loaded", Timing([ours], [0]), Timing([theirs], [0]), "≥ 10× faster",
+                  speedup >= 10, note=f"{speedup:.0f}× faster")
+
+
+PAINT = """
+import sys, time
+start = time.perf_counter()
+which, files = sys.argv[1], sys.argv[2:]
+if which == 'minimal':
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+    class Minimal(App):
+        def compose(self):
+            yield Header(); yield DataTable(); yield Footer()
+        def on_mount(self):
+            table = self.query_one(DataTable)
+            table.add_columns('a', 'b'); table.add_row('1', '2')
+    app = Minimal()
+else:
+    from pathlib import Path
+    from proposals.limits import Limits
+    from tui.app.app import CeasefireApp
+    from tui.inputs import Source, input_sources
+    sources = input_sources([], files[0]) if which == 'example' else [Source(Path(f), f) for f in files]
+    app = CeasefireApp(sources, Limits(clauses=10**6, file_bytes=10**9), watch=False)
+async def first_paint(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=first_paint)
+"""
+
+
+def paint_command(which: str, files: list[str]) -> list[str]:
+    return [PYTHON, "-c", PAINT, which, *files]
+
+
+def first_paint(runs: int, clauses: int) -> tuple[Result, Result]:
+    minimal = paint_command("minimal", [])
+    ours, base = paired(paint_command("example", ["istanbul-2025-06-02"]), minimal, runs)
+    example = Result("6a. `ceasefire view` first paint on the bundled example vs a minimal "
+                     "Textual app (Header, DataTable, Footer)", ours, base, "≤ 1.5×",
+                     ours.median / base.median <= 1.5)
+    files = [str(f) for f in generated(2, clauses)]
+    ours, base = paired(paint_command("files", files), minimal, runs)
+    large = Result(f"6b. first paint on 2 × {clauses:,} clauses vs the minimal app", ours, base,
+                   "≤ 4×", ours.median / base.median <= 4)
+    return example, large
+
+
+FILTER = """
+import asyncio, statistics, sys, time
+from pathlib import Path
+from proposals.limits import Limits
+from tui.app.app import CeasefireApp
+from tui.inputs import Source
+app = CeasefireApp([Source(Path(f), f) for f in sys.argv[1:]], Limits(clauses=10**6),
+                   watch=False)
+async def main():
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        times = []
+        for _ in range(12):
+            start = time.perf_counter()
+            await pilot.press('f')
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+        print(statistics.median(times), min(times), max(times))
+asyncio.run(main())
+"""
+
+
+def filter_change(clauses: int) -> Result:
+    files = [str(f) for f in generated(2, clauses)]
+    output = subprocess.run([PYTHON, "-c", FILTER, *files], env=ENV, cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split()
+    median, fastest, slowest = (float(x) for x in output)
+    return Result(f"6c. changing the filter on 2 × {clauses:,} rows (`f`, 12 times)",
+                  Timing([median, fastest, slowest], [0]), None, "< 100 ms median",
+                  median < 0.1, note=f"{1000 * median:.0f} ms")
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def _seconds(timing: Timing) -> str:
+    return (f"{timing.median:.3f} s ({min(timing.seconds):.3f}–{max(timing.seconds):.3f})")
+
+
+def table(results: list[Result]) -> str:
+    lines = ["| Measurement | ceasefire: median (min–max) | baseline: median (min–max) | "
+             "ratio | budget | met |", "|---|---|---|---|---|---|"]
+    for r in results:
+        base = _seconds(r.baseline) if r.baseline else "—"
+        ratio = r.note or (f"{r.ratio:.2f}×" if r.ratio is not None else "—")
+        lines.append(f"| {r.name} | {_seconds(r.measured)} | {base} | {ratio} | {r.budget} | "
+                     f"{'yes' if r.passed else '**no**'} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, write nothing")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    runs = 1 if args.smoke else args.runs
+    scale = 100 if args.smoke else 1
+    steps: list[Callable[[], Result | tuple[Result, ...]]] = [
+        lambda: startup(runs * 3),
+        lambda: startup_rich(runs * 3),
+        lambda: big_json(runs, 10_000 // scale),
+        lambda: growth(max(1, runs // 2), (1_000 // scale, 10_000 // scale, 100_000 // scale)),
+        lambda: n_way(runs, 10, 2_000 // scale),
+        lambda: engine_vs_deepdiff(2_000 // scale),
+        lambda: first_paint(runs, 2_000 // scale),
+        lambda: filter_change(5_000 // scale),
+    ]
+    results: list[Result] = []
+    for step in steps:
+        found = step()
+        for result in found if isinstance(found, tuple) else (found,):
+            results.append(result)
+            print(f"{'ok ' if result.passed else 'MISS'} {result.name}: "
+                  f"{result.note or (f'{result.ratio:.2f}×' if result.ratio else '')}",
+                  flush=True)
+    report = table(results)
+    print(report)
+    if not args.smoke:
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        (HERE / "RESULTS.md").write_text(
+            f"# Benchmark results\n\n{stamp} on {machine()}.\n"
+            f"`python benchmarks/run.py --runs {runs}`; each ratio is against its baseline "
+            "measured in the same run, interleaved.\n\n" + report + "\n", encoding="utf-8")
+    return 0 if args.smoke or all(r.passed for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The bottom line: every key of the app, from the one list of bindings.
+
+One widget that renders a line of text, instead of Textual's Footer with a widget per
+key: the Footer's per-key restyling cost more than all the rest of the first paint.
+When one line does not fit, the keys take two, so every key stays in sight at 80 columns.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.app.actions import BINDINGS
+
+PALETTE_KEY = "ctrl+p"
+
+
+def _entries() -> list[tuple[str, str]]:
+    """(keys, description) in binding order; grouped keys share one description."""
+    entries: list[tuple[str, str]] = []
+    seen_groups: set[str] = set()
+    for binding in BINDINGS:
+        if not binding.show:
+            continue
+        group = binding.group
+        if group is None:
+            entries.append((binding.key_display or binding.key, binding.description))
+        elif group.description not in seen_groups:
+            seen_groups.add(group.description)
+            keys = [b.key_display or b.key for b in BINDINGS if b.group == group]
+            entries.append((" ".join(keys), group.description))
+    return [*entries, (PALETTE_KEY, "palette")]
+
+
+def key_lines(width: int = 200) -> list[list[tuple[str, str]]]:
+    """The entries laid out in as few lines of `width` cells as they need."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for keys, label in _entries():
+        size = len(keys) + len(label) + 3
+        if lines[-1] and used + size > width:
+            lines.append([])
+            used = 0
+        lines[-1].append((keys, label))
+        used += size
+    return lines
+
+
+def key_bar_text(width: int = 200) -> Content:
+    """`j k move  n N gap  f Filter  …  ctrl+p palette`, on as many lines as `width` needs."""
+    parts: list[tuple[str, str] | str] = []
+    for number, line in enumerate(key_lines(width)):
+        if number:
+            parts.append("\n")
+        for keys, label in line:
+            parts += [(f" {keys}", "bold $accent"), f" {label} "]
+    return Content.assemble(*parts)
+
+
+class KeyBar(Static):
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $panel; color: $text-muted;
+             text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        self.styles.height = len(key_lines(width))
+        self.update(key_bar_text(width))
