@@ -86,12 +86,38 @@ def _position(clause: Clause, proposal: Proposal) -> Position:
     )
 
 
+def _beyond_comparators(line: LineUp, parties: Sequence[Proposal]) -> GapStatus | None:
+    """The status silence, vagueness or mismatched kinds decide before any comparator."""
+    clauses = [line.clauses.get(p.id) for p in parties]
+    if any(clause is None for clause in clauses):
+        return GapStatus.ONE_SIDED
+    if any(isinstance(c.value, Unspecified) for c in clauses if c is not None):
+        return GapStatus.UNCLEAR
+    if len({c.kind for c in clauses if c is not None}) > 1:
+        return GapStatus.UNCLEAR
+    return None
+
+
+def _sides(line: LineUp, parties: Sequence[Proposal]) -> list[Side]:
+    return [Side(p.id, p.party, line.clauses[p.id].value, line.clauses[p.id].text)
+            for p in parties]
+
+
+def measure(line: LineUp, parties: Sequence[Proposal]) -> tuple[GapStatus, float | None]:
+    """Status and distance of one topic among `parties` (sorted by id), without the words."""
+    status = _beyond_comparators(line, parties)
+    if status is not None:
+        return status, None
+    return COMPARATORS[line.topic.kind].measure(line.topic, _sides(line, parties))
+
+
 def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
     """The outcome of one topic among `parties` (sorted by id): silence and unspecified
     positions first, then the comparator of the topic's kind."""
-    present = [p for p in parties if p.id in line.clauses]
-    silent = [p for p in parties if p.id not in line.clauses]
-    if silent:
+    status = _beyond_comparators(line, parties)
+    if status is GapStatus.ONE_SIDED:
+        present = [p for p in parties if p.id in line.clauses]
+        silent = [p for p in parties if p.id not in line.clauses]
         return _one_sided(line, present, silent)
     clauses = [line.clauses[p.id] for p in parties]
     vague = [p.party for p, c in zip(parties, clauses) if isinstance(c.value, Unspecified)]
@@ -101,13 +127,12 @@ def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
                                                                           if p.party in vague]},
             explanation=f"{names(vague)} state{'s' * (len(vague) == 1)} a position without its "
             f"terms (unspecified){_stated(line, parties, vague)}.")
-    kinds = {c.kind for c in clauses}
-    if len(kinds) > 1:
+    if status is GapStatus.UNCLEAR:
         declared = ", ".join(f"{p.party}: {c.kind.value}" for p, c in zip(parties, clauses))
-        return Outcome(status=GapStatus.UNCLEAR, distance=None, gap={"kinds": sorted(
-            k.value for k in kinds)}, explanation=f"Declared as different kinds ({declared}).")
-    sides = [Side(p.id, p.party, c.value, c.text) for p, c in zip(parties, clauses)]
-    return COMPARATORS[line.topic.kind].compare(line.topic, sides)
+        return Outcome(status=status, distance=None, gap={"kinds": sorted(
+            {c.kind.value for c in clauses})}, explanation=f"Declared as different kinds "
+            f"({declared}).")
+    return COMPARATORS[line.topic.kind].compare(line.topic, _sides(line, parties))
 
 
 def _stated(line: LineUp, parties: Sequence[Proposal], vague: list[str]) -> str:
@@ -200,12 +225,8 @@ def _pair(a: str, b: str, lined: list[LineUp], by_id: dict[str, Proposal]) -> Pa
     rows = []
     for line in lined:
         if a in line.clauses or b in line.clauses:
-            outcome = judge(line, parties)
-            rows.append(PairRow(topic=line.topic.key, status=outcome.status,
-                                distance=outcome.distance, gap=outcome.gap,
-                                explanation=outcome.explanation
-                                + _settlement(line, parties, outcome.status)
-                                + _caveats(line, parties)))
+            status, distance = measure(line, parties)
+            rows.append(PairRow(topic=line.topic.key, status=status, distance=distance))
     return Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
 
 

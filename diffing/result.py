@@ -112,10 +112,12 @@ class Summary:
 
 
 @FROZEN
-class PairRow(Outcome):
-    """One topic compared between exactly two parties: the outcome, for that topic."""
+class PairRow:
+    """One topic between exactly two parties: one cell of the pairwise matrix."""
 
     topic: str
+    status: GapStatus
+    distance: float | None
 
 
 @FROZEN

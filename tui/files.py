@@ -16,7 +16,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _temporary_beside(target: Path, text: str) -> Path:
+def _temporary_beside(target: Path, text: str | bytes) -> Path:
     """A fully written and flushed temporary file in the target's folder, with the
     permissions the target should end up with (mkstemp makes it private)."""
     import tempfile  # only commands that write a file pay for it
@@ -25,8 +25,8 @@ def _temporary_beside(target: Path, text: str) -> Path:
                                     dir=target.parent)
     try:
         os.fchmod(handle, _mode_for(target))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
@@ -35,7 +35,7 @@ def _temporary_beside(target: Path, text: str) -> Path:
     return Path(name)
 
 
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Replace `path` with `text` in one rename: readers see the old file or the new one."""
     target = Path(path).absolute()
     temporary = _temporary_beside(target, text)
@@ -46,7 +46,7 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def write_new(path: str | os.PathLike[str], text: str) -> None:
+def write_new(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Create `path` with `text`; FileExistsError if anything is there, even if made meanwhile."""
     target = Path(path).absolute()
     temporary = _temporary_beside(target, text)

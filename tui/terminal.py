@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, TextIO
 
-from proposals.hidden import escape_hidden, reveal
+from proposals.hidden import reveal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,7 +53,3 @@ def literal(text: str) -> str:
     return reveal(text)
 
 
-
-def json_safe(text: str) -> str:
-    """JSON output that is safe to print: hidden characters become `\\uXXXX` escapes."""
-    return escape_hidden(text)

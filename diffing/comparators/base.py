@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from diffing.result import Outcome
+from diffing.result import GapStatus, Outcome
 from proposals.model import Value
 from proposals.registry import Topic
 
@@ -21,12 +21,18 @@ class Side:
     text: str
 
 
+Measure = tuple[GapStatus, "float | None"]
+
+
 class Comparator(Protocol):
     """Compares two or more sides on one topic; sides come sorted by party id.
 
-    The outcome must not depend on anything but the sides' values (not their order),
-    and two sides compared either way round must give the same status and distance.
+    `measure` gives the status and distance alone (the pairwise matrix asks for nothing
+    more, thousands of times); `compare` gives the same status and distance with the gap
+    and the explanation. Neither may depend on the order of the sides.
     """
+
+    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure: ...
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome: ...
 

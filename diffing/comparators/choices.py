@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import Side, everyone, plural
+from diffing.comparators.base import Measure, Side, everyone, plural
 from diffing.result import GapStatus, Outcome
 from proposals.model import Choice
 from proposals.registry import Topic
@@ -18,28 +18,43 @@ def choice_text(topic: Topic, choice: str) -> str:
     return choice if label == choice else f"{choice} ({label})"
 
 
+def _steps(topic: Topic, chosen: Sequence[str]) -> tuple[int, int] | None:
+    """(steps apart, scale length - 1) on an ordered vocabulary, or None on an unordered one."""
+    vocabulary = topic.vocabulary
+    if not (topic.ordered and vocabulary and all(vocabulary.resolve(c) for c in chosen)):
+        return None
+    places = [vocabulary.position(choice) for choice in chosen]
+    return max(places) - min(places), len(vocabulary.terms) - 1
+
+
 @dataclass(frozen=True, slots=True)
 class ChoiceComparator:
+    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
+        chosen = [_choice(side) for side in sides]
+        if len(set(chosen)) == 1:
+            return GapStatus.AGREED, 0.0
+        steps = _steps(topic, chosen)
+        return GapStatus.CONFLICT, 1.0 if steps is None else round(0.5 + 0.5 * steps[0] / steps[1], 4)
+
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        status, distance = self.measure(topic, sides)
         chosen = {side.party: _choice(side) for side in sides}
         gap: dict[str, object] = {"choices": chosen}
-        if len(set(chosen.values())) == 1:
+        if status is GapStatus.AGREED:
             said = choice_text(topic, next(iter(chosen.values())))
-            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
+            return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{everyone(sides)} choose {said}.")
         stated = "; ".join(f"{s.name}: {choice_text(topic, chosen[s.party])}" for s in sides)
-        vocabulary = topic.vocabulary
-        if not (topic.ordered and vocabulary and all(vocabulary.resolve(c) for c in chosen.values())):
-            return Outcome(status=GapStatus.CONFLICT, distance=1.0, gap={**gap, "steps": None},
+        steps = _steps(topic, list(chosen.values()))
+        if steps is None:
+            return Outcome(status=status, distance=distance, gap={**gap, "steps": None},
                            explanation=f"{stated}. Different choices.")
-        places = [vocabulary.position(choice) for choice in chosen.values()]
-        steps, scale = max(places) - min(places), len(vocabulary.terms) - 1
+        terms = topic.vocabulary.terms if topic.vocabulary else ()
         return Outcome(
-            status=GapStatus.CONFLICT,
-            distance=round(0.5 + 0.5 * steps / scale, 4),
-            gap={**gap, "steps": steps, "scale": scale},
-            explanation=f"{stated}. {plural(steps, 'step')} apart on a scale of "
-            f"{len(vocabulary.terms)}: {' → '.join(t.value for t in vocabulary.terms)}.")
+            status=status, distance=distance,
+            gap={**gap, "steps": steps[0], "scale": steps[1]},
+            explanation=f"{stated}. {plural(steps[0], 'step')} apart on a scale of "
+            f"{len(terms)}: {' → '.join(t.value for t in terms)}.")
 
 
 def _choice(side: Side) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import Side, everyone, number
+from diffing.comparators.base import Measure, Side, everyone, number
 from diffing.result import GapStatus, Outcome
 from proposals.model import Moment
 
@@ -14,22 +14,29 @@ YEAR_DAYS = 365.0
 
 @dataclass(frozen=True, slots=True)
 class DateComparator:
+    def measure(self, topic: object, sides: Sequence[Side]) -> Measure:
+        days = [_moment(side).day for side in sides]
+        spread = max(days) - min(days)
+        if spread == 0:
+            return GapStatus.AGREED, 0.0
+        return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, spread / YEAR_DAYS), 4)
+
     def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
+        status, distance = self.measure(topic, sides)
         moments = {side.party: _moment(side) for side in sides}
         gap: dict[str, object] = {"dates": {p: m.iso for p, m in moments.items()}}
         first = min(moments, key=lambda p: (moments[p].day, p))
         last = max(moments, key=lambda p: (moments[p].day, p))
         days = moments[last].day - moments[first].day
-        if days == 0:
-            return Outcome(status=GapStatus.AGREED, distance=0.0, gap={**gap, "apart_days": 0.0},
+        if status is GapStatus.AGREED:
+            return Outcome(status=status, distance=distance, gap={**gap, "apart_days": 0.0},
                            explanation=f"{everyone(sides)} say {moments[first].iso}.")
         name = {side.party: side.name for side in sides}
         stated = "; ".join(f"{name[p]}: {m.iso}" for p, m in
                            sorted(moments.items(), key=lambda item: (item[1].day, item[0])))
         apart = number(round(days, 2))
         return Outcome(
-            status=GapStatus.CONFLICT,
-            distance=round(0.5 + 0.5 * min(1.0, days / YEAR_DAYS), 4),
+            status=status, distance=distance,
             gap={**gap, "apart_days": round(days, 4), "earliest": first, "latest": last},
             explanation=f"{stated}. {apart} day{'s' * (days != 1)} apart; "
             f"{name[first]}'s is earlier.")

@@ -7,18 +7,18 @@ not just detected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import Side, everyone, names, plural
+from diffing.comparators.base import Measure, Side, everyone, names, plural
 from diffing.comparators.sets import item_label, spellings
 from diffing.result import GapStatus, Outcome
 from proposals.model import Steps
 from proposals.registry import Topic
 
 
-def inversions(orders: dict[str, Sequence[str]], common: frozenset[str]) -> list[tuple[str, str]]:
+def inversions(orders: Mapping[str, Sequence[str]], common: frozenset[str]) -> list[tuple[str, str]]:
     """Pairs of shared steps (a, b) that some party puts a-then-b and another b-then-a."""
     ranks = [{step: i for i, step in enumerate(order)} for order in orders.values()]
     return [(a, b) for a, b in combinations(sorted(common), 2)
@@ -27,7 +27,19 @@ def inversions(orders: dict[str, Sequence[str]], common: frozenset[str]) -> list
 
 @dataclass(frozen=True, slots=True)
 class SequenceComparator:
+    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
+        orders = {side.party: _steps(side).steps for side in sides}
+        if len(set(orders.values())) == 1:
+            return GapStatus.AGREED, 0.0
+        common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
+        if not common:
+            return GapStatus.CONFLICT, 1.0
+        union = frozenset.union(*(frozenset(o) for o in orders.values()))
+        moved = {step for pair in inversions(orders, common) for step in pair}
+        return GapStatus.PARTIAL, round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
+
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        status, distance = self.measure(topic, sides)
         values = {side.party: _steps(side) for side in sides}
         orders = {party: list(value.steps) for party, value in values.items()}
         written = spellings(list(values.values()))
@@ -44,14 +56,14 @@ class SequenceComparator:
         def label(step: str) -> str:
             return item_label(topic, step, written)
 
-        if len({tuple(order) for order in orders.values()}) == 1:
+        if status is GapStatus.AGREED:
             said = " → ".join(label(s) for s in orders[sides[0].party])
-            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
+            return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{everyone(sides)} give the same order: {said}.")
         stated = "; ".join(f"{s.name}: {' → '.join(label(x) for x in orders[s.party]) or 'none'}"
                            for s in sides)
-        if not common:
-            return Outcome(status=GapStatus.CONFLICT, distance=1.0, gap=gap,
+        if status is GapStatus.CONFLICT:
+            return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{stated}. No step in common.")
         notes = []
         if swapped:
@@ -62,9 +74,7 @@ class SequenceComparator:
         if unshared:
             notes.append(f"{plural(unshared, topic.noun)} not named by "
                          f"{'both' if len(sides) == 2 else 'all'}")
-        in_step = len(common) - len(moved)
-        return Outcome(status=GapStatus.PARTIAL,
-                       distance=round(0.5 * (1 - in_step / len(union)), 4), gap=gap,
+        return Outcome(status=status, distance=distance, gap=gap,
                        explanation=f"{stated}. " + _sentence("; ".join(notes)))
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import Side, everyone, names, plural
+from diffing.comparators.base import Measure, Side, everyone, names, plural
 from diffing.result import GapStatus, Outcome
 from proposals.model import Items, Steps
 from proposals.registry import Topic
@@ -43,7 +43,20 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class SetComparator:
+    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
+        sets = [frozenset(_items(side).items) for side in sides]
+        common = frozenset.intersection(*sets)
+        if len(set(sets)) == 1:
+            return GapStatus.AGREED, 0.0
+        if common:
+            union = frozenset.union(*sets)
+            return GapStatus.PARTIAL, round(0.5 * (1 - len(common) / len(union)), 4)
+        pairs = list(combinations(sets, 2))
+        overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
+        return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4)
+
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        status, distance = self.measure(topic, sides)
         values = {side.party: _items(side) for side in sides}
         sets = {party: frozenset(value.items) for party, value in values.items()}
         written = spellings(list(values.values()))
@@ -51,26 +64,16 @@ class SetComparator:
         union = frozenset.union(*sets.values())
         only = {party: sorted(items - common) for party, items in sets.items()}
         gap = {"common": sorted(common), "only": only, "apart": len(union - common)}
-        if len(set(sets.values())) == 1:
-            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
-                           explanation=f"{everyone(sides)} name {items_text(topic, sorted(common), written)}.")
+        in_common = items_text(topic, sorted(common), written)
+        if status is GapStatus.AGREED:
+            return Outcome(status=status, distance=distance, gap=gap,
+                           explanation=f"{everyone(sides)} name {in_common}.")
         stated = "; ".join(f"{side.name}: {items_text(topic, sorted(sets[side.party]), written)}"
                            for side in sides)
         apart = plural(len(union - common), topic.noun)
-        if common:
-            return Outcome(
-                status=GapStatus.PARTIAL,
-                distance=round(0.5 * (1 - len(common) / len(union)), 4),
-                gap=gap,
-                explanation=f"{stated}. In common: {items_text(topic, sorted(common), written)}; "
-                f"{apart} not shared.")
-        pairs = list(combinations(sets.values(), 2))
-        overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
-        return Outcome(
-            status=GapStatus.CONFLICT,
-            distance=round(0.5 + 0.5 * (1 - overlap), 4),
-            gap=gap,
-            explanation=f"{stated}. Nothing in common: {apart} apart.")
+        said = (f"In common: {in_common}; {apart} not shared." if status is GapStatus.PARTIAL
+                else f"Nothing in common: {apart} apart.")
+        return Outcome(status=status, distance=distance, gap=gap, explanation=f"{stated}. {said}")
 
 
 def _items(side: Side) -> Items:

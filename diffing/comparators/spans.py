@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import Side, everyone, number, ratio
+from diffing.comparators.base import Measure, Side, everyone, number, ratio
 from diffing.result import GapStatus, Outcome
 from proposals.model import Span
 from proposals.registry import Topic
@@ -63,40 +63,53 @@ class SpanComparator:
 
     more: str
 
+    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
+        spans = [_span(side) for side in sides]
+        if len({span.unit for span in spans}) > 1:
+            return GapStatus.UNCLEAR, None
+        top_low = max(s.low for s in spans)
+        bottom_high = min(s.high for s in spans)
+        if top_low <= bottom_high:
+            if len({(s.low, s.high) for s in spans}) == 1:
+                return GapStatus.AGREED, 0.0
+            return GapStatus.PARTIAL, round(0.5 * (1 - _share(top_low, bottom_high, spans)), 4)
+        if bottom_high > 0 and not math.isinf(top_low):
+            return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - bottom_high / top_low), 4)
+        return GapStatus.CONFLICT, 1.0
+
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
+        status, distance = self.measure(topic, sides)
         spans = {side.party: _span(side) for side in sides}
         units = sorted({span.unit for span in spans.values()})
-        if len(units) > 1:
+        if status is GapStatus.UNCLEAR:
             return Outcome(
-                status=GapStatus.UNCLEAR, distance=None, gap={"units": units},
+                status=status, distance=None, gap={"units": units},
                 explanation=f"The positions count different units ({', '.join(units)}), so "
                 "they cannot be measured against each other.")
         amount = Amount(units[0])
         ordered = sorted(sides, key=lambda s: (spans[s.party].low, spans[s.party].high, s.party))
         stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in ordered)
-        gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},
-               "unit": units[0]}
         top_low = max(s.low for s in spans.values())
         bottom_high = min(s.high for s in spans.values())
-        if top_low <= bottom_high:
-            return self._overlap(sides, spans, top_low, bottom_high, stated, amount, gap)
-        return self._apart(sides, spans, top_low, bottom_high, stated, amount, gap)
-
-    def _overlap(self, sides: Sequence[Side], spans: dict[str, Span], low: float, high: float,
-                 stated: str, amount: Amount, gap: dict) -> Outcome:
-        gap = {**gap, "overlap": [_json(low), _json(high)], "apart": 0.0, "ratio": None}
-        if len({(s.low, s.high) for s in spans.values()}) == 1:
+        gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},
+               "unit": units[0]}
+        if status is GapStatus.CONFLICT:
+            return self._apart(sides, spans, top_low, bottom_high, stated, amount,
+                               gap, distance)
+        gap = {**gap, "overlap": [_json(top_low), _json(bottom_high)], "apart": 0.0,
+               "ratio": None}
+        if status is GapStatus.AGREED:
             said = span_text(spans[sides[0].party], amount)
-            return Outcome(status=GapStatus.AGREED, distance=0.0, gap=gap,
+            return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{everyone(sides)} say {said}.")
-        share = _share(low, high, list(spans.values()))
-        zone = span_text(Span(low=low, high=high, unit=""), amount)
+        zone = span_text(Span(low=top_low, high=bottom_high, unit=""), amount)
         who = "both" if len(sides) == 2 else f"all {len(sides)}"
-        return Outcome(status=GapStatus.PARTIAL, distance=round(0.5 * (1 - share), 4), gap=gap,
+        return Outcome(status=status, distance=distance, gap=gap,
                        explanation=f"{stated}. The ranges overlap: {who} could accept {zone}.")
 
     def _apart(self, sides: Sequence[Side], spans: dict[str, Span], top_low: float,
-               bottom_high: float, stated: str, amount: Amount, gap: dict) -> Outcome:
+               bottom_high: float, stated: str, amount: Amount, gap: dict,
+               distance: float | None) -> Outcome:
         # The party whose range starts highest against the one whose range ends lowest.
         upper = min((p for p, s in spans.items() if s.low == top_low),
                     key=lambda p: (spans[p].high, p))
@@ -111,9 +124,7 @@ class SpanComparator:
             f"{name[upper]}'s lowest ({amount(top_low)}) lies beyond {name[lower]}'s highest "
             f"({amount(bottom_high)}).")
         return Outcome(
-            status=GapStatus.CONFLICT,
-            distance=round(0.5 + 0.5 * (1 - bottom_high / top_low), 4) if measurable else 1.0,
-            explanation=explanation,
+            status=GapStatus.CONFLICT, distance=distance, explanation=explanation,
             gap={**gap, "overlap": None, "apart": _json(apart),
                  "ratio": round(top_low / bottom_high, 4) if measurable else None,
                  "upper": upper, "lower": lower},

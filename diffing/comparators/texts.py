@@ -9,9 +9,10 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
-from diffing.comparators.base import Side, everyone
+from diffing.comparators.base import Measure, Side, everyone
 from diffing.result import GapStatus, Outcome
 from proposals.model import Text
 
@@ -22,6 +23,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4096)
 def normalized(text: str) -> tuple[str, ...]:
     """Case, spacing and punctuation folded: the words a reader would compare."""
     return tuple(w.casefold() for w in words(text) if w[0].isalnum() or w[0] == "_")
@@ -42,19 +44,27 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class TextComparator:
+    def measure(self, topic: object, sides: Sequence[Side]) -> Measure:
+        texts = [_text(side) for side in sides]
+        if len({normalized(t) for t in texts}) == 1:
+            return GapStatus.AGREED, 0.0
+        lowest = min(similarity(a, b) for a, b in combinations(texts, 2))
+        return GapStatus.UNCLEAR, round(1 - lowest, 4)
+
     def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
+        status, distance = self.measure(topic, sides)
         texts = {side.party: _text(side) for side in sides}
-        if len({normalized(t) for t in texts.values()}) == 1:
-            return Outcome(status=GapStatus.AGREED, distance=0.0, gap={},
+        if status is GapStatus.AGREED:
+            return Outcome(status=status, distance=distance, gap={},
                            explanation=f"{everyone(sides)} say the same.")
-        lowest = min(similarity(texts[a.party], texts[b.party]) for a, b in combinations(sides, 2))
+        lowest = 1 - (distance or 0.0)
         gap: dict[str, object] = {"similarity": round(lowest, 4)}
         if len(sides) == 2:
             gap["diff"] = word_diff(texts[sides[0].party], texts[sides[1].party])
             gap["from"], gap["to"] = sides[0].party, sides[1].party
         return Outcome(
-            status=GapStatus.UNCLEAR,
-            distance=round(1 - lowest, 4),
+            status=status,
+            distance=distance,
             gap=gap,
             explanation=f"Worded differently ({round(100 * lowest)}% of the words match): "
             "read the texts side by side; free text is not judged.")

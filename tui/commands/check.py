@@ -9,7 +9,7 @@ import sys
 from proposals.problems import Problem
 from tui.commands.options import add_color, add_inputs, limits
 from tui.inputs import Input, input_sources, read_inputs
-from tui.terminal import console, json_safe, literal, wants_color
+from tui.terminal import console, literal, wants_color
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
@@ -21,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     inputs = read_inputs(input_sources(args.files, args.example), limits(args))
     if args.format == "json":
-        sys.stdout.write(json_safe(json.dumps(_report(inputs), indent=2, ensure_ascii=False)) + "\n")
+        # ASCII only: no character from a file can reorder or hide text where this is shown
+        sys.stdout.write(json.dumps(_report(inputs), indent=2, ensure_ascii=True) + "\n")
     else:
         _print(inputs, wants_color(args.color, sys.stdout))
     if any(item.unreadable for item in inputs):

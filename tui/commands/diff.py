@@ -83,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(args.output, report or "")
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    elif isinstance(report, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report)
     elif report is not None:
         sys.stdout.write(report)
     return 1 if shown.has_gaps else 0
@@ -94,8 +97,10 @@ def _default_format(output: str | None) -> str:
     return "rich" if is_terminal(sys.stdout) else "text"
 
 
-def render(comparison: Comparison, report_format: str, color: str, to_terminal: bool) -> str | None:
-    """The report as text; the rich format on a terminal prints itself and returns None."""
+def render(comparison: Comparison, report_format: str, color: str,
+           to_terminal: bool) -> str | bytes | None:
+    """The report (JSON as bytes, never held twice); the rich format on a terminal prints
+    itself and returns None."""
     if report_format == "rich":
         from tui.reports import terminal
 
@@ -106,6 +111,10 @@ def render(comparison: Comparison, report_format: str, color: str, to_terminal: 
         buffer = io.StringIO()
         terminal.render(comparison, console(buffer, color == "always", width=_width()))
         return buffer.getvalue()
+    if report_format == "json":
+        from tui.reports.json_report import render_bytes
+
+        return render_bytes(comparison)
     return render_text(comparison, report_format)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from diffing.result import Comparison
-from tui.terminal import json_safe
 
 
 @cache
@@ -20,11 +19,16 @@ def contract_schema() -> dict:
     return _adapter().json_schema(mode="serialization", by_alias=True)
 
 
-def render(comparison: Comparison) -> str:
-    """The comparison as JSON; open range ends (infinity) are written as null.
+def render_bytes(comparison: Comparison) -> bytes:
+    """The comparison as JSON, ASCII only; open range ends (infinity) are written as null.
 
-    Invisible and direction-changing characters are written as `\\uXXXX` escapes: the
-    parsed data is exactly what the files say, and the raw output cannot reorder or
-    hide text on the terminal it is printed to.
+    Every character outside ASCII, invisible and direction-changing ones included, is a
+    `\\uXXXX` escape: the parsed data is exactly what the files say, and the raw output
+    cannot reorder or hide text on the terminal it is printed to. Written as bytes, so a
+    large report is never held twice.
     """
-    return json_safe(_adapter().dump_json(comparison, indent=2, by_alias=True).decode()) + "\n"
+    return _adapter().dump_json(comparison, indent=2, by_alias=True, ensure_ascii=True) + b"\n"
+
+
+def render(comparison: Comparison) -> str:
+    return render_bytes(comparison).decode("ascii")
