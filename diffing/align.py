@@ -43,24 +43,40 @@ class _Group:
 
     key: str
     clauses: dict[str, Clause]
-    words: frozenset[str]
+    kind: str
+    label_words: frozenset[str]
+    value_words: frozenset[str]
+
+    @classmethod
+    def of(cls, key: str, clauses: dict[str, Clause]) -> _Group:
+        first = _first(clauses)
+        return cls(key, clauses, first.kind.value, _words(f"{key[2:]} {first.label}"),
+                   _words(first.text))
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.label_words | self.value_words
+
+
+_WORD = re.compile(r"\W+")
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"\W+", normalize_word(text)) if w and w not in _STOPWORDS)
+    return frozenset(w for w in _WORD.split(normalize_word(text)) if w and w not in _STOPWORDS)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def similarity(a: Clause, b: Clause) -> float:
-    """How likely two custom clauses are the same topic: label words, then value words."""
+def _similarity(a: _Group, b: _Group) -> float:
+    """How likely two custom topics are the same: label words, then value words; same kind."""
     if a.kind != b.kind:
         return 0.0
-    label = _jaccard(_words(f"{a.topic[2:]} {a.label}"), _words(f"{b.topic[2:]} {b.label}"))
-    value = _jaccard(_words(a.text), _words(b.text))
+    label = _jaccard(a.label_words, b.label_words)
+    value = _jaccard(a.value_words, b.value_words)
     return round(LABEL_WEIGHT * label + (1 - LABEL_WEIGHT) * value, 4)
+
 
 
 def line_up(proposals: Sequence[Proposal]) -> list[LineUp]:
@@ -77,30 +93,36 @@ def line_up(proposals: Sequence[Proposal]) -> list[LineUp]:
 
 
 def _pair_custom(by_key: dict[str, dict[str, Clause]], parties: int) -> list[LineUp]:
-    # Only groups that some party does not share can pair with another group.
-    groups = [_Group(key, clauses, _words(f"{key[2:]} {_first(clauses).label} {_first(clauses).text}"))
+    # Only groups that some party does not share can pair with another group; the rest
+    # (nearly all, in a long negotiation) go straight through.
+    groups = [_Group.of(key, clauses)
               for key, clauses in sorted(by_key.items()) if len(clauses) < parties]
-    merged = {key: dict(clauses) for key, clauses in by_key.items()}
+    merged: dict[str, dict[str, Clause]] = {}  # groups that took in another group
     confidence: dict[str, float] = {}
-    parent = {key: key for key in by_key}
+    parent: dict[str, str] = {}
 
     def root(key: str) -> str:
-        while parent[key] != key:
+        while key in parent:
             key = parent[key]
         return key
 
     for a, b, score in _candidates(groups):
         keep, drop = sorted((root(a.key), root(b.key)))
-        if keep == drop or merged[keep].keys() & merged[drop].keys():
+        kept, dropped = merged.get(keep, by_key[keep]), merged.get(drop, by_key[drop])
+        if keep == drop or kept.keys() & dropped.keys():
             continue
         parent[drop] = keep
-        merged[keep].update(merged.pop(drop))
+        merged[keep] = dict(sorted({**kept, **dropped}.items()))
+        merged.pop(drop, None)
         confidence[keep] = min(score, confidence.get(keep, score), confidence.pop(drop, score))
     rows = []
-    for key, clauses in sorted(merged.items()):
+    for key in sorted(by_key):
+        if key in parent:
+            continue  # joined another group's row
+        clauses = merged.get(key, by_key[key])  # already in party order
         first = _first(clauses)
-        topic = custom_topic(key, first.kind, first.label)
-        rows.append(LineUp(topic, dict(sorted(clauses.items())), confidence.get(key)))
+        rows.append(LineUp(custom_topic(key, first.kind, first.label), clauses,
+                           confidence.get(key)))
     return rows
 
 
@@ -127,7 +149,7 @@ def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]
             other = open_groups[j]
             if set(group.clauses) & set(other.clauses):
                 continue
-            score = similarity(_first(group.clauses), _first(other.clauses))
+            score = _similarity(group, other)
             if score >= THRESHOLD:
                 found[(i, j)] = score
     ranked = sorted(found.items(), key=lambda item: (-item[1], open_groups[item[0][0]].key,

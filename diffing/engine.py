@@ -8,6 +8,7 @@ the input).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from diffing.align import LineUp, line_up
@@ -21,12 +22,11 @@ from diffing.result import (
     Pair,
     PairRow,
     Party,
-    Position,
     Row,
     Summary,
 )
 from proposals.limits import collector_paused
-from proposals.model import Clause, Confidence, Proposal, Status, Unspecified
+from proposals.model import Confidence, Proposal, Status, Unspecified
 
 MEASURED = (GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT)
 SETTLED = (Status.AGREED, Status.IMPLEMENTED)
@@ -47,9 +47,10 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Compa
     if baseline is not None and baseline not in ids:
         raise ComparisonError(f"no party has the id {baseline!r} (parties: {', '.join(ids)})")
     by_id = {p.id: p for p in proposals}
+    table = _Table.of(proposals)
     with collector_paused():
-        lined = line_up(sorted(proposals, key=lambda p: p.id))
-        rows = tuple(_row(line, by_id, ids) for line in lined)
+        lined = line_up(table.parties)
+        rows = tuple(_row(line, table) for line in lined)
         pairs: tuple[Pair, ...] = ()
         if baseline is not None or len(proposals) > 2:
             pairs = tuple(_pair(a, b, lined, by_id) for a, b in _pairings(sorted(ids), baseline))
@@ -76,24 +77,15 @@ def _party(proposal: Proposal) -> Party:
     )
 
 
-def _position(clause: Clause, proposal: Proposal) -> Position:
-    source = proposal.sources.get(clause.source) if clause.source else None
-    return Position(
-        text=clause.text, value=clause.value, line=clause.line, column=clause.column,
-        topic=clause.topic, source=clause.source, source_title=source.title if source else None,
-        confidence=clause.confidence, quote=clause.quote, note=clause.note,
-        conditions=clause.conditions, by=clause.by,
-    )
-
-
 def _beyond_comparators(line: LineUp, parties: Sequence[Proposal]) -> GapStatus | None:
     """The status silence, vagueness or mismatched kinds decide before any comparator."""
-    clauses = [line.clauses.get(p.id) for p in parties]
-    if any(clause is None for clause in clauses):
+    given = line.clauses
+    if len(given) < len(parties) or any(p.id not in given for p in parties):
         return GapStatus.ONE_SIDED
-    if any(isinstance(c.value, Unspecified) for c in clauses if c is not None):
+    clauses = [given[p.id] for p in parties]
+    if any(isinstance(c.value, Unspecified) for c in clauses):
         return GapStatus.UNCLEAR
-    if len({c.kind for c in clauses if c is not None}) > 1:
+    if any(c.kind is not clauses[0].kind for c in clauses):
         return GapStatus.UNCLEAR
     return None
 
@@ -159,6 +151,8 @@ def _one_sided(line: LineUp, present: list[Proposal], silent: list[Proposal]) ->
 
 def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
     """A sentence saying which positions rest on reported or disputed information."""
+    if {c.confidence for c in line.clauses.values()} == {Confidence.CONFIRMED}:
+        return ""
     by_level: dict[Confidence, list[str]] = {}
     for party in parties:
         clause = line.clauses.get(party.id)
@@ -169,12 +163,11 @@ def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
     return f" Rests on {' and '.join(parts)}." if parts else ""
 
 
-def _settlement(line: LineUp, parties: Sequence[Proposal], status: GapStatus) -> str:
+def _settlement(line: LineUp, table: _Table, status: GapStatus) -> str:
     """Against an agreed text, what each other party gave up or what was left out."""
-    settled = [p for p in parties if p.status in SETTLED]
-    if len(settled) != 1:
+    agreed, parties = table.agreed, table.parties
+    if agreed is None:
         return ""
-    agreed = settled[0]
     others = [p for p in parties if p is not agreed and p.id in line.clauses]
     if agreed.id not in line.clauses:
         return f" Left out of the agreed text ({agreed.party})." if others else ""
@@ -197,12 +190,28 @@ def deciders(parties: Sequence[Proposal]) -> list[Proposal]:
     return proposing if 2 <= len(proposing) < len(parties) else list(parties)
 
 
-def _row(line: LineUp, by_id: dict[str, Proposal], order: list[str]) -> Row:
-    parties = sorted(by_id.values(), key=lambda p: p.id)
-    deciding = deciders(parties)
-    addressed = any(p.id in line.clauses for p in deciding)
-    outcome = judge(line, deciding if addressed else parties)
-    keys = line.keys
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """What every row of one comparison needs to know about the parties, worked out once."""
+
+    parties: list[Proposal]  # by id: the order every verdict is computed in
+    deciding: list[Proposal]
+    agreed: Proposal | None  # the one agreed text, when there is exactly one
+    order: list[str]  # ids as given: the order positions are listed in
+    by_id: dict[str, Proposal]
+
+    @classmethod
+    def of(cls, proposals: Sequence[Proposal]) -> _Table:
+        parties = sorted(proposals, key=lambda p: p.id)
+        settled = [p for p in parties if p.status in SETTLED]
+        return cls(parties, deciders(parties), settled[0] if len(settled) == 1 else None,
+                   [p.id for p in proposals], {p.id: p for p in proposals})
+
+
+def _row(line: LineUp, table: _Table) -> Row:
+    addressed = any(p.id in line.clauses for p in table.deciding)
+    outcome = judge(line, table.deciding if addressed else table.parties)
+    clauses = line.clauses
     return Row(
         topic=line.topic.key,
         label=line.topic.label,
@@ -210,12 +219,11 @@ def _row(line: LineUp, by_id: dict[str, Proposal], order: list[str]) -> Row:
         kind=line.topic.kind.value,
         status=outcome.status,
         distance=outcome.distance,
-        explanation=outcome.explanation + _settlement(line, parties, outcome.status)
-        + _caveats(line, parties),
-        positions={pid: _position(line.clauses[pid], by_id[pid]) if pid in line.clauses else None
-                   for pid in order},
+        explanation=outcome.explanation + _settlement(line, table, outcome.status)
+        + _caveats(line, table.parties),
+        positions={pid: clauses.get(pid) for pid in table.order},
         gap=outcome.gap,
-        alignment=Alignment(keys=keys, confidence=line.confidence)
+        alignment=Alignment(keys=line.keys, confidence=line.confidence)
         if line.confidence is not None else None,
     )
 

@@ -1,8 +1,8 @@
 """The typed result of a comparison: what every renderer and the app read.
 
 Its shape is the JSON contract `ceasefire-diff/1` (docs/json.md): renderers format
-it, they never recompute a status, a distance or a gap. Frozen dataclasses, like
-the proposal model, so that comparing costs no more than comparing.
+it, they never recompute a status, a distance or a gap. Plain records, like the
+proposal model, so that building the result costs no more than comparing.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from dataclasses import field
 
-from proposals.model import FROZEN, Confidence, Value
+from proposals.model import Clause, record
 
 FORMAT = "ceasefire-diff/1"
 
@@ -32,7 +32,7 @@ class GapStatus(str, Enum):
         return self is not GapStatus.AGREED
 
 
-@FROZEN
+@record
 class Party:
     """A party as the comparison names it, with the file its proposal came from."""
 
@@ -45,25 +45,12 @@ class Party:
     status: str = "proposed"
 
 
-@FROZEN
-class Position:
-    """One party's clause on a row's topic, carried whole so renderers need nothing else."""
-
-    text: str
-    value: Value
-    line: int
-    column: int
-    topic: str
-    source: str | None = None
-    source_title: str | None = None
-    confidence: Confidence = Confidence.CONFIRMED
-    quote: str | None = None
-    note: str | None = None
-    conditions: tuple[str, ...] = ()
-    by: str | None = None
+Position = Clause
+"""A party's position on a row's topic is its clause itself, carried whole (value, words,
+source, confidence, quote, note, conditions, place), so renderers need nothing else."""
 
 
-@FROZEN
+@record
 class Outcome:
     """What a comparator concludes about the positions it was given."""
 
@@ -73,7 +60,7 @@ class Outcome:
     gap: dict[str, Any]
 
 
-@FROZEN
+@record
 class Alignment:
     """How custom topics with different keys were paired, and how sure the pairing is."""
 
@@ -81,7 +68,7 @@ class Alignment:
     confidence: float
 
 
-@FROZEN
+@record
 class Row:
     """One topic across all parties; `positions` has a key per party, None where silent."""
 
@@ -97,7 +84,7 @@ class Row:
     alignment: Alignment | None = None
 
 
-@FROZEN
+@record
 class Summary:
     """Counts per status and the agreement index (docs/diff.md gives the formula)."""
 
@@ -111,7 +98,7 @@ class Summary:
     measured: int
 
 
-@FROZEN
+@record
 class PairRow:
     """One topic between exactly two parties: one cell of the pairwise matrix."""
 
@@ -120,7 +107,7 @@ class PairRow:
     distance: float | None
 
 
-@FROZEN
+@record
 class Pair:
     """Two parties compared on every topic: one cell of the pairwise matrix."""
 
@@ -135,7 +122,7 @@ class Pair:
         return None
 
 
-@FROZEN
+@record
 class Comparison:
     """Everything `compare` found: parties, rows in registry order, summary, pairs."""
 

@@ -441,6 +441,8 @@ class _Reader:
                             f"source {source!r} is not listed under 'sources:'{hint}")
                 ok = False
             details["source"] = source
+            if source in sources:
+                details["source_title"] = sources[source].title
         if "confidence" in fields:
             confidence = self.enum(fields["confidence"], _join(path, "confidence"), Confidence)
             ok = ok and confidence is not None

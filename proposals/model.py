@@ -4,9 +4,9 @@ Values are normalised when they are parsed, so the engine compares numbers and
 vocabulary keys, never the strings an author typed. The author's own wording is
 kept beside each value (`Clause.text`) so every output can show it literally.
 
-Plain frozen dataclasses: the loader has already checked every field with its
-position, and a command that reads a proposal should not pay for more than that
-(docs/performance: pydantic is loaded only to write the JSON contract).
+Plain dataclasses: the loader has already checked every field with its position, and
+a command that reads a proposal should not pay for more than that (pydantic is loaded
+only to write the JSON contract).
 """
 
 from __future__ import annotations
@@ -50,10 +50,13 @@ class Confidence(str, Enum):
     DISPUTED = "disputed"
 
 
-FROZEN = dataclass(frozen=True, slots=True, kw_only=True)
+# Records are never changed after they are made (use dataclasses.replace for a variant),
+# but they are not frozen: a frozen dataclass is 2.5 times slower to create, and comparing
+# two 10,000-clause files makes a hundred thousand of them.
+record = dataclass(slots=True, kw_only=True)
 
 
-@FROZEN
+@record
 class Span:
     """A duration or quantity as a closed range [low, high].
 
@@ -75,7 +78,7 @@ class Span:
         return math.isinf(self.high)
 
 
-@FROZEN
+@record
 class Items:
     """A set: canonical item keys, sorted, no duplicates. Empty means `none`.
 
@@ -88,7 +91,7 @@ class Items:
     written: dict[str, str] = field(default_factory=dict)
 
 
-@FROZEN
+@record
 class Choice:
     """One entry of the topic's vocabulary, by its canonical value."""
 
@@ -96,7 +99,7 @@ class Choice:
     choice: str
 
 
-@FROZEN
+@record
 class Moment:
     """A date or a date-time with a zone; `day` is days since 1970-01-01 UTC."""
 
@@ -106,7 +109,7 @@ class Moment:
     has_time: bool
 
 
-@FROZEN
+@record
 class Text:
     """Free text, compared word by word and never judged."""
 
@@ -114,7 +117,7 @@ class Text:
     text: str
 
 
-@FROZEN
+@record
 class Steps:
     """An ordered list of steps, first to last, as canonical step keys (`written` as for Items)."""
 
@@ -123,7 +126,7 @@ class Steps:
     written: dict[str, str] = field(default_factory=dict)
 
 
-@FROZEN
+@record
 class Unspecified:
     """A position stated without its terms ("a truce in selected areas, no specifics")."""
 
@@ -133,7 +136,7 @@ class Unspecified:
 Value = Union[Span, Items, Choice, Moment, Text, Steps, Unspecified]
 
 
-@FROZEN
+@record
 class Source:
     """Where a clause comes from; clauses name a source by its short id."""
 
@@ -143,7 +146,7 @@ class Source:
     url: str | None = None
 
 
-@FROZEN
+@record
 class Clause:
     """One party's position on one topic."""
 
@@ -154,6 +157,7 @@ class Clause:
     value: Value
     text: str
     source: str | None = None
+    source_title: str | None = None
     confidence: Confidence = Confidence.CONFIRMED
     quote: str | None = None
     note: str | None = None
@@ -167,7 +171,7 @@ class Clause:
         return self.topic.startswith("x.")
 
 
-@FROZEN
+@record
 class Proposal:
     """One party's proposal, as one file states it."""
 

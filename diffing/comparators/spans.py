@@ -64,22 +64,11 @@ class SpanComparator:
     more: str
 
     def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        spans = [_span(side) for side in sides]
-        if len({span.unit for span in spans}) > 1:
-            return GapStatus.UNCLEAR, None
-        top_low = max(s.low for s in spans)
-        bottom_high = min(s.high for s in spans)
-        if top_low <= bottom_high:
-            if len({(s.low, s.high) for s in spans}) == 1:
-                return GapStatus.AGREED, 0.0
-            return GapStatus.PARTIAL, round(0.5 * (1 - _share(top_low, bottom_high, spans)), 4)
-        if bottom_high > 0 and not math.isinf(top_low):
-            return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - bottom_high / top_low), 4)
-        return GapStatus.CONFLICT, 1.0
+        return _verdict([_span(side) for side in sides])[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, sides)
         spans = {side.party: _span(side) for side in sides}
+        status, distance, top_low, bottom_high = _verdict(list(spans.values()))
         units = sorted({span.unit for span in spans.values()})
         if status is GapStatus.UNCLEAR:
             return Outcome(
@@ -89,8 +78,6 @@ class SpanComparator:
         amount = Amount(units[0])
         ordered = sorted(sides, key=lambda s: (spans[s.party].low, spans[s.party].high, s.party))
         stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in ordered)
-        top_low = max(s.low for s in spans.values())
-        bottom_high = min(s.high for s in spans.values())
         gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},
                "unit": units[0]}
         if status is GapStatus.CONFLICT:
@@ -129,6 +116,23 @@ class SpanComparator:
                  "ratio": round(top_low / bottom_high, 4) if measurable else None,
                  "upper": upper, "lower": lower},
         )
+
+
+def _verdict(spans: list[Span]) -> tuple[GapStatus, float | None, float, float]:
+    """Status, distance, and the common zone's ends (the gap's, when they do not meet)."""
+    top_low = max(s.low for s in spans)
+    bottom_high = min(s.high for s in spans)
+    if len({span.unit for span in spans}) > 1:
+        return GapStatus.UNCLEAR, None, top_low, bottom_high
+    if top_low <= bottom_high:
+        if len({(s.low, s.high) for s in spans}) == 1:
+            return GapStatus.AGREED, 0.0, top_low, bottom_high
+        share = _share(top_low, bottom_high, spans)
+        return GapStatus.PARTIAL, round(0.5 * (1 - share), 4), top_low, bottom_high
+    if bottom_high > 0 and not math.isinf(top_low):
+        distance = round(0.5 + 0.5 * (1 - bottom_high / top_low), 4)
+        return GapStatus.CONFLICT, distance, top_low, bottom_high
+    return GapStatus.CONFLICT, 1.0, top_low, bottom_high
 
 
 def _span(side: Side) -> Span:

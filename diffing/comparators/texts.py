@@ -29,17 +29,23 @@ def normalized(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words(text) if w[0].isalnum() or w[0] == "_")
 
 
-def word_diff(a: str, b: str) -> list[dict[str, str]]:
-    """The edit from text `a` to text `b`, word by word: equal, delete, insert, replace."""
+def _matcher(a: str, b: str) -> tuple[difflib.SequenceMatcher, list[str], list[str]]:
     left, right = words(a), words(b)
     matcher = difflib.SequenceMatcher(a=[w.casefold() for w in left],
                                       b=[w.casefold() for w in right], autojunk=False)
+    return matcher, left, right
+
+
+def word_diff(a: str, b: str) -> list[dict[str, str]]:
+    """The edit from text `a` to text `b`, word by word: equal, delete, insert, replace."""
+    matcher, left, right = _matcher(a, b)
     return [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
             for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
 def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(a=normalized(a), b=normalized(b), autojunk=False).ratio()
+    """The share of words (and punctuation marks) the two texts have in common, in order."""
+    return _matcher(a, b)[0].ratio()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,19 +58,23 @@ class TextComparator:
         return GapStatus.UNCLEAR, round(1 - lowest, 4)
 
     def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, sides)
-        texts = {side.party: _text(side) for side in sides}
-        if status is GapStatus.AGREED:
-            return Outcome(status=status, distance=distance, gap={},
+        texts = [_text(side) for side in sides]
+        if len({normalized(t) for t in texts}) == 1:
+            return Outcome(status=GapStatus.AGREED, distance=0.0, gap={},
                            explanation=f"{everyone(sides)} say the same.")
-        lowest = 1 - (distance or 0.0)
-        gap: dict[str, object] = {"similarity": round(lowest, 4)}
-        if len(sides) == 2:
-            gap["diff"] = word_diff(texts[sides[0].party], texts[sides[1].party])
+        gap: dict[str, object] = {}
+        if len(sides) == 2:  # one matcher gives both the measure and the diff
+            matcher, left, right = _matcher(*texts)
+            lowest = matcher.ratio()
+            gap["diff"] = [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
+                           for op, i1, i2, j1, j2 in matcher.get_opcodes()]
             gap["from"], gap["to"] = sides[0].party, sides[1].party
+        else:
+            lowest = min(similarity(a, b) for a, b in combinations(texts, 2))
+        gap = {"similarity": round(lowest, 4), **gap}
         return Outcome(
-            status=status,
-            distance=distance,
+            status=GapStatus.UNCLEAR,
+            distance=round(1 - lowest, 4),
             gap=gap,
             explanation=f"Worded differently ({round(100 * lowest)}% of the words match): "
             "read the texts side by side; free text is not judged.")

@@ -40,8 +40,8 @@ def clause_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
             body.append("\n  if: " + literal(condition))
         if position.note:
             body.append("\n  note: " + literal(position.note), style="dim")
-        if position.topic != row.topic:
-            body.append(f"\n  written as {literal(position.topic)}", style="dim")
+        if position.written_topic != row.topic:
+            body.append(f"\n  written as {literal(position.written_topic)}", style="dim")
         out.append(body)
     return out
 
