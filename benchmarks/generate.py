@@ -20,6 +20,7 @@ from proposals.model import Kind
 from proposals.registry import Topic, custom_topic, registry
 
 OUTCOMES = {"agreed": 0.40, "partial": 0.20, "conflict": 0.25, "one-sided": 0.10, "unclear": 0.05}
+CONFIDENCE, CONFIDENCE_SHARES = ("confirmed", "reported", "disputed"), (0.70, 0.25, 0.05)
 RENAMED = 0.03  # custom topics written under another key (and label) by some parties
 CUSTOM_KINDS = (Kind.DURATION, Kind.QUANTITY, Kind.SET, Kind.CHOICE, Kind.DATE, Kind.TEXT,
                 Kind.SEQUENCE)
@@ -104,8 +105,9 @@ def documents(plan: Plan) -> list[dict]:
             if party == silent:
                 continue
             value = _value(topic.kind, topic, rng, index, party, outcome)
+            confidence = rng.choices(CONFIDENCE, weights=CONFIDENCE_SHARES)[0]
             clause: dict[str, object] = {"value": value, "source": "memo",
-                                         "confidence": rng.choice(["confirmed", "reported"])}
+                                         "confidence": confidence}
             written = key
             if topic.is_custom:
                 clause = {"kind": topic.kind.value, "label": topic.label, **clause}

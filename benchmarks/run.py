@@ -334,7 +334,7 @@ def main() -> int:
         lambda: big_json(runs, 10_000 // scale),
         lambda: growth(max(1, runs // 2), (1_000 // scale, 10_000 // scale, 100_000 // scale)),
         lambda: n_way(runs, 10, 2_000 // scale),
-        lambda: engine_vs_deepdiff(2_000 // scale),
+        lambda: engine_vs_deepdiff(10_000 // scale),
         lambda: first_paint(runs, 2_000 // scale),
         lambda: filter_change(5_000 // scale),
     ]

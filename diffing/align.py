@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from proposals.model import Clause, Proposal
-from proposals.registry import Topic, custom_topic, normalize_word, registry
+from proposals.registry import Topic, custom_topic, registry
 
 THRESHOLD = 0.5
 LABEL_WEIGHT = 0.6
@@ -24,7 +24,7 @@ COMMON_WORD_GROUPS = 50  # a word shared by more groups than this says nothing
 _STOPWORDS = frozenset("a an and by for in of on or the to with x".split())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
 class LineUp:
     """One topic and each party's clause on it; `keys`/`confidence` when custom keys differ."""
 
@@ -37,7 +37,7 @@ class LineUp:
         return {party: clause.topic for party, clause in self.clauses.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
 class _Group:
     """The clauses written under one custom key, with the words that describe it."""
 
@@ -45,24 +45,27 @@ class _Group:
     clauses: dict[str, Clause]
     kind: str
     label_words: frozenset[str]
-    value_words: frozenset[str]
+    _value_words: frozenset[str] | None = None
 
     @classmethod
     def of(cls, key: str, clauses: dict[str, Clause]) -> _Group:
         first = _first(clauses)
-        return cls(key, clauses, first.kind.value, _words(f"{key[2:]} {first.label}"),
-                   _words(first.text))
+        return cls(key, clauses, first.kind.value, _words(f"{key[2:]} {first.label}"))
 
     @property
-    def words(self) -> frozenset[str]:
-        return self.label_words | self.value_words
+    def value_words(self) -> frozenset[str]:
+        """Read only for groups that are scored, a small share of them."""
+        if self._value_words is None:
+            self._value_words = _words(_first(self.clauses).text)
+        return self._value_words
 
 
-_WORD = re.compile(r"\W+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.split(normalize_word(text)) if w and w not in _STOPWORDS)
+    """The meaningful words of a label or value, case folded (`_` and `-` split words)."""
+    return frozenset(_WORD.findall(text.casefold())) - _STOPWORDS
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -132,14 +135,16 @@ def _first(clauses: dict[str, Clause]) -> Clause:
 
 def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]:
     """Pairs of groups with no party in common that are similar enough, best first."""
+    # Candidates share a word of their key or label: a pair whose labels share nothing
+    # scores at most the value's weight, below the threshold, so nothing is missed.
     index: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(open_groups):
-        for word in group.words:
+        for word in group.label_words:
             index[word].append(i)
     found: dict[tuple[int, int], float] = {}
     for i, group in enumerate(open_groups):
         near: dict[int, int] = defaultdict(int)
-        for word in group.words:
+        for word in group.label_words:
             members = index[word]
             if len(members) <= COMMON_WORD_GROUPS:
                 for j in members:

@@ -80,19 +80,22 @@ def _party(proposal: Proposal) -> Party:
 def _beyond_comparators(line: LineUp, parties: Sequence[Proposal]) -> GapStatus | None:
     """The status silence, vagueness or mismatched kinds decide before any comparator."""
     given = line.clauses
-    if len(given) < len(parties) or any(p.id not in given for p in parties):
+    if len(given) < len(parties):
         return GapStatus.ONE_SIDED
-    clauses = [given[p.id] for p in parties]
-    if any(isinstance(c.value, Unspecified) for c in clauses):
-        return GapStatus.UNCLEAR
-    if any(c.kind is not clauses[0].kind for c in clauses):
-        return GapStatus.UNCLEAR
+    kind = None
+    for party in parties:
+        clause = given.get(party.id)
+        if clause is None:
+            return GapStatus.ONE_SIDED
+        if clause.value.form == "unspecified" or (kind is not None and clause.kind is not kind):
+            return GapStatus.UNCLEAR
+        kind = clause.kind
     return None
 
 
 def _sides(line: LineUp, parties: Sequence[Proposal]) -> list[Side]:
-    return [Side(p.id, p.party, line.clauses[p.id].value, line.clauses[p.id].text)
-            for p in parties]
+    given = line.clauses
+    return [Side(p.id, p.party, given[p.id].value, given[p.id].text) for p in parties]
 
 
 def measure(line: LineUp, parties: Sequence[Proposal]) -> tuple[GapStatus, float | None]:
@@ -107,6 +110,8 @@ def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
     """The outcome of one topic among `parties` (sorted by id): silence and unspecified
     positions first, then the comparator of the topic's kind."""
     status = _beyond_comparators(line, parties)
+    if status is None:
+        return COMPARATORS[line.topic.kind].compare(line.topic, _sides(line, parties))
     if status is GapStatus.ONE_SIDED:
         present = [p for p in parties if p.id in line.clauses]
         silent = [p for p in parties if p.id not in line.clauses]
@@ -119,12 +124,10 @@ def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
                                                                           if p.party in vague]},
             explanation=f"{names(vague)} state{'s' * (len(vague) == 1)} a position without its "
             f"terms (unspecified){_stated(line, parties, vague)}.")
-    if status is GapStatus.UNCLEAR:
-        declared = ", ".join(f"{p.party}: {c.kind.value}" for p, c in zip(parties, clauses))
-        return Outcome(status=status, distance=None, gap={"kinds": sorted(
-            {c.kind.value for c in clauses})}, explanation=f"Declared as different kinds "
-            f"({declared}).")
-    return COMPARATORS[line.topic.kind].compare(line.topic, _sides(line, parties))
+    declared = ", ".join(f"{p.party}: {c.kind.value}" for p, c in zip(parties, clauses))
+    return Outcome(status=status, distance=None, gap={"kinds": sorted(
+        {c.kind.value for c in clauses})}, explanation=f"Declared as different kinds "
+        f"({declared}).")
 
 
 def _stated(line: LineUp, parties: Sequence[Proposal], vague: list[str]) -> str:
@@ -151,16 +154,18 @@ def _one_sided(line: LineUp, present: list[Proposal], silent: list[Proposal]) ->
 
 def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
     """A sentence saying which positions rest on reported or disputed information."""
-    if {c.confidence for c in line.clauses.values()} == {Confidence.CONFIRMED}:
+    confirmed = Confidence.CONFIRMED
+    given = line.clauses
+    if all(c.confidence is confirmed for c in given.values()):
         return ""
-    by_level: dict[Confidence, list[str]] = {}
+    disputed, reported = [], []
     for party in parties:
-        clause = line.clauses.get(party.id)
-        if clause is not None and clause.confidence is not Confidence.CONFIRMED:
-            by_level.setdefault(clause.confidence, []).append(party.party)
-    parts = [f"{level.value} information ({names(who)})"
-             for level, who in sorted(by_level.items(), key=lambda item: item[0].value)]
-    return f" Rests on {' and '.join(parts)}." if parts else ""
+        clause = given.get(party.id)
+        if clause is not None and clause.confidence is not confirmed:
+            (disputed if clause.confidence is Confidence.DISPUTED else reported).append(party.party)
+    parts = [f"{level} information ({names(who)})"
+             for level, who in (("disputed", disputed), ("reported", reported)) if who]
+    return f" Rests on {' and '.join(parts)}."
 
 
 def _settlement(line: LineUp, table: _Table, status: GapStatus) -> str:
@@ -204,19 +209,23 @@ class _Table:
     def of(cls, proposals: Sequence[Proposal]) -> _Table:
         parties = sorted(proposals, key=lambda p: p.id)
         settled = [p for p in parties if p.status in SETTLED]
-        return cls(parties, deciders(parties), settled[0] if len(settled) == 1 else None,
+        deciding = deciders(parties)
+        return cls(parties, parties if deciding == parties else deciding,
+                   settled[0] if len(settled) == 1 else None,
                    [p.id for p in proposals], {p.id: p for p in proposals})
 
 
 def _row(line: LineUp, table: _Table) -> Row:
-    addressed = any(p.id in line.clauses for p in table.deciding)
-    outcome = judge(line, table.deciding if addressed else table.parties)
+    parties = table.parties
+    if table.deciding is not parties and any(p.id in line.clauses for p in table.deciding):
+        parties = table.deciding
+    outcome = judge(line, parties)
     clauses = line.clauses
     return Row(
         topic=line.topic.key,
         label=line.topic.label,
         area=line.topic.area,
-        kind=line.topic.kind.value,
+        kind=line.topic.kind,  # a str enum: stored and written as its value
         status=outcome.status,
         distance=outcome.distance,
         explanation=outcome.explanation + _settlement(line, table, outcome.status)

@@ -11,7 +11,7 @@ from proposals.model import Value
 from proposals.registry import Topic
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
 class Side:
     """One party's specified value on a topic, as a comparator sees it."""
 

@@ -28,24 +28,13 @@ def inversions(orders: Mapping[str, Sequence[str]], common: frozenset[str]) -> l
 @dataclass(frozen=True, slots=True)
 class SequenceComparator:
     def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        orders = {side.party: _steps(side).steps for side in sides}
-        if len(set(orders.values())) == 1:
-            return GapStatus.AGREED, 0.0
-        common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
-        if not common:
-            return GapStatus.CONFLICT, 1.0
-        union = frozenset.union(*(frozenset(o) for o in orders.values()))
-        moved = {step for pair in inversions(orders, common) for step in pair}
-        return GapStatus.PARTIAL, round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
+        return _verdict({side.party: _steps(side).steps for side in sides})[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, sides)
         values = {side.party: _steps(side) for side in sides}
-        orders = {party: list(value.steps) for party, value in values.items()}
+        orders = {party: value.steps for party, value in values.items()}
+        status, distance, common, union, swapped = _verdict(orders)
         written = spellings(list(values.values()))
-        common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
-        union = frozenset.union(*(frozenset(o) for o in orders.values()))
-        swapped = inversions(orders, common)
         moved = sorted({step for pair in swapped for step in pair})
         positions = {step: {p: order.index(step) + 1 for p, order in orders.items() if step in order}
                      for step in sorted(union)}
@@ -85,6 +74,21 @@ class SequenceComparator:
         then = [s.name for s in sides if positions[a][s.party] > positions[b][s.party]]
         return f"{names(first)} put{'s' * (len(first) == 1)} {label(a)} before {label(b)}, " \
             f"{names(then)} after"
+
+
+def _verdict(orders: Mapping[str, tuple[str, ...]]) -> tuple[
+        GapStatus, float, frozenset[str], frozenset[str], list[tuple[str, str]]]:
+    """Status, distance, common steps, all steps, and the pairs of steps in another order."""
+    common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
+    union = frozenset.union(*(frozenset(o) for o in orders.values()))
+    if len(set(orders.values())) == 1:
+        return GapStatus.AGREED, 0.0, common, union, []
+    if not common:
+        return GapStatus.CONFLICT, 1.0, common, union, []
+    swapped = inversions(orders, common)
+    moved = {step for pair in swapped for step in pair}
+    distance = round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
+    return GapStatus.PARTIAL, distance, common, union, swapped
 
 
 def _sentence(text: str) -> str:

@@ -44,24 +44,13 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 @dataclass(frozen=True, slots=True)
 class SetComparator:
     def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        sets = [frozenset(_items(side).items) for side in sides]
-        common = frozenset.intersection(*sets)
-        if len(set(sets)) == 1:
-            return GapStatus.AGREED, 0.0
-        if common:
-            union = frozenset.union(*sets)
-            return GapStatus.PARTIAL, round(0.5 * (1 - len(common) / len(union)), 4)
-        pairs = list(combinations(sets, 2))
-        overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
-        return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4)
+        return _verdict([frozenset(_items(side).items) for side in sides])[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, sides)
         values = {side.party: _items(side) for side in sides}
         sets = {party: frozenset(value.items) for party, value in values.items()}
+        status, distance, common, union = _verdict(list(sets.values()))
         written = spellings(list(values.values()))
-        common = frozenset.intersection(*sets.values())
-        union = frozenset.union(*sets.values())
         only = {party: sorted(items - common) for party, items in sets.items()}
         gap = {"common": sorted(common), "only": only, "apart": len(union - common)}
         in_common = items_text(topic, sorted(common), written)
@@ -74,6 +63,20 @@ class SetComparator:
         said = (f"In common: {in_common}; {apart} not shared." if status is GapStatus.PARTIAL
                 else f"Nothing in common: {apart} apart.")
         return Outcome(status=status, distance=distance, gap=gap, explanation=f"{stated}. {said}")
+
+
+def _verdict(sets: list[frozenset[str]]) -> tuple[GapStatus, float, frozenset[str],
+                                                  frozenset[str]]:
+    """Status, distance, what every party names, and what any party names."""
+    common = frozenset.intersection(*sets)
+    union = frozenset.union(*sets)
+    if len(set(sets)) == 1:
+        return GapStatus.AGREED, 0.0, common, union
+    if common:
+        return GapStatus.PARTIAL, round(0.5 * (1 - len(common) / len(union)), 4), common, union
+    pairs = list(combinations(sets, 2))
+    overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
+    return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4), common, union
 
 
 def _items(side: Side) -> Items:

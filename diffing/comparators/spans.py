@@ -10,11 +10,18 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diffing.comparators.base import Measure, Side, everyone, number, ratio
 from diffing.result import GapStatus, Outcome
 from proposals.model import Span
 from proposals.registry import Topic
+
+@lru_cache(maxsize=256)
+def amount_for(unit: str) -> Amount:
+    """The wording for numbers of `unit`, made once per unit."""
+    return Amount(unit)
+
 
 class Amount:
     """Words a number in its unit; durations (stored in hours) in hours or days."""
@@ -24,6 +31,9 @@ class Amount:
 
     def __call__(self, value: float, scale: float | None = None) -> str:
         """`27 days`; `scale` picks the unit as for that other value (for ranges)."""
+        return _amount_text(self, value, scale)
+
+    def words(self, value: float, scale: float | None) -> str:
         if math.isinf(value):
             return "indefinite" if self.unit == "hours" else "unlimited"
         return f"{self.bare(value, scale)} {self.unit_word(value, scale)}".rstrip()
@@ -43,6 +53,12 @@ class Amount:
     @staticmethod
     def _in_hours(hours: float) -> bool:
         return hours < 48
+
+
+@lru_cache(maxsize=8192)
+def _amount_text(amount: Amount, value: float, scale: float | None) -> str:
+    """Numbers recur across a negotiation's clauses: each is worded once."""
+    return amount.words(value, scale)
 
 
 def span_text(span: Span, amount: Amount) -> str:
@@ -75,7 +91,7 @@ class SpanComparator:
                 status=status, distance=None, gap={"units": units},
                 explanation=f"The positions count different units ({', '.join(units)}), so "
                 "they cannot be measured against each other.")
-        amount = Amount(units[0])
+        amount = amount_for(units[0])
         ordered = sorted(sides, key=lambda s: (spans[s.party].low, spans[s.party].high, s.party))
         stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in ordered)
         gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},

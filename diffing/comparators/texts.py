@@ -9,7 +9,6 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 from diffing.comparators.base import Measure, Side, everyone
@@ -23,29 +22,60 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=4096)
+def _folded(tokens: list[str]) -> list[str]:
+    return [w.casefold() for w in tokens]
+
+
 def normalized(text: str) -> tuple[str, ...]:
     """Case, spacing and punctuation folded: the words a reader would compare."""
-    return tuple(w.casefold() for w in words(text) if w[0].isalnum() or w[0] == "_")
+    return tuple(w for w in _folded(words(text)) if w[0].isalnum() or w[0] == "_")
 
 
-def _matcher(a: str, b: str) -> tuple[difflib.SequenceMatcher, list[str], list[str]]:
-    left, right = words(a), words(b)
-    matcher = difflib.SequenceMatcher(a=[w.casefold() for w in left],
-                                      b=[w.casefold() for w in right], autojunk=False)
-    return matcher, left, right
+Opcode = tuple[str, int, int, int, int]
+
+
+def _edits(a: list[str], b: list[str]) -> tuple[float, list[Opcode]]:
+    """Similarity (2 × matched ÷ all words) and the edit script between two word lists.
+
+    The common beginning and end are taken off first, as diff tools do: edits to a
+    clause are usually local, and difflib then only works on the part that changed.
+    """
+    shortest = min(len(a), len(b))
+    head = 0
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    matched = head + tail
+    if middle_a and middle_b:
+        matcher = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False)
+        ops += [(op, i1 + head, i2 + head, j1 + head, j2 + head)
+                for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+        matched += sum(block.size for block in matcher.get_matching_blocks())
+    elif middle_a:
+        ops.append(("delete", head, head + len(middle_a), head, head))
+    elif middle_b:
+        ops.append(("insert", head, head, head, head + len(middle_b)))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    total = len(a) + len(b)
+    return (2 * matched / total if total else 1.0), ops
 
 
 def word_diff(a: str, b: str) -> list[dict[str, str]]:
     """The edit from text `a` to text `b`, word by word: equal, delete, insert, replace."""
-    matcher, left, right = _matcher(a, b)
+    left, right = words(a), words(b)
+    _, ops = _edits(_folded(left), _folded(right))
     return [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
-            for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+            for op, i1, i2, j1, j2 in ops]
 
 
 def similarity(a: str, b: str) -> float:
     """The share of words (and punctuation marks) the two texts have in common, in order."""
-    return _matcher(a, b)[0].ratio()
+    return _edits(_folded(words(a)), _folded(words(b)))[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +93,11 @@ class TextComparator:
             return Outcome(status=GapStatus.AGREED, distance=0.0, gap={},
                            explanation=f"{everyone(sides)} say the same.")
         gap: dict[str, object] = {}
-        if len(sides) == 2:  # one matcher gives both the measure and the diff
-            matcher, left, right = _matcher(*texts)
-            lowest = matcher.ratio()
+        if len(sides) == 2:  # one pass gives both the measure and the diff
+            left, right = words(texts[0]), words(texts[1])
+            lowest, ops = _edits(_folded(left), _folded(right))
             gap["diff"] = [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
-                           for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+                           for op, i1, i2, j1, j2 in ops]
             gap["from"], gap["to"] = sides[0].party, sides[1].party
         else:
             lowest = min(similarity(a, b) for a, b in combinations(texts, 2))

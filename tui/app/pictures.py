@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from diffing.comparators.sets import item_label, spellings
-from diffing.comparators.spans import Amount, span_text
+from diffing.comparators.spans import amount_for, span_text
 from diffing.result import Party, Row
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps
 from proposals.registry import Topic, custom_topic, registry
@@ -78,7 +78,7 @@ class _Axis:
 
 def span_picture(spans: dict[str, Span], names: dict[str, str], width: int = AXIS_WIDTH) -> Text:
     """Each party's range as a bar on one axis, and the zone all could accept, if any."""
-    amount = Amount(next(iter(spans.values())).unit)
+    amount = amount_for(next(iter(spans.values())).unit)
     finite = [b for s in spans.values() for b in (s.low, s.high) if not math.isinf(b)]
     low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
     open_end = any(math.isinf(s.high) for s in spans.values())
