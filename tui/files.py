@@ -3,7 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, BinaryIO, Union
+
+# What to write: text, bytes, or a function that writes bytes through the function it is
+# given (so a large report streams to disk instead of being held whole).
+Content = Union[str, bytes, Callable[[Callable[[bytes], Any]], None]]
+
+
+def _produce(content: Content, stream: BinaryIO) -> None:
+    if isinstance(content, str):
+        stream.write(content.encode("utf-8"))
+    elif isinstance(content, bytes):
+        stream.write(content)
+    else:
+        content(stream.write)
 
 
 def _mode_for(target: Path) -> int:
@@ -16,7 +31,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _temporary_beside(target: Path, text: str | bytes) -> Path:
+def _temporary_beside(target: Path, content: Content) -> Path:
     """A fully written and flushed temporary file in the target's folder, with the
     permissions the target should end up with (mkstemp makes it private)."""
     import tempfile  # only commands that write a file pay for it
@@ -26,7 +41,7 @@ def _temporary_beside(target: Path, text: str | bytes) -> Path:
     try:
         os.fchmod(handle, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            _produce(content, stream)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
@@ -35,10 +50,10 @@ def _temporary_beside(target: Path, text: str | bytes) -> Path:
     return Path(name)
 
 
-def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
-    """Replace `path` with `text` in one rename: readers see the old file or the new one."""
+def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
+    """Replace `path` in one rename: readers see the old file or the new one, never half."""
     target = Path(path).absolute()
-    temporary = _temporary_beside(target, text)
+    temporary = _temporary_beside(target, content)
     try:
         os.replace(temporary, target)
     except BaseException:
@@ -46,10 +61,10 @@ def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
         raise
 
 
-def write_new(path: str | os.PathLike[str], text: str | bytes) -> None:
-    """Create `path` with `text`; FileExistsError if anything is there, even if made meanwhile."""
+def write_new(path: str | os.PathLike[str], content: Content) -> None:
+    """Create `path`; FileExistsError if anything is there, even if made meanwhile."""
     target = Path(path).absolute()
-    temporary = _temporary_beside(target, text)
+    temporary = _temporary_beside(target, content)
     try:
         os.link(temporary, target)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 import io
 import os
 import sys
@@ -12,7 +13,7 @@ from diffing import Comparison, ComparisonError, GapStatus, compare
 from diffing.filters import restrict
 from proposals.model import Proposal
 from tui.commands.options import add_color, add_inputs, limits
-from tui.files import write_atomically
+from tui.files import Content, write_atomically
 from tui.reports import render_text
 from tui.inputs import Input, UsageError, find_party, input_sources, problems, read_inputs, valid_proposals
 from tui.terminal import console, is_terminal, literal, wants_color
@@ -83,9 +84,9 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(args.output, report or "")
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-    elif isinstance(report, bytes):
+    elif callable(report):
         sys.stdout.flush()
-        sys.stdout.buffer.write(report)
+        report(sys.stdout.buffer.write)
     elif report is not None:
         sys.stdout.write(report)
     return 1 if shown.has_gaps else 0
@@ -98,9 +99,9 @@ def _default_format(output: str | None) -> str:
 
 
 def render(comparison: Comparison, report_format: str, color: str,
-           to_terminal: bool) -> str | bytes | None:
-    """The report (JSON as bytes, never held twice); the rich format on a terminal prints
-    itself and returns None."""
+           to_terminal: bool) -> Content | None:
+    """The report: text, or for JSON a writer that streams it (never held whole); the rich
+    format on a terminal prints itself and returns None."""
     if report_format == "rich":
         from tui.reports import terminal
 
@@ -112,9 +113,9 @@ def render(comparison: Comparison, report_format: str, color: str,
         terminal.render(comparison, console(buffer, color == "always", width=_width()))
         return buffer.getvalue()
     if report_format == "json":
-        from tui.reports.json_report import render_bytes
+        from tui.reports import json_report
 
-        return render_bytes(comparison)
+        return partial(json_report.write, comparison)
     return render_text(comparison, report_format)
 
 

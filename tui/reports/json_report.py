@@ -1,34 +1,70 @@
-"""JSON: the versioned contract `ceasefire-diff/1` (docs/json.md), straight from the result."""
+"""JSON: the versioned contract `ceasefire-diff/1` (docs/json.md), straight from the result.
+
+Written as a stream: the document's frame, then the rows and the pairs a few hundred at a
+time, so a report of a hundred thousand topics never exists twice in memory. The bytes
+are exactly those of serialising the whole comparison at once.
+"""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
+from typing import Any
 
-from diffing.result import Comparison
+from diffing.result import Comparison, Pair, Row
+
+CHUNK = 500
+Write = Callable[[bytes], Any]
 
 
 @cache
-def _adapter():  # noqa: ANN202 - pydantic is imported only when JSON is asked for
+def _adapter(kind: object):  # noqa: ANN202 - pydantic loads only when JSON is asked for
     from pydantic import TypeAdapter
 
-    return TypeAdapter(Comparison)
+    return TypeAdapter(kind)
+
+
+def _dump(value: object, kind: object) -> bytes:
+    """ASCII JSON: every other character, invisible and direction-changing ones included,
+    is a `\\uXXXX` escape, so the output cannot reorder or hide text where it is shown.
+    Open range ends (infinity) become null."""
+    return _adapter(kind).dump_json(value, indent=2, by_alias=True, ensure_ascii=True)
 
 
 def contract_schema() -> dict:
-    """The JSON Schema of what `render` writes, from the result types themselves."""
-    return _adapter().json_schema(mode="serialization", by_alias=True)
+    """The JSON Schema of what `write` produces, from the result types themselves."""
+    return _adapter(Comparison).json_schema(mode="serialization", by_alias=True)
 
 
-def render_bytes(comparison: Comparison) -> bytes:
-    """The comparison as JSON, ASCII only; open range ends (infinity) are written as null.
+def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], kind: object,
+           write: Write) -> None:
+    """`"key": [...]` at the document's second level, serialised a chunk at a time."""
+    if not items:
+        write(key + b"[]")
+        return
+    write(key + b"[\n")
+    for start in range(0, len(items), CHUNK):
+        chunk = _dump(list(items[start:start + CHUNK]), kind)
+        inner = chunk[2:-2].replace(b"\n", b"\n  ")  # one level deeper than a bare list
+        write((b",\n" if start else b"") + b"  " + inner)
+    write(b"\n  ]")
 
-    Every character outside ASCII, invisible and direction-changing ones included, is a
-    `\\uXXXX` escape: the parsed data is exactly what the files say, and the raw output
-    cannot reorder or hide text on the terminal it is printed to. Written as bytes, so a
-    large report is never held twice.
-    """
-    return _adapter().dump_json(comparison, indent=2, by_alias=True, ensure_ascii=True) + b"\n"
+
+def write(comparison: Comparison, write: Write) -> None:
+    """Write the comparison's JSON, a newline at the end, through `write`."""
+    frame = _dump(replace(comparison, rows=(), pairs=()), Comparison)
+    head, _, tail = frame.rpartition(b'"pairs": []')
+    head, _, middle = head.rpartition(b'"rows": []')
+    write(head)
+    _array(b'"rows": ', comparison.rows, list[Row], write)
+    write(middle)
+    _array(b'"pairs": ', comparison.pairs, list[Pair], write)
+    write(tail + b"\n")
 
 
 def render(comparison: Comparison) -> str:
-    return render_bytes(comparison).decode("ascii")
+    buffer = io.BytesIO()
+    write(comparison, buffer.write)
+    return buffer.getvalue().decode("ascii")
