@@ -46,14 +46,13 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Compa
         raise ComparisonError(f"two proposals have the id {duplicates[0]!r}: give one an 'id:'")
     if baseline is not None and baseline not in ids:
         raise ComparisonError(f"no party has the id {baseline!r} (parties: {', '.join(ids)})")
-    by_id = {p.id: p for p in proposals}
     table = _Table.of(proposals)
     with collector_paused():
         lined = line_up(table.parties)
         rows = tuple(_row(line, table) for line in lined)
         pairs: tuple[Pair, ...] = ()
         if baseline is not None or len(proposals) > 2:
-            pairs = tuple(_pair(a, b, lined, by_id) for a, b in _pairings(sorted(ids), baseline))
+            pairs = tuple(_pair(a, b, lined) for a, b in _pairings(sorted(ids), baseline))
     return Comparison(
         parties=tuple(_party(p) for p in proposals),
         baseline=baseline,
@@ -96,14 +95,6 @@ def _beyond_comparators(line: LineUp, parties: Sequence[Proposal]) -> GapStatus 
 def _sides(line: LineUp, parties: Sequence[Proposal]) -> list[Side]:
     given = line.clauses
     return [Side(p.id, p.party, given[p.id].value, given[p.id].text) for p in parties]
-
-
-def measure(line: LineUp, parties: Sequence[Proposal]) -> tuple[GapStatus, float | None]:
-    """Status and distance of one topic among `parties` (sorted by id), without the words."""
-    status = _beyond_comparators(line, parties)
-    if status is not None:
-        return status, None
-    return COMPARATORS[line.topic.kind].measure(line.topic, _sides(line, parties))
 
 
 def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
@@ -237,13 +228,22 @@ def _row(line: LineUp, table: _Table) -> Row:
     )
 
 
-def _pair(a: str, b: str, lined: list[LineUp], by_id: dict[str, Proposal]) -> Pair:
-    parties = sorted((by_id[a], by_id[b]), key=lambda p: p.id)
+def _pair(a: str, b: str, lined: list[LineUp]) -> Pair:
+    """Two parties on every topic either addresses: status and distance, no words (the
+    matrix of ten parties asks for forty-five of these)."""
     rows = []
     for line in lined:
-        if a in line.clauses or b in line.clauses:
-            status, distance = measure(line, parties)
-            rows.append(PairRow(topic=line.topic.key, status=status, distance=distance))
+        first, second = line.clauses.get(a), line.clauses.get(b)
+        if first is None and second is None:
+            continue
+        if first is None or second is None:
+            status, distance = GapStatus.ONE_SIDED, None
+        elif "unspecified" in (first.value.form, second.value.form) or first.kind is not second.kind:
+            status, distance = GapStatus.UNCLEAR, None
+        else:
+            status, distance = COMPARATORS[line.topic.kind].measure(
+                line.topic, (first.value, second.value))
+        rows.append(PairRow(topic=line.topic.key, status=status, distance=distance))
     return Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
 
 

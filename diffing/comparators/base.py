@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from diffing.result import GapStatus, Outcome
 from proposals.model import Value
@@ -32,9 +32,19 @@ class Comparator(Protocol):
     and the explanation. Neither may depend on the order of the sides.
     """
 
-    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure: ...
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure: ...
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome: ...
+
+
+T = TypeVar("T")
+
+
+def expect(value: Value, form: type[T]) -> T:
+    """The value as the form its topic's kind promises (the loader guarantees it)."""
+    if not isinstance(value, form):
+        raise TypeError(f"expected {form.__name__}, got {value.form}")
+    return value
 
 
 def names(parties: Sequence[str]) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import Measure, Side, everyone, plural
+from diffing.comparators.base import Measure, Side, everyone, expect, plural
 from diffing.result import GapStatus, Outcome
-from proposals.model import Choice
+from proposals.model import Choice, Value
 from proposals.registry import Topic
 
 
@@ -29,16 +29,16 @@ def _steps(topic: Topic, chosen: Sequence[str]) -> tuple[int, int] | None:
 
 @dataclass(frozen=True, slots=True)
 class ChoiceComparator:
-    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        chosen = [_choice(side) for side in sides]
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
+        chosen = [expect(value, Choice).choice for value in values]
         if len(set(chosen)) == 1:
             return GapStatus.AGREED, 0.0
         steps = _steps(topic, chosen)
         return GapStatus.CONFLICT, 1.0 if steps is None else round(0.5 + 0.5 * steps[0] / steps[1], 4)
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, sides)
-        chosen = {side.party: _choice(side) for side in sides}
+        status, distance = self.measure(topic, [side.value for side in sides])
+        chosen = {side.party: expect(side.value, Choice).choice for side in sides}
         gap: dict[str, object] = {"choices": chosen}
         if status is GapStatus.AGREED:
             said = choice_text(topic, next(iter(chosen.values())))
@@ -57,10 +57,6 @@ class ChoiceComparator:
             f"{len(terms)}: {' → '.join(t.value for t in terms)}.")
 
 
-def _choice(side: Side) -> str:
-    if not isinstance(side.value, Choice):
-        raise TypeError(f"{side.party}: expected a choice, got {side.value.form}")
-    return side.value.choice
 
 
 CHOICES = ChoiceComparator()

@@ -5,25 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import Measure, Side, everyone, number
+from diffing.comparators.base import Measure, Side, everyone, expect, number
 from diffing.result import GapStatus, Outcome
-from proposals.model import Moment
+from proposals.model import Moment, Value
 
 YEAR_DAYS = 365.0
 
 
 @dataclass(frozen=True, slots=True)
 class DateComparator:
-    def measure(self, topic: object, sides: Sequence[Side]) -> Measure:
-        days = [_moment(side).day for side in sides]
+    def measure(self, topic: object, values: Sequence[Value]) -> Measure:
+        days = [expect(value, Moment).day for value in values]
         spread = max(days) - min(days)
         if spread == 0:
             return GapStatus.AGREED, 0.0
         return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, spread / YEAR_DAYS), 4)
 
     def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, sides)
-        moments = {side.party: _moment(side) for side in sides}
+        status, distance = self.measure(topic, [side.value for side in sides])
+        moments = {side.party: expect(side.value, Moment) for side in sides}
         gap: dict[str, object] = {"dates": {p: m.iso for p, m in moments.items()}}
         first = min(moments, key=lambda p: (moments[p].day, p))
         last = max(moments, key=lambda p: (moments[p].day, p))
@@ -42,10 +42,6 @@ class DateComparator:
             f"{name[first]}'s is earlier.")
 
 
-def _moment(side: Side) -> Moment:
-    if not isinstance(side.value, Moment):
-        raise TypeError(f"{side.party}: expected a date, got {side.value.form}")
-    return side.value
 
 
 DATES = DateComparator()

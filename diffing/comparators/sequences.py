@@ -11,14 +11,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import Measure, Side, everyone, names, plural
+from diffing.comparators.base import Measure, Side, everyone, expect, names, plural
 from diffing.comparators.sets import item_label, spellings
 from diffing.result import GapStatus, Outcome
-from proposals.model import Steps
+from proposals.model import Steps, Value
 from proposals.registry import Topic
 
 
-def inversions(orders: Mapping[str, Sequence[str]], common: frozenset[str]) -> list[tuple[str, str]]:
+def inversions(orders: Mapping[object, Sequence[str]], common: frozenset[str]) -> list[tuple[str, str]]:
     """Pairs of shared steps (a, b) that some party puts a-then-b and another b-then-a."""
     ranks = [{step: i for i, step in enumerate(order)} for order in orders.values()]
     return [(a, b) for a, b in combinations(sorted(common), 2)
@@ -27,11 +27,11 @@ def inversions(orders: Mapping[str, Sequence[str]], common: frozenset[str]) -> l
 
 @dataclass(frozen=True, slots=True)
 class SequenceComparator:
-    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        return _verdict({side.party: _steps(side).steps for side in sides})[:2]
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
+        return _verdict({i: expect(value, Steps).steps for i, value in enumerate(values)})[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        values = {side.party: _steps(side) for side in sides}
+        values = {side.party: expect(side.value, Steps) for side in sides}
         orders = {party: value.steps for party, value in values.items()}
         status, distance, common, union, swapped = _verdict(orders)
         written = spellings(list(values.values()))
@@ -76,7 +76,7 @@ class SequenceComparator:
             f"{names(then)} after"
 
 
-def _verdict(orders: Mapping[str, tuple[str, ...]]) -> tuple[
+def _verdict(orders: Mapping[object, tuple[str, ...]]) -> tuple[
         GapStatus, float, frozenset[str], frozenset[str], list[tuple[str, str]]]:
     """Status, distance, common steps, all steps, and the pairs of steps in another order."""
     common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
@@ -95,10 +95,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _steps(side: Side) -> Steps:
-    if not isinstance(side.value, Steps):
-        raise TypeError(f"{side.party}: expected a sequence, got {side.value.form}")
-    return side.value
 
 
 SEQUENCES = SequenceComparator()

@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import Measure, Side, everyone, names, plural
+from diffing.comparators.base import Measure, Side, everyone, expect, names, plural
 from diffing.result import GapStatus, Outcome
-from proposals.model import Items, Steps
+from proposals.model import Items, Steps, Value
 from proposals.registry import Topic
 
 
@@ -43,11 +43,11 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class SetComparator:
-    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        return _verdict([frozenset(_items(side).items) for side in sides])[:2]
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
+        return _verdict([frozenset(expect(value, Items).items) for value in values])[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        values = {side.party: _items(side) for side in sides}
+        values = {side.party: expect(side.value, Items) for side in sides}
         sets = {party: frozenset(value.items) for party, value in values.items()}
         status, distance, common, union = _verdict(list(sets.values()))
         written = spellings(list(values.values()))
@@ -79,10 +79,6 @@ def _verdict(sets: list[frozenset[str]]) -> tuple[GapStatus, float, frozenset[st
     return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4), common, union
 
 
-def _items(side: Side) -> Items:
-    if not isinstance(side.value, Items):
-        raise TypeError(f"{side.party}: expected a set, got {side.value.form}")
-    return side.value
 
 
 SETS = SetComparator()

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diffing.comparators.base import Measure, Side, everyone, number, ratio
+from diffing.comparators.base import Measure, Side, everyone, expect, number, ratio
 from diffing.result import GapStatus, Outcome
-from proposals.model import Span
+from proposals.model import Span, Value
 from proposals.registry import Topic
 
 @lru_cache(maxsize=256)
@@ -79,11 +79,11 @@ class SpanComparator:
 
     more: str
 
-    def measure(self, topic: Topic, sides: Sequence[Side]) -> Measure:
-        return _verdict([_span(side) for side in sides])[:2]
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
+        return _verdict([expect(value, Span) for value in values])[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        spans = {side.party: _span(side) for side in sides}
+        spans = {side.party: expect(side.value, Span) for side in sides}
         status, distance, top_low, bottom_high = _verdict(list(spans.values()))
         units = sorted({span.unit for span in spans.values()})
         if status is GapStatus.UNCLEAR:
@@ -151,10 +151,6 @@ def _verdict(spans: list[Span]) -> tuple[GapStatus, float | None, float, float]:
     return GapStatus.CONFLICT, 1.0, top_low, bottom_high
 
 
-def _span(side: Side) -> Span:
-    if not isinstance(side.value, Span):
-        raise TypeError(f"{side.party}: expected a range, got {side.value.form}")
-    return side.value
 
 
 def _share(low: float, high: float, spans: list[Span]) -> float:

@@ -9,11 +9,12 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
-from diffing.comparators.base import Measure, Side, everyone
+from diffing.comparators.base import Measure, Side, everyone, expect
 from diffing.result import GapStatus, Outcome
-from proposals.model import Text
+from proposals.model import Text, Value
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 
@@ -22,23 +23,27 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _folded(tokens: list[str]) -> list[str]:
-    return [w.casefold() for w in tokens]
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> tuple[str, ...]:
+    """The words of `text`, case folded; each text is compared with every other party's,
+    so its words are found once."""
+    return tuple(w.casefold() for w in words(text))
 
 
+@lru_cache(maxsize=65536)
 def normalized(text: str) -> tuple[str, ...]:
     """Case, spacing and punctuation folded: the words a reader would compare."""
-    return tuple(w for w in _folded(words(text)) if w[0].isalnum() or w[0] == "_")
+    return tuple(w for w in _folded(text) if w[0].isalnum() or w[0] == "_")
 
 
 Opcode = tuple[str, int, int, int, int]
 
 
-def _edits(a: list[str], b: list[str]) -> tuple[float, list[Opcode]]:
-    """Similarity (2 × matched ÷ all words) and the edit script between two word lists.
+def _trimmed(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """How many words the two lists share at the beginning, and then at the end.
 
-    The common beginning and end are taken off first, as diff tools do: edits to a
-    clause are usually local, and difflib then only works on the part that changed.
+    Taken off first, as diff tools do: edits to a clause are usually local, and difflib
+    then only works on the part that changed.
     """
     shortest = min(len(a), len(b))
     head = 0
@@ -47,6 +52,24 @@ def _edits(a: list[str], b: list[str]) -> tuple[float, list[Opcode]]:
     tail = 0
     while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
+    return head, tail
+
+
+def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
+    """2 × matched words ÷ all words, as difflib counts them, without an edit script."""
+    head, tail = _trimmed(a, b)
+    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    matched = head + tail
+    if middle_a and middle_b:
+        matcher = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False)
+        matched += sum(block.size for block in matcher.get_matching_blocks())
+    total = len(a) + len(b)
+    return 2 * matched / total if total else 1.0
+
+
+def _edits(a: Sequence[str], b: Sequence[str]) -> tuple[float, list[Opcode]]:
+    """Similarity (as `_ratio`) and the edit script between two word lists."""
+    head, tail = _trimmed(a, b)
     middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
     ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
     matched = head + tail
@@ -68,34 +91,34 @@ def _edits(a: list[str], b: list[str]) -> tuple[float, list[Opcode]]:
 def word_diff(a: str, b: str) -> list[dict[str, str]]:
     """The edit from text `a` to text `b`, word by word: equal, delete, insert, replace."""
     left, right = words(a), words(b)
-    _, ops = _edits(_folded(left), _folded(right))
+    _, ops = _edits(_folded(a), _folded(b))
     return [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
             for op, i1, i2, j1, j2 in ops]
 
 
 def similarity(a: str, b: str) -> float:
     """The share of words (and punctuation marks) the two texts have in common, in order."""
-    return _edits(_folded(words(a)), _folded(words(b)))[0]
+    return _ratio(_folded(a), _folded(b))
 
 
 @dataclass(frozen=True, slots=True)
 class TextComparator:
-    def measure(self, topic: object, sides: Sequence[Side]) -> Measure:
-        texts = [_text(side) for side in sides]
+    def measure(self, topic: object, values: Sequence[Value]) -> Measure:
+        texts = [expect(value, Text).text for value in values]
         if len({normalized(t) for t in texts}) == 1:
             return GapStatus.AGREED, 0.0
         lowest = min(similarity(a, b) for a, b in combinations(texts, 2))
         return GapStatus.UNCLEAR, round(1 - lowest, 4)
 
     def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
-        texts = [_text(side) for side in sides]
+        texts = [expect(side.value, Text).text for side in sides]
         if len({normalized(t) for t in texts}) == 1:
             return Outcome(status=GapStatus.AGREED, distance=0.0, gap={},
                            explanation=f"{everyone(sides)} say the same.")
         gap: dict[str, object] = {}
         if len(sides) == 2:  # one pass gives both the measure and the diff
             left, right = words(texts[0]), words(texts[1])
-            lowest, ops = _edits(_folded(left), _folded(right))
+            lowest, ops = _edits(_folded(texts[0]), _folded(texts[1]))
             gap["diff"] = [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
                            for op, i1, i2, j1, j2 in ops]
             gap["from"], gap["to"] = sides[0].party, sides[1].party
@@ -110,10 +133,6 @@ class TextComparator:
             "read the texts side by side; free text is not judged.")
 
 
-def _text(side: Side) -> str:
-    if not isinstance(side.value, Text):
-        raise TypeError(f"{side.party}: expected text, got {side.value.form}")
-    return side.value.text
 
 
 TEXTS = TextComparator()
