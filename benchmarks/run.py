@@ -266,28 +266,35 @@ from tui.app.app import CeasefireApp
 from tui.inputs import Source
 app = CeasefireApp([Source(Path(f), f) for f in sys.argv[1:]], Limits(clauses=10**6),
                    watch=False)
+async def timed(pilot, key):
+    start = time.perf_counter()
+    await pilot.press(key)
+    await pilot.pause()
+    return time.perf_counter() - start
 async def main():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        times = []
+        changes, idle = [], []
         for _ in range(12):
-            start = time.perf_counter()
-            await pilot.press('f')
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-        print(statistics.median(times), min(times), max(times))
+            changes.append(await timed(pilot, 'f'))
+            idle.append(await timed(pilot, 'z'))  # a key bound to nothing
+        print(statistics.median(changes), statistics.median(idle), min(changes), max(changes))
 asyncio.run(main())
 """
 
 
 def filter_change(clauses: int) -> Result:
+    """The time from pressing `f` until the screen has settled, less the same for a key
+    bound to nothing: what is left is the app's own work (filtering, redrawing)."""
     files = [str(f) for f in generated(2, clauses)]
     output = subprocess.run([PYTHON, "-c", FILTER, *files], env=ENV, cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.split()
-    median, fastest, slowest = (float(x) for x in output)
-    return Result(f"6c. changing the filter on 2 × {clauses:,} rows (`f`, 12 times)",
-                  Timing([median, fastest, slowest], [0]), None, "< 100 ms median",
-                  median < 0.1, note=f"{1000 * median:.0f} ms")
+    change, idle, fastest, slowest = (float(x) for x in output)
+    net = max(change - idle, 0.0)
+    return Result(f"6c. changing the filter on 2 × {clauses:,} rows (`f`, 12 times; the "
+                  f"harness's own {1000 * idle:.0f} ms per key taken off)",
+                  Timing([change, fastest, slowest], [0]), None, "< 100 ms median",
+                  net < 0.1, note=f"{1000 * net:.0f} ms")
 
 
 # --- the report -------------------------------------------------------------------------------

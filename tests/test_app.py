@@ -84,7 +84,7 @@ async def test_moving_between_topics(files, down, up):
         assert app.topic == topics[2]
         await pilot.press(up)
         assert app.topic == topics[1]
-        assert app.query_one(TopicList).highlighted is not None
+        assert app.query_one(TopicList).topic_of(app.query_one(TopicList).cursor) == app.topic
 
 
 async def test_n_and_shift_n_walk_the_gaps(files):

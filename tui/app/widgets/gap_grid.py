@@ -1,109 +1,163 @@
-"""The side-by-side grid: one row per topic, a status column, one column per party."""
+"""The side-by-side grid: one row per topic, a status column, one column per party.
+
+← and → move the cursor between parties' columns (which party `e` opens).
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.reactive import reactive
 
-from diffing import Comparison
+from diffing import Comparison, Row
 from tui.app.messages import TopicChosen
+from tui.app.widgets.cursor_list import CursorList, cell
 from tui.reports.layout import LOOKS, position_text
 from tui.terminal import literal
 
-FIXED = ("Status", "Topic")
 STATUS_WIDTH = 12
 TOPIC_WIDTH = 22
+GUTTER = 1
 
 
 def one_line(text: str) -> str:
     return " ".join(literal(text).split())
 
 
-class GapGrid(DataTable):
+def column(text: str, width: int, style: Style) -> list[Segment]:
+    """A cell of `width` and the gutter after it, so no two cells ever touch."""
+    return [cell(text, width, style), Segment(" " * GUTTER, style)]
+
+
+class GapGrid(CursorList):
+    header_lines = 1
+    COMPONENT_CLASSES = {"gap-grid--header", "gap-grid--cursor", "gap-grid--cursor-cell",
+                         "gap-grid--odd", "gap-grid--silent"}
     DEFAULT_CSS = """
-    GapGrid { height: 1fr; }
+    GapGrid { height: 1fr; overflow-x: hidden; }
+    GapGrid > .gap-grid--header { background: $panel; text-style: bold; }
+    GapGrid > .gap-grid--odd { background: $boost; }
+    GapGrid > .gap-grid--silent { color: $text-muted; }
+    GapGrid > .gap-grid--cursor { background: $block-cursor-blurred-background; }
+    GapGrid > .gap-grid--cursor-cell { background: $block-cursor-blurred-background;
+                                       text-style: bold; }
+    GapGrid:focus > .gap-grid--cursor { background: $block-hover-background; }
+    GapGrid:focus > .gap-grid--cursor-cell { background: $block-cursor-background;
+                                            color: $block-cursor-foreground; }
     """
+    BINDINGS = [
+        Binding("left", "column(-1)", "Previous party", show=False),
+        Binding("right", "column(1)", "Next party", show=False),
+    ]
+
+    column: reactive[int] = reactive(0)  # the party's index under the cursor
 
     def __init__(self, **kwargs) -> None:  # noqa: ANN003
-        super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
+        self.rows: tuple[Row, ...] = ()
         self.parties: list[str] = []
-        self._current: tuple[str | None, str | None] = (None, None)  # what the app last put here
-        self._shown: Comparison | None = None
-        self._built_width = 0
+        self.names: list[str] = []
+        self._lines: dict[str, int] = {}
 
-    def show(self, comparison: Comparison, topic: str | None, party: str | None) -> None:
-        """Rebuild for `comparison`, keeping the cursor on `topic` and `party` if shown."""
-        self._shown = comparison
-        self._built_width = self.size.width
-        self.clear(columns=True)
-        self.parties = [p.id for p in comparison.parties]
-        party_width = self._party_width(len(self.parties))
-        self.add_column("Status", width=STATUS_WIDTH, key="status")
-        self.add_column("Topic", width=TOPIC_WIDTH, key="topic")
-        for party in comparison.parties:
-            self.add_column(Text(one_line(party.name)), width=party_width, key=party.id)
-        for row in comparison.rows:
-            look = LOOKS[row.status]
-            cells = [Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"),
-                     Text(one_line(row.label))]
-            cells += [Text(one_line(position_text(row.positions[p])),
-                           style="dim" if row.positions[p] is None else "")
-                      for p in self.parties]
-            self.add_row(*cells, key=row.topic)
-        self.select(topic, party)
+    # --- data ------------------------------------------------------------------------------
 
-    def _party_width(self, parties: int) -> int:
-        width = self.size.width or max(60, self.app.size.width - 32)
-        available = width - STATUS_WIDTH - TOPIC_WIDTH - 2 * (parties + 2) - 1
-        return max(10, available // max(parties, 1))
+    @property
+    def line_count(self) -> int:
+        return len(self.rows)
 
-    def on_resize(self) -> None:
-        """Party columns share the width: resize them in place when it changes."""
-        if self._shown is None or self.size.width == self._built_width:
-            return
-        self._built_width = self.size.width
-        width = self._party_width(len(self.parties))
-        for party in self.parties:
-            self.columns[ColumnKey(party)].width = width
-        self._require_update_dimensions = True
-        self.refresh()
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def select(self, topic: str | None, party: str | None) -> None:
-        """Move the cursor to a topic's row (and a party's column) without announcing it."""
-        if topic is None or self.row_count == 0:
-            return
-        try:
-            row = self.get_row_index(topic)
-        except RowDoesNotExist:  # a topic the current filter hides
-            return
-        column = len(FIXED) + self.parties.index(party) if party in self.parties else \
-            self.cursor_coordinate.column
-        self.cursor_coordinate = Coordinate(row, column)
-        self._current = (topic, self.party)
+    def topic_of(self, line: int) -> str | None:
+        return self.rows[line].topic if 0 <= line < len(self.rows) else None
 
-    def topic_at(self, row: int) -> str | None:
-        if not 0 <= row < self.row_count:
-            return None
-        return str(self.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value)
+    topic_at = topic_of
 
     @property
     def party(self) -> str | None:
-        """The party whose column the cursor is in, if it is in one."""
-        column = self.cursor_coordinate.column - len(FIXED)
-        return self.parties[column] if 0 <= column < len(self.parties) else None
+        """The party whose column the cursor is in."""
+        return self.parties[self.column] if 0 <= self.column < len(self.parties) else None
 
-    @on(DataTable.CellHighlighted)
-    def _chosen(self, event: DataTable.CellHighlighted) -> None:
-        """Announce only a cell the user moved to, never an echo of `select`."""
-        event.stop()
-        if event.coordinate != self.cursor_coordinate:
-            return  # stale: the cursor has moved on (a rebuild, or a newer selection)
-        topic = self.topic_at(event.coordinate.row)
-        column = event.coordinate.column - len(FIXED)
-        party = self.parties[column] if 0 <= column < len(self.parties) else None
-        if topic is not None and (topic, party) != self._current:
-            self._current = (topic, party)
-            self.post_message(TopicChosen(topic, party))
+    def show(self, comparison: Comparison, topic: str | None, party: str | None) -> None:
+        """Show `comparison`'s rows, keeping the cursor on `topic` and `party` if shown."""
+        self.rows = comparison.rows
+        self.parties = [p.id for p in comparison.parties]
+        self.names = [one_line(p.name) for p in comparison.parties]
+        self._lines = {row.topic: i for i, row in enumerate(self.rows)}
+        self.lines_changed()
+        self.select(topic, party)
+
+    def select(self, topic: str | None, party: str | None) -> None:
+        """Move the cursor to a topic's row (and a party's column) without announcing it."""
+        if party in self.parties:
+            self.column = self.parties.index(party)
+        if topic in self._lines:
+            self.cursor = self._lines[topic]
+
+    def announce(self) -> None:
+        topic = self.topic_of(self.cursor)
+        if topic is not None:
+            self.post_message(TopicChosen(topic, self.party))
+
+    def action_column(self, step: int) -> None:
+        if self.parties:
+            self.column = (self.column + step) % len(self.parties)
+            self.announce()
+
+    def watch_column(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        party = self._column_at(event.x)
+        if party is not None:
+            self.column = party
+        super().on_click(event)
+        self.announce()
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _widths(self, width: int) -> tuple[int, int, int]:
+        """Status, topic and party column widths for the grid's current width."""
+        topic = TOPIC_WIDTH if width >= 70 else 14
+        count = max(len(self.parties), 1)
+        party = max(8, (width - STATUS_WIDTH - topic - GUTTER * (count + 2)) // count)
+        return STATUS_WIDTH, topic, party
+
+    def _column_at(self, x: int) -> int | None:
+        status, topic, party = self._widths(self.size.width)
+        offset = x - status - topic - 2 * GUTTER
+        return offset // (party + GUTTER) if offset >= 0 and self.parties else None
+
+    def render_header(self, line: int, width: int) -> list[Segment]:
+        style = self.get_component_rich_style("gap-grid--header")
+        status, topic, party = self._widths(width)
+        segments = [*column("Status", status, style), *column("Topic", topic, style)]
+        for name in self.names:
+            segments += column(name, party, style)
+        return segments + [cell("", max(width - sum(s.cell_length for s in segments), 0), style)]
+
+    def render_row(self, line: int, width: int, selected: bool) -> list[Segment]:
+        row = self.rows[line]
+        status, topic, party = self._widths(width)
+        if selected:
+            base = self.get_component_rich_style("gap-grid--cursor")
+        elif line % 2:
+            base = self.get_component_rich_style("gap-grid--odd")
+        else:
+            base = Style()
+        look = LOOKS[row.status]
+        segments = [*column(f" {look.glyph} {look.word}", status,
+                            base + Style(color=look.color, bold=True)),
+                    *column(one_line(row.label), topic, base)]
+        silent = self.get_component_rich_style("gap-grid--silent")
+        focus = self.get_component_rich_style("gap-grid--cursor-cell")
+        for index, party_id in enumerate(self.parties):
+            position = row.positions[party_id]
+            style = focus if selected and index == self.column else base
+            if position is None:
+                style = style + Style(color=silent.color)
+            segments += column(one_line(position_text(position)), party, style)
+        return segments + [cell("", max(width - sum(s.cell_length for s in segments), 0), base)]
