@@ -1,6 +1,8 @@
-"""Regenerate the parts of docs/ that come from the registry: `python docs/update.py`.
+"""Regenerate the parts of docs/ that come from the code: `python docs/update.py`.
 
-tests/test_docs.py fails when a generated section is out of date.
+The topic reference in format.md comes from the registry; ceasefire-diff-1.schema.json,
+the JSON Schema of `diff --format json`, from the result types. tests/test_docs.py fails
+when either is out of date.
 """
 
 from __future__ import annotations
@@ -8,11 +10,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import json
+
 from proposals.reference import topics_markdown
 from proposals.registry import registry
+from tui.reports.json_report import contract_schema
 
 DOCS = Path(__file__).resolve().parent
 START, END = "<!-- topics:start -->", "<!-- topics:end -->"
+CONTRACT = DOCS / "ceasefire-diff-1.schema.json"
+
+
+def contract_text() -> str:
+    return json.dumps(contract_schema(), indent=2, sort_keys=True) + "\n"
 
 
 def spliced(text: str, generated: str) -> str:
@@ -26,9 +36,12 @@ def main() -> int:
     target = DOCS / "format.md"
     text = target.read_text(encoding="utf-8")
     new = spliced(text, topics_markdown(registry()))
-    if new != text:
-        target.write_text(new, encoding="utf-8")
-        print(f"updated {target}")
+    for path, old, fresh in ((target, text, new),
+                             (CONTRACT, CONTRACT.read_text(encoding="utf-8")
+                              if CONTRACT.exists() else "", contract_text())):
+        if fresh != old:
+            path.write_text(fresh, encoding="utf-8")
+            print(f"updated {path}")
     return 0
 
 

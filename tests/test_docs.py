@@ -3,6 +3,7 @@ commands are the ones CI runs, and every documented example command works."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs"))
 
-from update import START, END, spliced  # noqa: E402
+from update import CONTRACT, END, START, contract_text, spliced  # noqa: E402
 
 from proposals.reference import topics_markdown  # noqa: E402
 from proposals.registry import registry  # noqa: E402
@@ -47,3 +48,12 @@ def test_every_doc_link_in_the_readme_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for link in re.findall(r"\]\((docs/[^)]+)\)", readme):
         assert (ROOT / link).exists(), link
+
+
+def test_the_json_contract_schema_is_current_and_the_output_follows_it():
+    import jsonschema
+
+    assert CONTRACT.read_text(encoding="utf-8") == contract_text(), "run: python docs/update.py"
+    schema = json.loads(contract_text())
+    golden = json.loads((ROOT / "tests" / "golden" / "istanbul.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(golden)

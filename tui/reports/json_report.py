@@ -34,8 +34,20 @@ def _dump(value: object, kind: object) -> bytes:
 
 
 def contract_schema() -> dict:
-    """The JSON Schema of what `write` produces, from the result types themselves."""
-    return _adapter(Comparison).json_schema(mode="serialization", by_alias=True)
+    """The JSON Schema of what `write` produces, from the result types themselves.
+
+    Open range ends are written as null (JSON has no infinity), which the types alone
+    cannot say: the span's bounds are widened to number-or-null here.
+    """
+    schema = _adapter(Comparison).json_schema(mode="serialization", by_alias=True)
+    for bound in ("low", "high"):
+        schema["$defs"]["Span"]["properties"][bound] = {
+            "anyOf": [{"type": "number"}, {"type": "null"}],
+            "description": "null when unbounded (an open end, indefinite, unlimited)",
+        }
+    schema["$id"] = "urn:ceasefire:diff:1"
+    schema["title"] = "ceasefire diff, JSON output, format ceasefire-diff/1"
+    return schema
 
 
 def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], kind: object,
