@@ -30,10 +30,17 @@ def hidden_characters(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in HIDDEN.finditer(text)]
 
 
+_CONTROLS = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION",
+             0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
+             0x85: "NEXT LINE", 0x9B: "CONTROL SEQUENCE INTRODUCER",
+             0x9D: "OPERATING SYSTEM COMMAND"}
+
+
 def describe(char: str) -> str:
     """`U+202E RIGHT-TO-LEFT OVERRIDE`: how a hidden character is named to a person."""
-    name = unicodedata.name(char, "CONTROL CHARACTER")
-    return f"U+{ord(char):04X} {name}"
+    code = ord(char)
+    name = unicodedata.name(char, "") or _CONTROLS.get(code, "CONTROL CHARACTER")
+    return f"U+{code:04X} {name}"
 
 
 def reveal(text: str) -> str:

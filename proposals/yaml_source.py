@@ -129,7 +129,8 @@ def compose(text: str, name: str, limits: Limits) -> Document:
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         raise SourceError(_reader_problem(error, text, name)) from None
     except RecursionError:
-        raise SourceError(Problem(name, 1, 1, "nested too deeply to read", code=Code.LIMIT)) from None
+        raise SourceError(Problem(name, 1, 1, "nested too deeply for the YAML reader: "
+                                  "not a proposal", code=Code.LIMIT)) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -146,7 +147,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
         reason = "more than one YAML document ('---'): put one proposal in each file"
     elif "nesting depth" in reason:
         return Problem(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
-                       "nested too deeply to read", code=Code.LIMIT)
+                       "nested more than 1,000 levels deep, past what the YAML reader "
+                       "allows: not a proposal", code=Code.LIMIT)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(name, line, col, f"not valid YAML: {reason}", code=Code.SYNTAX)
 

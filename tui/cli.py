@@ -13,6 +13,7 @@ from importlib import import_module
 
 from tui.commands import COMMANDS
 from tui.inputs import UsageError
+from tui.terminal import literal
 
 PROG = "ceasefire"
 DESCRIPTION = (
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as error:
-        sys.stderr.write(f"{PROG} {args.command}: {error}\n")
+        sys.stderr.write(f"{PROG} {args.command}: {literal(str(error))}\n")
         return 2
     except KeyboardInterrupt:
         return 130

@@ -33,6 +33,7 @@ from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
 from tui.app.widgets.topic_list import TopicList
 from tui.inputs import Source
+from tui.terminal import literal
 
 WATCH_SECONDS = 0.5
 WIDE = 150  # from this many columns the detail pane stands beside the grid
@@ -282,7 +283,7 @@ class CeasefireApp(App[None]):
 
         def written(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}")
+                self.notify(literal(f"Wrote {path}"), markup=False)
 
         self.push_screen(ExportScreen(self.shown, self.export_folder), written)
 

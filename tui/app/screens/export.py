@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from diffing import Comparison
 from tui.files import write_new
 from tui.reports import render_text
+from tui.terminal import literal
 
 FORMATS = {"markdown": ".md", "json": ".json", "html": ".html"}
 
@@ -69,7 +70,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
     def _error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(Text(message))
+        self.query_one("#export-error", Static).update(Text(literal(message)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

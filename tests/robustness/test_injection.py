@@ -110,3 +110,74 @@ def test_json_keeps_the_exact_text_but_escapes_hidden_characters(comparison):
     assert hostile["name"] == "Evil [bold red]Party[/] \x1b[31mred\x1b[0m"
     row = next(r for r in data["rows"] if r["topic"] == "ceasefire.violations")
     assert "\u202e" in row["positions"][hostile["id"]]["note"]
+
+
+# --- end to end: the same attack through the command line and the app ----------------------
+
+ATTACKS = ["\x1b[31m", "\x1b]52", "\x1b]8;", "\x1b[2J", "\x07", "\r", "\u202e", "\u2066",
+           "\u200b", "\x1b]0;"]
+
+
+@pytest.fixture(scope="module")
+def injection_files(tmp_path_factory):
+    from tests.robustness.hostile import GOOD, INJECTION
+
+    folder = tmp_path_factory.mktemp("injection")
+    evil, good = folder / "evil.yaml", folder / "good.yaml"
+    evil.write_text(INJECTION)
+    good.write_bytes(GOOD)
+    return evil, good
+
+
+def _cli(*args: str) -> str:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode in (0, 1), result.stderr[-1000:]
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("report_format", ["text", "markdown", "json", "html", "rich"])
+def test_no_attack_survives_any_diff_format(injection_files, report_format):
+    out = _cli("diff", "--format", report_format, "--color", "always", *map(str, injection_files))
+    for attack in ATTACKS:
+        assert attack not in out, (report_format, attack)
+    if report_format == "html":
+        assert "<script" not in out and "<img" not in out and "<b>" not in out
+    if report_format == "markdown":  # every < of the files escaped: shown, not parsed
+        assert not re.search(r"(?<!\\)<(script|img|b>|/td)", out) and "\\[bold red\\]" in out
+
+
+def test_check_shows_the_hidden_characters_and_no_attack(injection_files):
+    out = _cli("check", "--color", "always", str(injection_files[0]))
+    for attack in ATTACKS:
+        assert attack not in out
+    assert "warning" in out and "U+202E" in out and "U+200B" in out and "U+2066" in out
+
+
+async def test_the_app_shows_every_field_literally(injection_files):
+    from rich.console import Console
+
+    from tui.app.app import CeasefireApp
+    from tui.app.widgets.detail import detail_renderable
+    from tui.app.widgets.masthead import masthead_text
+    from tui.inputs import Source
+
+    app = CeasefireApp([Source(p, p.name) for p in injection_files], watch=False, blink=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        shown = io.StringIO()
+        console = Console(file=shown, width=300, color_system=None)
+        console.print(masthead_text(app.comparison, app.shown, app.view_label()))
+        for row in app.comparison.rows:
+            console.print(detail_renderable(row, app.comparison))
+        text = shown.getvalue()
+        for attack in ATTACKS:
+            assert attack not in text
+        assert "[bold red]Evil[/]" in text and "<U+001B>" in text and "<U+202E>" in text
+        svg = app.export_screenshot()  # what the terminal is actually sent to draw
+        for attack in ATTACKS:
+            assert attack not in svg
+        assert "[bold red]Evil[/]" in svg.replace("&#160;", " ")

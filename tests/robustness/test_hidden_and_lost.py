@@ -1,0 +1,109 @@
+"""Hidden text is flagged and shown; nothing a user wrote is ever overwritten or lost."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proposals import read_string
+from proposals.hidden import hidden_characters, reveal
+from proposals.problems import Code, Severity
+from tests.conftest import EXAMPLES
+
+HIDDEN = {
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE", "\u200b": "ZERO WIDTH SPACE",
+    "\u200d": "ZERO WIDTH JOINER", "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+    "\u00ad": "SOFT HYPHEN", "\U000e0041": "TAG LATIN CAPITAL LETTER A", "\x1b": "ESCAPE",
+    "\r": "CARRIAGE RETURN", "\x07": "BELL",
+}
+
+
+@pytest.mark.parametrize("char", HIDDEN, ids=[f"U+{ord(c):04X}" for c in HIDDEN])
+def test_check_flags_hidden_characters_in_every_text_field(char):
+    escaped = f"\\U{ord(char):08X}"
+    for field in ("party", "title"):
+        text = (f'ceasefire: 1\n{field}: "A{escaped}B"\n' + ("party: P\n" if field != "party"
+                                                           else "") +
+                "clauses: {ceasefire.type: full}\n")
+        loaded = read_string(text, "p.yaml")
+        flagged = [p for p in loaded.problems if p.code is Code.HIDDEN_TEXT]
+        assert flagged and flagged[0].severity is Severity.WARNING
+        assert HIDDEN[char] in flagged[0].message
+        assert loaded.proposal is not None  # a warning: the file still loads
+    assert reveal(f"A{char}B") == f"A<U+{ord(char):04X}>B"
+    assert hidden_characters(f"A{char}B") == [(1, char)]
+
+
+def test_ordinary_text_in_any_script_is_not_flagged():
+    for text in ("Україна", "Россия", "العربية", "עברית", "中文", "Zaporizhzhia – 50/50 “quote”"):
+        assert hidden_characters(text) == []
+
+
+def test_new_never_overwrites_without_force(tmp_path):
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work")
+    result = subprocess.run([sys.executable, "-m", "tui", "new", "-o", str(target)],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2 and target.read_text() == "my work"
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    from tui import files
+
+    target = tmp_path / "report.md"
+    target.write_text("the previous report")
+
+    def interrupted(content, stream):
+        stream.write(b"half a rep")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "_produce", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_atomically(target, "the new report")
+    assert target.read_text() == "the previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]  # no temporary left
+
+
+async def test_the_app_keeps_the_last_good_view_and_never_writes_proposals(tmp_path):
+    from tui.app.app import CeasefireApp
+    from tui.app.widgets.problems import ProblemBar
+    from tui.inputs import Source
+
+    files = []
+    for name in ("ukraine.yaml", "russia.yaml"):
+        shutil.copy(EXAMPLES / "istanbul-2025-06-02" / name, tmp_path / name)
+        files.append(tmp_path / name)
+    app = CeasefireApp([Source(f, f.name) for f in files], watch=False, blink=False,
+                       folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        good = app.comparison
+        for broken in (b"", b"\x00\x01binary", b"ceasefire: !!python/name:os.system\n",
+                       b"a: &a [*a]\n"):
+            files[0].write_bytes(broken)
+            app.poll_files()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.comparison is good
+            assert app.query_one(ProblemBar).has_class("-visible")
+        written = {f: f.read_bytes() for f in files}
+        await pilot.press("x", "enter", "enter", "r", "t", "f", "n")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert {f: f.read_bytes() for f in files} == written
+
+
+def test_the_app_never_opens_a_proposal_for_writing():
+    """No code in the app opens a file for writing except through tui.files (exports)."""
+    root = Path(__file__).resolve().parents[2] / "tui" / "app"
+    for path in root.rglob("*.py"):
+        source = path.read_text()
+        for forbidden in ("write_text(", "write_bytes(", "open(", "write_atomically("):
+            assert forbidden not in source, f"{path} uses {forbidden}"
