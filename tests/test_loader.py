@@ -443,7 +443,7 @@ def test_a_recursive_alias_is_refused(text, line, col):
     (HEAD + "clauses: [a\n", 4, 1, Code.SYNTAX, "not valid YAML:"),
     pytest.param("ceasefire: 1\nparty: A\x07\n", 2, 9, Code.SYNTAX, "", marks=NEEDS_LIBYAML,
                  id="control-character"),
-    pytest.param("[" * 1200 + "]" * 1200, 1, 1001, Code.LIMIT, "nested too deeply to read",
+    pytest.param("[" * 1200 + "]" * 1200, 1, 1001, Code.LIMIT, "nested more than 1,000 levels deep",
                  marks=NEEDS_LIBYAML, id="nested-1200-deep"),
 ])
 def test_text_that_is_not_a_proposal_is_one_problem(text, line, col, code, message):
