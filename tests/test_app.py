@@ -351,3 +351,16 @@ async def test_the_app_never_writes_the_proposal_files(files, tmp_path):
         await pilot.press("n", "f", "r", "t", "j", "k", "b", "escape", "x", "escape")
         await settle(app, pilot)
     assert {f: f.read_bytes() for f in files} == before
+
+
+async def test_a_missing_editor_is_a_message_not_a_crash(files, monkeypatch):
+    monkeypatch.setenv("EDITOR", "/nonexistent/editor")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert any("Could not start the editor" in str(n.message)
+                   for n in app._notifications)
+        assert app.comparison is not None

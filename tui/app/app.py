@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input
@@ -193,10 +193,16 @@ class CeasefireApp(App[None]):
         path = self.sources[index].path
         command = editor_command(os.environ, path, position.line if position else 1)
         try:
-            with self.suspend():
-                subprocess.run(command, check=False)
-        except Exception:  # noqa: BLE001 - SuspendNotSupported in headless runs: just run it
-            subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+            try:
+                with self.suspend():
+                    subprocess.run(command, check=False)
+            except SuspendNotSupported:  # no terminal to hand over (tests, headless runs)
+                subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+        except OSError as error:
+            self.notify(literal(f"Could not start the editor {command[0]!r}: "
+                                f"{error.strerror or error}. Set $EDITOR to your editor."),
+                        severity="error", markup=False, timeout=8)
+            return
         self.watcher.changed()  # the reload below covers this change
         self.action_reload()
 

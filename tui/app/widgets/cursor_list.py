@@ -91,14 +91,18 @@ class CursorList(ScrollView, can_focus=True):
         self.refresh()
 
     def _keep_in_view(self, line: int) -> None:
-        if line < 0:
-            return
+        if line < 0 or not self.size.height:
+            return  # not laid out yet: on_resize brings the cursor into view
         visible = max(self.size.height - self.header_lines, 1)
         top = int(self.scroll_offset.y)
         if line < top:
             self.scroll_to(y=line, animate=False)
         elif line >= top + visible:
             self.scroll_to(y=line - visible + 1, animate=False)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.line_count + self.header_lines)
+        self._keep_in_view(self.cursor)
 
     # --- moving the cursor --------------------------------------------------------------------
 

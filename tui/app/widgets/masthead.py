@@ -28,8 +28,10 @@ def masthead_text(comparison: Comparison | None, shown: Comparison | None, view:
         out.append(f"{look.glyph} {count} {look.word}", style=f"bold {look.color}")
         out.append("  ")
     if shown is not None and view:
-        out.append(f"\nshowing {shown.summary.topics} of {comparison.summary.topics}: {view}",
-                   style="italic")
+        total = comparison.summary.topics
+        count = "" if shown.summary.topics == total else \
+            f"showing {shown.summary.topics} of {total}: "
+        out.append(f"\n{count}{view}", style="italic")
     return out
 
 
