@@ -31,7 +31,7 @@ CEASEFIRE = [PYTHON, "-m", "tui"]
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
 
 sys.path.insert(0, str(ROOT))
-from benchmarks.generate import Plan, write  # noqa: E402
+from benchmarks.generate import Plan, write
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ filtered view says exactly what it shows.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 
 from diffing.engine import summarize
 from diffing.result import Comparison, GapStatus, Row

@@ -7,11 +7,9 @@ proposal model, so that building the result costs no more than comparing.
 
 from __future__ import annotations
 
+from dataclasses import field
 from enum import Enum
 from typing import Any
-
-
-from dataclasses import field
 
 from proposals.model import Clause, record
 

@@ -7,10 +7,9 @@ when either is out of date.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-
-import json
 
 from proposals.reference import topics_markdown
 from proposals.registry import registry

@@ -18,7 +18,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from proposals.hidden import describe, hidden_characters
 from proposals.limits import DEFAULT_LIMITS, Limits, collector_paused
 from proposals.model import (
-    FORMAT_VERSION, Clause, Confidence, Kind, Proposal, Source, Status, Value,
+    FORMAT_VERSION,
+    Clause,
+    Confidence,
+    Kind,
+    Proposal,
+    Source,
+    Status,
+    Value,
 )
 from proposals.problems import Code, InvalidProposal, Problem, Severity
 from proposals.registry import CUSTOM_PREFIX, Topic, custom_topic, registry
@@ -243,7 +250,7 @@ class _Reader:
             self.report(node, path, f"{value!r} is not an ISO date such as 2025-06-02")
             return None
 
-    def enum(self, node: Node, path: str, enum: type[Status] | type[Confidence]):  # noqa: ANN201
+    def enum(self, node: Node, path: str, enum: type[Status] | type[Confidence]):
         """A member of `enum` by its value, with a suggestion for a near miss."""
         value = self.text(node, path)
         if value is None:

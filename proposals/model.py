@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from enum import Enum
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Literal, Union
 
 FORMAT_VERSION = 1

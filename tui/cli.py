@@ -25,7 +25,7 @@ DESCRIPTION = (
 class _Version(argparse.Action):
     """`--version`, reading the installed package's metadata only when it is asked for."""
 
-    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+    def __call__(self, parser, namespace, values, option_string=None):
         from importlib.metadata import PackageNotFoundError, version
 
         try:

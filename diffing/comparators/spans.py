@@ -17,6 +17,7 @@ from diffing.result import GapStatus, Outcome
 from proposals.model import Span, Value
 from proposals.registry import Topic
 
+
 @lru_cache(maxsize=256)
 def amount_for(unit: str) -> Amount:
     """The wording for numbers of `unit`, made once per unit."""

@@ -91,7 +91,7 @@ class CeasefireApp(App[None]):
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
 
-    def on_resize(self, event) -> None:  # noqa: ANN001
+    def on_resize(self, event) -> None:
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from diffing.comparators.sets import item_label, spellings
-from diffing.comparators.spans import amount_for, span_text
+from diffing.comparators.spans import Amount, amount_for, span_text
 from diffing.result import Party, Row
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps
 from proposals.registry import Topic, custom_topic, registry

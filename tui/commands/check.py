@@ -11,6 +11,7 @@ from tui.commands.options import add_color, add_inputs, limits
 from tui.inputs import Input, input_sources, read_inputs
 from tui.terminal import console, literal, wants_color
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from functools import partial
 import io
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from diffing import Comparison, ComparisonError, GapStatus, compare
@@ -14,8 +14,16 @@ from diffing.filters import restrict
 from proposals.model import Proposal
 from tui.commands.options import add_color, add_inputs, limits
 from tui.files import Content, write_atomically
+from tui.inputs import (
+    Input,
+    UsageError,
+    find_party,
+    input_sources,
+    problems,
+    read_inputs,
+    valid_proposals,
+)
 from tui.reports import render_text
-from tui.inputs import Input, UsageError, find_party, input_sources, problems, read_inputs, valid_proposals
 from tui.terminal import console, is_terminal, literal, wants_color
 
 FORMATS = ("rich", "text", "markdown", "json", "html")

@@ -8,6 +8,7 @@ import sys
 from proposals.examples import scenarios
 from proposals.loader import read_proposal
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """No options."""
 

@@ -9,6 +9,7 @@ from proposals.template import template
 from tui.files import write_atomically, write_new
 from tui.inputs import UsageError
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--party", default="Party name", help="the party's name")

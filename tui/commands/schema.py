@@ -8,6 +8,7 @@ import sys
 
 from proposals.schema import proposal_schema
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """No options: redirect the output to a file (`ceasefire schema > ceasefire.schema.json`)."""
 

@@ -11,6 +11,7 @@ from proposals.registry import registry
 from tui.commands.options import add_color
 from tui.terminal import console, is_terminal, wants_color
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     add_color(parser)

@@ -7,6 +7,7 @@ import argparse
 from tui.commands.options import add_inputs, limits
 from tui.inputs import UsageError, input_sources
 
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     parser.add_argument("--no-watch", action="store_true",

@@ -9,7 +9,14 @@ import html
 
 from diffing.result import Comparison, Position, Row
 from tui.reports.layout import (
-    LOOKS, alignment_text, distance_text, groups, headline, index_text, party_line, sentence,
+    LOOKS,
+    alignment_text,
+    distance_text,
+    groups,
+    headline,
+    index_text,
+    party_line,
+    sentence,
     summary_counts,
 )
 from tui.terminal import literal

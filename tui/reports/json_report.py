@@ -20,7 +20,7 @@ Write = Callable[[bytes], Any]
 
 
 @cache
-def _adapter(kind: object):  # noqa: ANN202 - pydantic loads only when JSON is asked for
+def _adapter(kind: object):
     from pydantic import TypeAdapter
 
     return TypeAdapter(kind)

@@ -6,8 +6,16 @@ import re
 
 from diffing.result import Comparison
 from tui.reports.layout import (
-    LOOKS, alignment_text, distance_text, groups, headline, party_line, position_text,
-    index_text, sentence, summary_counts,
+    LOOKS,
+    alignment_text,
+    distance_text,
+    groups,
+    headline,
+    index_text,
+    party_line,
+    position_text,
+    sentence,
+    summary_counts,
 )
 from tui.terminal import literal
 

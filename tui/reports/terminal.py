@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 from diffing.result import Comparison, Position
 from tui.reports.layout import (
-    LOOKS, alignment_text, distance_text, groups, headline, index_text, party_line, summary_counts,
+    LOOKS,
+    alignment_text,
+    distance_text,
+    groups,
+    headline,
+    index_text,
+    party_line,
+    summary_counts,
 )
 from tui.terminal import literal
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from diffing.result import Comparison
 from tui.reports.layout import (
-    LOOKS, alignment_text, distance_text, groups, headline, party_line, position_text, summary_line,
+    LOOKS,
+    alignment_text,
+    distance_text,
+    groups,
+    headline,
+    party_line,
+    position_text,
+    summary_line,
 )
 from tui.terminal import literal
 

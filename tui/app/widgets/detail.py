@@ -90,7 +90,7 @@ class DetailPane(VerticalScroll):
     DetailPane > Static { width: 1fr; }
     """
 
-    def compose(self):  # noqa: ANN201
+    def compose(self):
         yield Static(id="detail-body")
 
     def show(self, row: Row | None, comparison: Comparison | None) -> None:

@@ -54,7 +54,7 @@ class GapGrid(CursorList):
 
     column: reactive[int] = reactive(0)  # the party's index under the cursor
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows: tuple[Row, ...] = ()
         self.parties: list[str] = []

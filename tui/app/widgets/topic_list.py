@@ -46,7 +46,7 @@ class TopicList(CursorList):
                                            color: $block-cursor-foreground; }
     """
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.entries: list[Entry] = []
         self._lines: dict[str, int] = {}
