@@ -364,3 +364,11 @@ async def test_a_missing_editor_is_a_message_not_a_crash(files, monkeypatch):
         assert any("Could not start the editor" in str(n.message)
                    for n in app._notifications)
         assert app.comparison is not None
+
+
+async def test_no_color_is_honoured(files, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.no_color

@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(args.output, report or "")
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+        sys.stderr.write(f"wrote {args.output} ({report_format})\n")
     elif callable(report):
         sys.stdout.flush()
         report(sys.stdout.buffer.write)
