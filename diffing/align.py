@@ -81,7 +81,6 @@ def _similarity(a: _Group, b: _Group) -> float:
     return round(LABEL_WEIGHT * label + (1 - LABEL_WEIGHT) * value, 4)
 
 
-
 def line_up(proposals: Sequence[Proposal]) -> list[LineUp]:
     """Every topic any proposal addresses, registered ones in registry order, then custom."""
     reg = registry()

@@ -26,7 +26,7 @@ from diffing.result import (
     Summary,
 )
 from proposals.limits import collector_paused
-from proposals.model import Confidence, Proposal, Status, Unspecified
+from proposals.model import Clause, Confidence, Proposal, Status, Unspecified
 
 MEASURED = (GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT)
 SETTLED = (Status.AGREED, Status.IMPLEMENTED)
@@ -76,16 +76,15 @@ def _party(proposal: Proposal) -> Party:
     )
 
 
-def _beyond_comparators(line: LineUp, parties: Sequence[Proposal]) -> GapStatus | None:
-    """The status silence, vagueness or mismatched kinds decide before any comparator."""
-    given = line.clauses
-    if len(given) < len(parties):
-        return GapStatus.ONE_SIDED
-    kind = None
-    for party in parties:
-        clause = given.get(party.id)
+def _undecided(clauses: Sequence[Clause | None]) -> GapStatus | None:
+    """The status silence, vagueness or mismatched kinds decide before any comparator:
+    one-sided when a party is silent, else unclear for `unspecified` or differing kinds.
+    (Plain loops: the pairwise matrix asks this for every topic of every pair.)"""
+    for clause in clauses:
         if clause is None:
             return GapStatus.ONE_SIDED
+    kind = None
+    for clause in clauses:
         if clause.value.form == "unspecified" or (kind is not None and clause.kind is not kind):
             return GapStatus.UNCLEAR
         kind = clause.kind
@@ -100,7 +99,7 @@ def _sides(line: LineUp, parties: Sequence[Proposal]) -> list[Side]:
 def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
     """The outcome of one topic among `parties` (sorted by id): silence and unspecified
     positions first, then the comparator of the topic's kind."""
-    status = _beyond_comparators(line, parties)
+    status = _undecided([line.clauses.get(p.id) for p in parties])
     if status is None:
         return COMPARATORS[line.topic.kind].compare(line.topic, _sides(line, parties))
     if status is GapStatus.ONE_SIDED:
@@ -200,17 +199,15 @@ class _Table:
     def of(cls, proposals: Sequence[Proposal]) -> _Table:
         parties = sorted(proposals, key=lambda p: p.id)
         settled = [p for p in parties if p.status in SETTLED]
-        deciding = deciders(parties)
-        return cls(parties, parties if deciding == parties else deciding,
-                   settled[0] if len(settled) == 1 else None,
+        return cls(parties, deciders(parties), settled[0] if len(settled) == 1 else None,
                    [p.id for p in proposals], {p.id: p for p in proposals})
 
 
 def _row(line: LineUp, table: _Table) -> Row:
-    parties = table.parties
-    if table.deciding is not parties and any(p.id in line.clauses for p in table.deciding):
-        parties = table.deciding
-    outcome = judge(line, parties)
+    # The deciding parties judge every topic one of them addresses; a topic only an agreed
+    # text addresses is judged among all.
+    speaks = any(p.id in line.clauses for p in table.deciding)
+    outcome = judge(line, table.deciding if speaks else table.parties)
     clauses = line.clauses
     return Row(
         topic=line.topic.key,
@@ -236,11 +233,8 @@ def _pair(a: str, b: str, lined: list[LineUp]) -> Pair:
         first, second = line.clauses.get(a), line.clauses.get(b)
         if first is None and second is None:
             continue
-        if first is None or second is None:
-            status, distance = GapStatus.ONE_SIDED, None
-        elif "unspecified" in (first.value.form, second.value.form) or first.kind is not second.kind:
-            status, distance = GapStatus.UNCLEAR, None
-        else:
+        status, distance = _undecided((first, second)), None
+        if status is None and first and second:
             status, distance = COMPARATORS[line.topic.kind].measure(
                 line.topic, (first.value, second.value))
         rows.append(PairRow(topic=line.topic.key, status=status, distance=distance))

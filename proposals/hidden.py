@@ -21,10 +21,6 @@ HIDDEN = re.compile(
 )
 
 
-def has_hidden(text: str) -> bool:
-    return HIDDEN.search(text) is not None
-
-
 def hidden_characters(text: str) -> list[tuple[int, str]]:
     """Offsets and characters of everything invisible or direction-changing in `text`."""
     return [(m.start(), m.group()) for m in HIDDEN.finditer(text)]

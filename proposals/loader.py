@@ -210,7 +210,7 @@ class _Reader:
             fields["status"] = self.enum(nodes["status"], "status", Status)
         sources = self.sources(nodes["sources"]) if "sources" in nodes else {}
         clauses = self.clauses(nodes["clauses"], sources) if "clauses" in nodes else ()
-        if any(p.is_error for p in self.problems) or not fields.get("party"):
+        if self.error_count or not fields.get("party"):
             return None
         party = str(fields["party"])
         return Proposal(

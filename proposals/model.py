@@ -12,7 +12,6 @@ only to write the JSON contract).
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal, Union
@@ -68,14 +67,6 @@ class Span:
     low: float
     high: float
     unit: str
-
-    @property
-    def is_point(self) -> bool:
-        return self.low == self.high
-
-    @property
-    def is_unbounded(self) -> bool:
-        return math.isinf(self.high)
 
 
 @record

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from proposals.model import Kind
+from proposals.yaml_source import BASE_LOADER
 
 _SEPARATORS = re.compile(r"[\s_\-–—]+")
 CUSTOM_PREFIX = "x."
@@ -217,8 +218,7 @@ def _registry_data(path: Path) -> dict:
             return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar stays text
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=BASE_LOADER)  # scalars stay text
     try:
         cached.parent.mkdir(exist_ok=True)
         cached.write_bytes(marshal.dumps((key, data)))

@@ -28,8 +28,7 @@ _RANGE: Schema = {
 
 
 def _words(topic: Topic) -> list[str]:
-    assert topic.vocabulary is not None
-    return [word for term in topic.vocabulary.terms for word in (term.value, *term.aliases)]
+    return list(topic.vocabulary.words) if topic.vocabulary else []
 
 
 def value_schema(topic: Topic) -> Schema:

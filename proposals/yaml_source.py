@@ -22,7 +22,7 @@ from proposals.problems import Code, Problem
 # The base loader resolves no implicit types: every plain scalar is text, as the loader
 # wants it (it parses each value by its topic's kind), and composing skips YAML 1.1's
 # regular-expression typing of every scalar, the largest cost of reading a big file.
-_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+BASE_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 YAML_TAG = "tag:yaml.org,2002:"
 NULL_TAG = YAML_TAG + "null"
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -122,7 +122,7 @@ def compose(text: str, name: str, limits: Limits) -> Document:
     """Compose one YAML document, checked for unsafe tags and alias bombs."""
     loader = None
     try:
-        loader = _Loader(text)  # the pure-Python reader already checks characters here
+        loader = BASE_LOADER(text)  # the pure-Python reader already checks characters here
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise SourceError(_syntax_problem(error, name)) from None
@@ -223,5 +223,3 @@ def _children(node: Node) -> list[Node]:
         return [part for pair in node.value for part in pair]
     return []
 
-
-__all__ = ["Document", "SourceError", "compose", "read_text", "decode", "ScalarNode", "SAFE_TAGS"]

@@ -71,7 +71,7 @@ async def test_opens_on_the_first_topic_with_the_summary_in_the_masthead(files):
         assert app.topic == app.comparison.rows[0].topic
         masthead = str(app.query_one(Masthead).render())
         assert "Ukraine vs Russia" in masthead and "agreement index" in masthead
-        assert app.query_one(GapGrid).row_count == len(app.comparison.rows)
+        assert app.query_one(GapGrid).line_count == len(app.comparison.rows)
 
 
 @pytest.mark.parametrize("down, up", [("j", "k"), ("down", "up")])
@@ -116,7 +116,7 @@ async def test_f_cycles_the_filters(files):
             if statuses is not None:
                 assert all(row.status in statuses for row in app.shown.rows)
             grid = app.query_one(GapGrid)
-            assert grid.row_count == len(app.shown.rows)
+            assert grid.line_count == len(app.shown.rows)
         assert app.filter_name == "all"
 
 

@@ -179,6 +179,17 @@ def test_against_an_agreed_text_the_explanation_says_what_was_given_up():
     assert "Left out of the agreed text" in by_topic["ceasefire.duration"].explanation
 
 
+@pytest.mark.parametrize("vague, silent", [("Alpha", "Zulu"), ("Zulu", "Alpha")])
+def test_silence_outranks_vagueness_whatever_the_parties_are_called(vague, silent):
+    # The agreed text speaks too, so as many clauses as deciding parties are given.
+    c = compare([proposal(vague, "ceasefire.areas: unspecified\nceasefire.type: full"),
+                 proposal(silent, "ceasefire.type: full"),
+                 proposal("Outcome", "ceasefire.areas: [entire-front]", status="agreed")])
+    areas = next(r for r in c.rows if r.topic == "ceasefire.areas")
+    assert areas.status is ONE_SIDED
+    assert areas.gap["silent"] == [silent.lower()]
+
+
 def test_agreement_index_averages_measured_rows_only():
     c = compare([proposal("A", "ceasefire.type: full\nceasefire.duration: 30 days\n"
                                "forces.withdrawal: none"),

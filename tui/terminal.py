@@ -49,7 +49,11 @@ def console(stream: TextIO, color: bool, width: int | None = None) -> Console:
 
 
 def literal(text: str) -> str:
-    """Untrusted text made safe to print: controls, bidi overrides and invisibles shown as <U+XXXX>."""
+    """Untrusted text made safe to print: controls, bidi overrides and invisibles shown as
+    <U+XXXX>."""
     return reveal(text)
 
 
+def one_line(text: str) -> str:
+    """Untrusted text on one line: hidden characters shown, line breaks folded."""
+    return " ".join(literal(text).split())

@@ -54,6 +54,11 @@ def names(parties: Sequence[str]) -> str:
     return ", ".join(parties[:-1]) + " and " + parties[-1]
 
 
+def sentence(text: str) -> str:
+    """`text` with a capital first letter and a full stop."""
+    return text[:1].upper() + text[1:] + "."
+
+
 def everyone(sides: Sequence[Side]) -> str:
     return "Both" if len(sides) == 2 else f"All {len(sides)} parties"
 

@@ -57,6 +57,4 @@ class ChoiceComparator:
             f"{len(terms)}: {' → '.join(t.value for t in terms)}.")
 
 
-
-
 CHOICES = ChoiceComparator()

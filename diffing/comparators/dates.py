@@ -8,20 +8,21 @@ from dataclasses import dataclass
 from diffing.comparators.base import Measure, Side, everyone, expect, number
 from diffing.result import GapStatus, Outcome
 from proposals.model import Moment, Value
+from proposals.registry import Topic
 
 YEAR_DAYS = 365.0
 
 
 @dataclass(frozen=True, slots=True)
 class DateComparator:
-    def measure(self, topic: object, values: Sequence[Value]) -> Measure:
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
         days = [expect(value, Moment).day for value in values]
         spread = max(days) - min(days)
         if spread == 0:
             return GapStatus.AGREED, 0.0
         return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, spread / YEAR_DAYS), 4)
 
-    def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
+    def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         status, distance = self.measure(topic, [side.value for side in sides])
         moments = {side.party: expect(side.value, Moment) for side in sides}
         gap: dict[str, object] = {"dates": {p: m.iso for p, m in moments.items()}}
@@ -40,8 +41,6 @@ class DateComparator:
             gap={**gap, "apart_days": round(days, 4), "earliest": first, "latest": last},
             explanation=f"{stated}. {apart} day{'s' * (days != 1)} apart; "
             f"{name[first]}'s is earlier.")
-
-
 
 
 DATES = DateComparator()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import Measure, Side, everyone, expect, names, plural
+from diffing.comparators.base import Measure, Side, everyone, expect, names, plural, sentence
 from diffing.comparators.sets import item_label, spellings
 from diffing.result import GapStatus, Outcome
 from proposals.model import Steps, Value
@@ -64,8 +64,7 @@ class SequenceComparator:
             notes.append(f"{plural(unshared, topic.noun)} not named by "
                          f"{'both' if len(sides) == 2 else 'all'}")
         return Outcome(status=status, distance=distance, gap=gap,
-                       explanation=f"{stated}. " + _sentence("; ".join(notes)))
-
+                       explanation=f"{stated}. " + sentence("; ".join(notes)))
 
     @staticmethod
     def _swap(a: str, b: str, sides: Sequence[Side], positions: dict[str, dict[str, int]],
@@ -89,12 +88,6 @@ def _verdict(orders: Mapping[object, tuple[str, ...]]) -> tuple[
     moved = {step for pair in swapped for step in pair}
     distance = round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
     return GapStatus.PARTIAL, distance, common, union, swapped
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."
-
-
 
 
 SEQUENCES = SequenceComparator()

@@ -79,6 +79,4 @@ def _verdict(sets: list[frozenset[str]]) -> tuple[GapStatus, float, frozenset[st
     return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4), common, union
 
 
-
-
 SETS = SetComparator()

@@ -152,8 +152,6 @@ def _verdict(spans: list[Span]) -> tuple[GapStatus, float | None, float, float]:
     return GapStatus.CONFLICT, 1.0, top_low, bottom_high
 
 
-
-
 def _share(low: float, high: float, spans: list[Span]) -> float:
     """The part of the union of all ranges that every range covers.
 

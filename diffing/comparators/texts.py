@@ -15,6 +15,7 @@ from itertools import combinations
 from diffing.comparators.base import Measure, Side, everyone, expect
 from diffing.result import GapStatus, Outcome
 from proposals.model import Text, Value
+from proposals.registry import Topic
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 
@@ -55,72 +56,67 @@ def _trimmed(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
     return head, tail
 
 
-def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
-    """2 × matched words ÷ all words, as difflib counts them, without an edit script."""
+Match = tuple[float, int, int, "difflib.SequenceMatcher[str] | None"]
+
+
+def _match(a: Sequence[str], b: Sequence[str]) -> Match:
+    """Similarity (2 × matched words ÷ all words, as difflib counts them), the words shared
+    at the head and the tail, and the matcher of what lies between (None when one side has
+    nothing there)."""
     head, tail = _trimmed(a, b)
     middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
     matched = head + tail
+    matcher = None
     if middle_a and middle_b:
         matcher = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False)
         matched += sum(block.size for block in matcher.get_matching_blocks())
     total = len(a) + len(b)
-    return 2 * matched / total if total else 1.0
-
-
-def _edits(a: Sequence[str], b: Sequence[str]) -> tuple[float, list[Opcode]]:
-    """Similarity (as `_ratio`) and the edit script between two word lists."""
-    head, tail = _trimmed(a, b)
-    middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
-    ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
-    matched = head + tail
-    if middle_a and middle_b:
-        matcher = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False)
-        ops += [(op, i1 + head, i2 + head, j1 + head, j2 + head)
-                for op, i1, i2, j1, j2 in matcher.get_opcodes()]
-        matched += sum(block.size for block in matcher.get_matching_blocks())
-    elif middle_a:
-        ops.append(("delete", head, head + len(middle_a), head, head))
-    elif middle_b:
-        ops.append(("insert", head, head, head, head + len(middle_b)))
-    if tail:
-        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
-    total = len(a) + len(b)
-    return (2 * matched / total if total else 1.0), ops
-
-
-def word_diff(a: str, b: str) -> list[dict[str, str]]:
-    """The edit from text `a` to text `b`, word by word: equal, delete, insert, replace."""
-    left, right = words(a), words(b)
-    _, ops = _edits(_folded(a), _folded(b))
-    return [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
-            for op, i1, i2, j1, j2 in ops]
+    return (2 * matched / total if total else 1.0), head, tail, matcher
 
 
 def similarity(a: str, b: str) -> float:
     """The share of words (and punctuation marks) the two texts have in common, in order."""
-    return _ratio(_folded(a), _folded(b))
+    return _match(_folded(a), _folded(b))[0]
+
+
+def _word_diff(a: str, b: str) -> tuple[float, list[dict[str, str]]]:
+    """Similarity, and the edit from text `a` to text `b` word by word (equal, delete,
+    insert, replace), matched case-blind and shown as written."""
+    folded_a, folded_b = _folded(a), _folded(b)
+    ratio, head, tail, matcher = _match(folded_a, folded_b)
+    ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    if matcher is not None:
+        ops += [(op, i1 + head, i2 + head, j1 + head, j2 + head)
+                for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    elif len(folded_a) - tail > head:
+        ops.append(("delete", head, len(folded_a) - tail, head, head))
+    elif len(folded_b) - tail > head:
+        ops.append(("insert", head, head, head, len(folded_b) - tail))
+    if tail:
+        ops.append(("equal", len(folded_a) - tail, len(folded_a), len(folded_b) - tail,
+                    len(folded_b)))
+    left, right = words(a), words(b)
+    return ratio, [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
+                   for op, i1, i2, j1, j2 in ops]
 
 
 @dataclass(frozen=True, slots=True)
 class TextComparator:
-    def measure(self, topic: object, values: Sequence[Value]) -> Measure:
+    def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
         texts = [expect(value, Text).text for value in values]
         if len({normalized(t) for t in texts}) == 1:
             return GapStatus.AGREED, 0.0
         lowest = min(similarity(a, b) for a, b in combinations(texts, 2))
         return GapStatus.UNCLEAR, round(1 - lowest, 4)
 
-    def compare(self, topic: object, sides: Sequence[Side]) -> Outcome:
+    def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         texts = [expect(side.value, Text).text for side in sides]
         if len({normalized(t) for t in texts}) == 1:
             return Outcome(status=GapStatus.AGREED, distance=0.0, gap={},
                            explanation=f"{everyone(sides)} say the same.")
         gap: dict[str, object] = {}
         if len(sides) == 2:  # one pass gives both the measure and the diff
-            left, right = words(texts[0]), words(texts[1])
-            lowest, ops = _edits(_folded(texts[0]), _folded(texts[1]))
-            gap["diff"] = [{"op": op, "a": " ".join(left[i1:i2]), "b": " ".join(right[j1:j2])}
-                           for op, i1, i2, j1, j2 in ops]
+            lowest, gap["diff"] = _word_diff(texts[0], texts[1])
             gap["from"], gap["to"] = sides[0].party, sides[1].party
         else:
             lowest = min(similarity(a, b) for a, b in combinations(texts, 2))
@@ -131,8 +127,6 @@ class TextComparator:
             gap=gap,
             explanation=f"Worded differently ({round(100 * lowest)}% of the words match): "
             "read the texts side by side; free text is not judged.")
-
-
 
 
 TEXTS = TextComparator()

@@ -1,4 +1,4 @@
-"""Every key of the app, declared once: the footer, the help screen and the command palette
+"""Every key of the app, declared once: the key bar, the help screen and the command palette
 all read this list, and a user keymap can rebind any of them by its id."""
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ BINDINGS: list[Binding] = [
 ]
 
 
-def described(binding: Binding) -> str:
-    """`n  Next gap — Jump to the next topic that is not agreed`, for help and palette."""
-    key = binding.key_display or binding.key.replace("slash", "/")
-    return f"{key}  {binding.description} — {binding.tooltip}"
+def key_label(binding: Binding) -> str:
+    """The key as a person presses it: `/`, `?`, `N`, `j`."""
+    return binding.key_display or binding.key

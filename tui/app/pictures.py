@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from diffing.comparators.sequences import inversions
 from diffing.comparators.sets import item_label, spellings
 from diffing.comparators.spans import Amount, amount_for, span_text
 from diffing.result import Party, Row
@@ -189,10 +190,7 @@ def sequence_picture(topic: Topic, orders: dict[str, Steps], names: dict[str, st
     steps = {party: list(value.steps) for party, value in orders.items()}
     written = spellings(list(orders.values()))
     common = set.intersection(*(set(s) for s in steps.values()))
-    ranks = [{s: i for i, s in enumerate(x for x in order if x in common)}
-             for order in steps.values()]
-    moved = {a for a in common for b in common
-             if a != b and len({r[a] < r[b] for r in ranks}) > 1}
+    moved = {step for pair in inversions(steps, frozenset(common)) for step in pair}
     col = min(26, max(len(literal(item_label(topic, s, written))) + 5
                       for order in steps.values() for s in order) if any(steps.values()) else 8)
     col = max(col, max(len(n) for n in names.values()) + 1)

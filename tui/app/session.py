@@ -32,10 +32,6 @@ class Snapshot:
     comparison: Comparison | None
     problems: tuple[Problem, ...] = ()
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
 
 def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None) -> Snapshot:
     """Read and compare; a baseline that no longer names a party is dropped."""

@@ -8,6 +8,7 @@ import sys
 from proposals.template import template
 from tui.files import write_atomically, write_new
 from tui.inputs import UsageError
+from tui.terminal import literal
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -29,11 +30,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             write_new(args.output, text)
     except FileExistsError:
-        sys.stderr.write(f"ceasefire new: {args.output} exists; nothing written "
-                         "(use --force to replace it)\n")
-        return 2
+        raise UsageError(f"{args.output} exists; nothing written (use --force to replace it)"
+                         ) from None
     except OSError as error:
-        sys.stderr.write(f"ceasefire new: cannot write {args.output}: {error.strerror or error}\n")
-        return 2
-    sys.stderr.write(f"wrote {args.output}; check it with `ceasefire check {args.output}`\n")
+        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    sys.stderr.write(literal(f"wrote {args.output}; check it with `ceasefire check "
+                             f"{args.output}`") + "\n")
     return 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from diffing.comparators.base import sentence
 from diffing.result import Comparison, Position, Row
 from tui.reports.layout import (
     LOOKS,
@@ -16,7 +17,6 @@ from tui.reports.layout import (
     headline,
     index_text,
     party_line,
-    sentence,
     summary_counts,
 )
 from tui.terminal import literal

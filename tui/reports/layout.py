@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diffing.comparators.base import names
 from diffing.result import Comparison, GapStatus, Party, Position, Row, Summary
 from proposals.model import Confidence
 from proposals.registry import registry
@@ -36,9 +37,7 @@ CUSTOM_AREA = "Custom topics"
 def headline(comparison: Comparison) -> str:
     """`Ukraine vs Russia`, or `Ukraine, Russia and US plan` for three or more."""
     parties = [party.name for party in comparison.parties]
-    if len(parties) == 2:
-        return f"{parties[0]} vs {parties[1]}"
-    return ", ".join(parties[:-1]) + " and " + parties[-1]
+    return f"{parties[0]} vs {parties[1]}" if len(parties) == 2 else names(parties)
 
 
 def party_line(party: Party) -> str:
@@ -64,11 +63,6 @@ def index_text(summary: Summary) -> str:
         return "no agreement index (no topic that every party measurably addresses)"
     return (f"agreement index {summary.agreement_index:.2f} over {summary.measured} measured "
             f"topic{'s' * (summary.measured != 1)}")
-
-
-def sentence(text: str) -> str:
-    """`text` with a capital first letter and a full stop."""
-    return text[:1].upper() + text[1:] + "."
 
 
 def summary_line(summary: Summary) -> str:

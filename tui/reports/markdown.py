@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from diffing.comparators.base import sentence
 from diffing.result import Comparison
 from tui.reports.layout import (
     LOOKS,
@@ -14,10 +15,9 @@ from tui.reports.layout import (
     index_text,
     party_line,
     position_text,
-    sentence,
     summary_counts,
 )
-from tui.terminal import literal
+from tui.terminal import one_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
@@ -26,7 +26,7 @@ def escape(text: str) -> str:
     """Literal Markdown: hidden characters shown, line breaks folded, and every character
     that could start markup inside a table cell escaped (`<` too, so HTML in a proposal never
     becomes HTML in the report, and `&` so no entity is decoded)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(literal(text).split()))
+    return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def render(comparison: Comparison) -> str:

@@ -13,12 +13,7 @@ from tui.reports.layout import (
     position_text,
     summary_line,
 )
-from tui.terminal import literal
-
-
-def one_line(text: str) -> str:
-    """Untrusted text on one line: hidden characters shown, line breaks folded."""
-    return " ".join(literal(text).split())
+from tui.terminal import one_line
 
 
 def render(comparison: Comparison) -> str:

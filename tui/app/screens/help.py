@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.actions import BINDINGS
+from tui.app.actions import BINDINGS, key_label
 from tui.reports.layout import LOOKS
 
 MEANINGS = {
@@ -28,8 +28,7 @@ def help_table() -> Table:
     table.add_column()
     table.add_row("↑ ↓ ← →", "Move between topics and parties (← → pick the party for e)")
     for binding in BINDINGS:
-        key = binding.key_display or binding.key.replace("slash", "/")
-        table.add_row(key, f"{binding.description} — {binding.tooltip}")
+        table.add_row(key_label(binding), f"{binding.description} — {binding.tooltip}")
     table.add_row("ctrl+p", "Command palette: every action by name")
     table.add_row("", "")
     for status, look in LOOKS.items():

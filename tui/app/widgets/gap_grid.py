@@ -15,15 +15,11 @@ from diffing import Comparison, Row
 from tui.app.messages import TopicChosen
 from tui.app.widgets.cursor_list import CursorList, cell
 from tui.reports.layout import LOOKS, position_text
-from tui.terminal import literal
+from tui.terminal import one_line
 
 STATUS_WIDTH = 12
 TOPIC_WIDTH = 22
 GUTTER = 1
-
-
-def one_line(text: str) -> str:
-    return " ".join(literal(text).split())
 
 
 def column(text: str, width: int, style: Style) -> list[Segment]:
@@ -67,14 +63,8 @@ class GapGrid(CursorList):
     def line_count(self) -> int:
         return len(self.rows)
 
-    @property
-    def row_count(self) -> int:
-        return len(self.rows)
-
     def topic_of(self, line: int) -> str | None:
         return self.rows[line].topic if 0 <= line < len(self.rows) else None
-
-    topic_at = topic_of
 
     @property
     def party(self) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.app.actions import BINDINGS
+from tui.app.actions import BINDINGS, key_label
 
 PALETTE_KEY = "ctrl+p"
 
@@ -24,10 +24,10 @@ def _entries() -> list[tuple[str, str]]:
             continue
         group = binding.group
         if group is None:
-            entries.append((binding.key_display or binding.key, binding.description))
+            entries.append((key_label(binding), binding.description))
         elif group.description not in seen_groups:
             seen_groups.add(group.description)
-            keys = [b.key_display or b.key for b in BINDINGS if b.group == group]
+            keys = [key_label(b) for b in BINDINGS if b.group == group]
             entries.append((" ".join(keys), group.description))
     return [*entries, (PALETTE_KEY, "palette")]
 

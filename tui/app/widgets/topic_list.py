@@ -10,7 +10,7 @@ from rich.style import Style
 from diffing import Comparison
 from tui.app.widgets.cursor_list import CursorList, cell
 from tui.reports.layout import LOOKS, groups
-from tui.terminal import literal
+from tui.terminal import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ def topic_entries(comparison: Comparison) -> list[Entry]:
         entries.append(Entry(title))
         for row in rows:
             look = LOOKS[row.status]
-            entries.append(Entry(" ".join(literal(row.label).split()), row.topic, look.color,
+            entries.append(Entry(one_line(row.label), row.topic, look.color,
                                  look.glyph))
     return entries
 
