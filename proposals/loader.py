@@ -98,6 +98,7 @@ class _Reader:
         self.name = name
         self.limits = limits
         self.problems: list[Problem] = []
+        self.listed_sources: set[str] = set()  # every id under sources:, valid or not
 
     # --- reporting ------------------------------------------------------------------------
 
@@ -266,6 +267,7 @@ class _Reader:
     def sources(self, node: Node) -> dict[str, Source]:
         entries = self.mapping(node, "sources", "a mapping of short source ids to sources")
         sources: dict[str, Source] = {}
+        self.listed_sources.update(key for key, _, _ in entries or ())
         for key, _, value in entries or ():
             path = _join("sources", key)
             if isinstance(value, ScalarNode):  # shorthand: id: Title of the source
@@ -440,7 +442,9 @@ class _Reader:
                 details[field] = self.text(fields[field], _join(path, field))
         if "source" in fields:
             source = self.text(fields["source"], _join(path, "source"))
-            if source is not None and source not in sources:
+            if source is not None and source not in sources and source in self.listed_sources:
+                ok = False  # listed, but the entry itself has an error, reported at its place
+            elif source is not None and source not in sources:
                 known = tuple(sources)
                 hint = suggest(source, known) or (
                     f" (known: {', '.join(known)})" if known else " (the file has no 'sources:')")

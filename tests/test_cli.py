@@ -175,6 +175,14 @@ def test_diff_color_follows_the_flag_and_no_color(files):
                               env={"NO_COLOR": "1", "FORCE_COLOR": "1"}).stdout
 
 
+def test_diff_piped_with_colour_asked_for_is_the_coloured_report(files):
+    # `ceasefire diff a b --color always | less -R`, as diff tools do
+    for flags, env in ((["--color", "always"], {}), ([], {"FORCE_COLOR": "1"})):
+        out = run("diff", *flags, *map(str, files), env={**env, "NO_COLOR": ""}).stdout
+        assert "\x1b[" in out and "Duration" in out
+        assert "[x] CONFLICT" not in out  # the terminal report, not the plain one
+
+
 @pytest.mark.parametrize("suffix, check", [
     (".md", lambda text: text.startswith("# Ukraine vs Russia")),
     (".html", lambda text: text.startswith("<!DOCTYPE html>")),

@@ -115,11 +115,24 @@ def test_ordered_choices_are_apart_by_steps():
     r = row(proposal("A", "ceasefire.type: full"), proposal("B", "ceasefire.type: local"),
             "ceasefire.type")
     assert r.status is CONFLICT
-    assert (r.gap["steps"], r.gap["scale"]) == (2, 3)
+    assert (r.gap["steps"], r.gap["scale"]) == (2, 4)  # full → partial → local → pause
+    assert "2 steps apart on a scale of 4" in r.explanation
     assert r.distance == pytest.approx(0.5 + 0.5 * 2 / 3, abs=1e-4)
     near = row(proposal("A", "ceasefire.type: full"), proposal("B", "ceasefire.type: partial"),
                "ceasefire.type")
     assert near.distance < r.distance
+
+
+def test_choice_and_date_gaps_have_the_same_keys_whatever_the_status():
+    same = row(proposal("A", "ceasefire.type: full"), proposal("B", "ceasefire.type: full"),
+               "ceasefire.type")
+    assert same.gap == {"choices": {"a": "full", "b": "full"}, "steps": 0, "scale": 4}
+    day = "political.response_deadline: 2025-06-30"
+    agreed = row(proposal("A", day), proposal("B", day), "political.response_deadline")
+    apart = row(proposal("A", day), proposal("B", "political.response_deadline: 2025-07-15"),
+                "political.response_deadline")
+    assert set(agreed.gap) == set(apart.gap)
+    assert (agreed.gap["earliest"], agreed.gap["latest"]) == (None, None)
 
 
 def test_dates_are_days_apart():

@@ -175,6 +175,14 @@ def test_an_empty_clauses_mapping_is_valid_with_a_warning():
     assert (warning.line, warning.column, warning.severity) == (3, 10, Severity.WARNING)
 
 
+def test_a_source_with_an_error_is_reported_once_at_its_own_place():
+    loaded = load(HEAD + "sources:\n  s: {publisher: P}\n"
+                  "clauses:\n  ceasefire.type: {value: full, source: s}\n")
+    assert loaded.proposal is None
+    assert [(p.line, p.path, p.message) for p in loaded.problems] == [
+        (4, "sources.s", "missing required key 'title'")]
+
+
 def test_a_small_alias_is_plain_yaml_and_allowed():
     loaded = load("ceasefire: 1\nparty: &p Ukraine\ntitle: *p\nclauses: {ceasefire.type: full}\n")
     assert loaded.problems == ()

@@ -19,12 +19,12 @@ def choice_text(topic: Topic, choice: str) -> str:
 
 
 def _steps(topic: Topic, chosen: Sequence[str]) -> tuple[int, int] | None:
-    """(steps apart, scale length - 1) on an ordered vocabulary, or None on an unordered one."""
+    """(steps apart, words on the scale) on an ordered vocabulary, or None on an unordered one."""
     vocabulary = topic.vocabulary
     if not (topic.ordered and vocabulary and all(vocabulary.resolve(c) for c in chosen)):
         return None
     places = [vocabulary.position(choice) for choice in chosen]
-    return max(places) - min(places), len(vocabulary.terms) - 1
+    return max(places) - min(places), len(vocabulary.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,27 +34,30 @@ class ChoiceComparator:
         if len(set(chosen)) == 1:
             return GapStatus.AGREED, 0.0
         steps = _steps(topic, chosen)
-        return GapStatus.CONFLICT, 1.0 if steps is None else round(0.5 + 0.5 * steps[0] / steps[1], 4)
+        if steps is None:
+            return GapStatus.CONFLICT, 1.0
+        apart, scale = steps
+        return GapStatus.CONFLICT, round(0.5 + 0.5 * apart / (scale - 1), 4)
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         status, distance = self.measure(topic, [side.value for side in sides])
         chosen = {side.party: expect(side.value, Choice).choice for side in sides}
-        gap: dict[str, object] = {"choices": chosen}
+        steps = _steps(topic, list(chosen.values()))
+        gap = {"choices": chosen, "steps": steps[0] if steps else None,
+               "scale": steps[1] if steps else None}
         if status is GapStatus.AGREED:
             said = choice_text(topic, next(iter(chosen.values())))
             return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{everyone(sides)} choose {said}.")
         stated = "; ".join(f"{s.name}: {choice_text(topic, chosen[s.party])}" for s in sides)
-        steps = _steps(topic, list(chosen.values()))
         if steps is None:
-            return Outcome(status=status, distance=distance, gap={**gap, "steps": None},
+            return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{stated}. Different choices.")
         terms = topic.vocabulary.terms if topic.vocabulary else ()
         return Outcome(
-            status=status, distance=distance,
-            gap={**gap, "steps": steps[0], "scale": steps[1]},
+            status=status, distance=distance, gap=gap,
             explanation=f"{stated}. {plural(steps[0], 'step')} apart on a scale of "
-            f"{len(terms)}: {' → '.join(t.value for t in terms)}.")
+            f"{steps[1]}: {' → '.join(t.value for t in terms)}.")
 
 
 CHOICES = ChoiceComparator()

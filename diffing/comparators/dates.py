@@ -29,8 +29,9 @@ class DateComparator:
         first = min(moments, key=lambda p: (moments[p].day, p))
         last = max(moments, key=lambda p: (moments[p].day, p))
         days = moments[last].day - moments[first].day
-        if status is GapStatus.AGREED:
-            return Outcome(status=status, distance=distance, gap={**gap, "apart_days": 0.0},
+        if status is GapStatus.AGREED:  # the same keys, so readers need not check for them
+            return Outcome(status=status, distance=distance,
+                           gap={**gap, "apart_days": 0.0, "earliest": None, "latest": None},
                            explanation=f"{everyone(sides)} say {moments[first].iso}.")
         name = {side.party: side.name for side in sides}
         stated = "; ".join(f"{name[p]}: {m.iso}" for p, m in

@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     shown = restrict(comparison, only, topics)
-    report_format = args.format or _default_format(args.output)
+    report_format = args.format or _default_format(args.output, args.color)
     report = render(shown, report_format, args.color, to_terminal=not args.output)
     if args.output:
         try:
@@ -101,10 +101,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if shown.has_gaps else 0
 
 
-def _default_format(output: str | None) -> str:
+def _default_format(output: str | None, color: str) -> str:
+    """From -o's suffix; else rich on a terminal, or wherever colour is asked for (`--color
+    always`, FORCE_COLOR: `| less -R`), and plain text when piped."""
     if output:
         return BY_SUFFIX.get(Path(output).suffix.lower(), "text")
-    return "rich" if is_terminal(sys.stdout) else "text"
+    return "rich" if is_terminal(sys.stdout) or wants_color(color, sys.stdout) else "text"
 
 
 def render(comparison: Comparison, report_format: str, color: str,
@@ -115,8 +117,8 @@ def render(comparison: Comparison, report_format: str, color: str,
         from tui.reports import terminal
 
         if to_terminal:
-            terminal.render(comparison, console(sys.stdout, wants_color(color, sys.stdout),
-                                                width=None if is_terminal(sys.stdout) else _width()))
+            width = None if is_terminal(sys.stdout) else _width()
+            terminal.render(comparison, console(sys.stdout, wants_color(color, sys.stdout), width))
             return None
         buffer = io.StringIO()
         terminal.render(comparison, console(buffer, color == "always", width=_width()))
