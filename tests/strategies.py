@@ -12,7 +12,17 @@ import math
 from hypothesis import strategies as st
 
 from proposals.model import (
-    Choice, Clause, Confidence, Items, Kind, Moment, Proposal, Span, Steps, Text, Unspecified,
+    Choice,
+    Clause,
+    Confidence,
+    Items,
+    Kind,
+    Moment,
+    Proposal,
+    Span,
+    Steps,
+    Text,
+    Unspecified,
 )
 from proposals.registry import Topic, custom_topic, registry
 

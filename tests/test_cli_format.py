@@ -256,19 +256,6 @@ def test_new_writes_the_party_into_a_new_file(capsys, files):
     assert run(capsys, "check", "ua.yaml")[0] == 0
 
 
-def test_new_never_overwrites_without_force(capsys, files):
-    before = (files / "ok.yaml").read_bytes()
-    code, _, err = run(capsys, "new", "-o", "ok.yaml")
-    assert code == 2
-    assert "exists" in err and "--force" in err
-    assert (files / "ok.yaml").read_bytes() == before
-    assert sorted(p.name for p in files.iterdir()) == [
-        "bad.yaml", "latin1.yaml", "ok.yaml", "warn.yaml"]  # no temporary left behind
-    code, _, _ = run(capsys, "new", "--force", "--party", "Russia", "-o", "ok.yaml")
-    assert code == 0
-    assert read_proposal(files / "ok.yaml").proposal.party == "Russia"
-
-
 def test_new_into_a_missing_folder_exits_2(capsys, files):
     code, _, err = run(capsys, "new", "-o", "no/such/dir/p.yaml")
     assert code == 2

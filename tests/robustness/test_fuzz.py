@@ -3,6 +3,8 @@ invariants hold for any valid proposals."""
 
 from __future__ import annotations
 
+import io
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +12,8 @@ from diffing import compare
 from proposals import read_string
 from tests.robustness.hostile import CATALOGUE
 from tests.strategies import parties
-from tui.reports import render_text
+from tui.reports import render_text, terminal
+from tui.terminal import console
 
 FUZZ = settings(max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -62,3 +65,6 @@ def test_the_engine_and_every_renderer_take_any_valid_proposals(ps):
     assert shown == given  # every clause in exactly one row: nothing dropped, nothing doubled
     for report_format in ("text", "markdown", "json", "html"):
         assert render_text(comparison, report_format)
+    screen = io.StringIO()
+    terminal.render(comparison, console(screen, True, width=120))
+    assert screen.getvalue()

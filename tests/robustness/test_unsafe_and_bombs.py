@@ -74,10 +74,15 @@ def test_raising_the_limit_on_the_command_line_lets_a_trusted_file_through(tmp_p
     limits, data = LIMITS[name]
     path = tmp_path / "big.yaml"
     path.write_bytes(data)
-    raised = getattr(limits, name) * 1000
-    result = subprocess.run([sys.executable, "-m", "tui", "check", "--limit", f"{name}={raised}",
-                             str(path)], capture_output=True, text=True, timeout=60)
-    assert "--limit" not in result.stdout and "Traceback" not in result.stderr
+    def check(value: int) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tui", "check", "--limit", f"{name}={value}",
+                               str(path)], capture_output=True, text=True, timeout=60)
+
+    held = check(getattr(limits, name))  # the small limit, set from the command line
+    assert held.returncode == 1 and f"--limit {name}=N" in held.stdout
+    raised = check(getattr(limits, name) * 1000)
+    assert raised.returncode in (0, 1)  # through the limit: valid, or invalid for other reasons
+    assert "--limit" not in raised.stdout and "Traceback" not in raised.stderr
 
 
 def test_an_alias_bomb_is_refused_with_bounded_memory(tmp_path):
