@@ -91,22 +91,19 @@ def _undecided(clauses: Sequence[Clause | None]) -> GapStatus | None:
     return None
 
 
-def _sides(line: LineUp, parties: Sequence[Proposal]) -> list[Side]:
-    given = line.clauses
-    return [Side(p.id, p.party, given[p.id].value, given[p.id].text) for p in parties]
-
-
 def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
     """The outcome of one topic among `parties` (sorted by id): silence and unspecified
     positions first, then the comparator of the topic's kind."""
-    status = _undecided([line.clauses.get(p.id) for p in parties])
+    given = [line.clauses.get(p.id) for p in parties]
+    status = _undecided(given)
     if status is None:
-        return COMPARATORS[line.topic.kind].compare(line.topic, _sides(line, parties))
+        sides = [Side(p.id, p.party, c.value, c.text) for p, c in zip(parties, given) if c]
+        return COMPARATORS[line.topic.kind].compare(line.topic, sides)
     if status is GapStatus.ONE_SIDED:
         present = [p for p in parties if p.id in line.clauses]
         silent = [p for p in parties if p.id not in line.clauses]
         return _one_sided(line, present, silent)
-    clauses = [line.clauses[p.id] for p in parties]
+    clauses = [c for c in given if c]
     vague = [p.party for p, c in zip(parties, clauses) if isinstance(c.value, Unspecified)]
     if vague:
         return Outcome(
@@ -206,8 +203,10 @@ class _Table:
 def _row(line: LineUp, table: _Table) -> Row:
     # The deciding parties judge every topic one of them addresses; a topic only an agreed
     # text addresses is judged among all.
-    speaks = any(p.id in line.clauses for p in table.deciding)
-    outcome = judge(line, table.deciding if speaks else table.parties)
+    parties = table.deciding
+    if len(parties) < len(table.parties) and not any(p.id in line.clauses for p in parties):
+        parties = table.parties
+    outcome = judge(line, parties)
     clauses = line.clauses
     return Row(
         topic=line.topic.key,

@@ -175,6 +175,13 @@ def test_diff_color_follows_the_flag_and_no_color(files):
                               env={"NO_COLOR": "1", "FORCE_COLOR": "1"}).stdout
 
 
+def test_a_report_of_one_topic_says_topic(files):
+    for report_format, said in (("text", "1 topic: "), ("markdown", "**1 topic:**")):
+        out = run("diff", "--format", report_format, "--topics", "ceasefire.duration",
+                  *map(str, files)).stdout
+        assert said in out, report_format
+
+
 def test_diff_piped_with_colour_asked_for_is_the_coloured_report(files):
     # `ceasefire diff a b --color always | less -R`, as diff tools do
     for flags, env in ((["--color", "always"], {}), ([], {"FORCE_COLOR": "1"})):

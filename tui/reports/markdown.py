@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from diffing.comparators.base import sentence
+from diffing.comparators.base import plural, sentence
 from diffing.result import Comparison
 from tui.reports.layout import (
     LOOKS,
@@ -37,7 +37,7 @@ def render(comparison: Comparison) -> str:
         out.append(f"- Baseline: {escape(comparison.baseline)}")
     counts = " · ".join(f"{LOOKS[status].glyph} {count} {LOOKS[status].word}"
                         for status, count in summary_counts(comparison.summary))
-    out += ["", f"**{comparison.summary.topics} topics:** {counts}. "
+    out += ["", f"**{plural(comparison.summary.topics, 'topic')}:** {counts}. "
             f"{escape(sentence(index_text(comparison.summary)))}"]
     header = ["Status", "Topic", *(escape(p.name) for p in parties), "Gap"]
     for title, rows in groups(comparison):
