@@ -22,7 +22,7 @@ BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search", id="search", key_display="/",
             tooltip="Search topics, positions and explanations"),
     Binding("e", "edit", "Edit", id="edit",
-            tooltip="Open $EDITOR at the selected clause, then reload"),
+            tooltip="Open $VISUAL or $EDITOR at the selected clause, then reload"),
     Binding("r", "reload", "Reload", id="reload", tooltip="Read the files again"),
     Binding("b", "pick_baseline", "Baseline", id="pick-baseline",
             tooltip="Compare every party with one party"),
