@@ -5,16 +5,19 @@ topics line up by key, then groups that no party shares are paired by how simila
 their labels and values are, above a threshold, each pairing with its confidence:
 a renamed custom clause is shown as one edited row, never as one removed and one
 added. Candidate pairs come from shared words only, so pairing stays near-linear.
+
+A party may hold several clauses on one topic (one for each party that acts, one for
+each phase); they travel together here, and `diffing.lines` splits them into rows.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from proposals.model import Clause, Proposal
+from proposals.model import Clause
 from proposals.registry import Topic, custom_topic, registry
 
 THRESHOLD = 0.5
@@ -24,17 +27,21 @@ COMMON_WORD_GROUPS = 50  # a word shared by more groups than this says nothing
 _STOPWORDS = frozenset("a an and by for in of on or the to with x".split())
 
 
+Clauses = dict[str, list[Clause]]
+"""Each party's clauses on one topic, by party id."""
+
+
 @dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
-class LineUp:
-    """One topic and each party's clause on it; `keys`/`confidence` when custom keys differ."""
+class TopicGroup:
+    """One topic and each party's clauses on it; `keys`/`confidence` when custom keys differ."""
 
     topic: Topic
-    clauses: dict[str, Clause]
+    clauses: Clauses
     confidence: float | None = None
 
     @property
     def keys(self) -> dict[str, str]:
-        return {party: clause.topic for party, clause in self.clauses.items()}
+        return {party: clauses[0].topic for party, clauses in self.clauses.items()}
 
 
 @dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
@@ -42,13 +49,13 @@ class _Group:
     """The clauses written under one custom key, with the words that describe it."""
 
     key: str
-    clauses: dict[str, Clause]
+    clauses: Clauses
     kind: str
     label_words: frozenset[str]
     _value_words: frozenset[str] | None = None
 
     @classmethod
-    def of(cls, key: str, clauses: dict[str, Clause]) -> _Group:
+    def of(cls, key: str, clauses: Clauses) -> _Group:
         first = _first(clauses)
         return cls(key, clauses, first.kind.value, _words(f"{key[2:]} {first.label}"))
 
@@ -81,25 +88,27 @@ def _similarity(a: _Group, b: _Group) -> float:
     return round(LABEL_WEIGHT * label + (1 - LABEL_WEIGHT) * value, 4)
 
 
-def line_up(proposals: Sequence[Proposal]) -> list[LineUp]:
-    """Every topic any proposal addresses, registered ones in registry order, then custom."""
+def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[TopicGroup]:
+    """Every topic any party addresses (`clauses`: each party's clauses, by party id),
+    registered ones in registry order, then custom ones."""
     reg = registry()
-    registered: dict[str, dict[str, Clause]] = defaultdict(dict)
-    custom: dict[str, dict[str, Clause]] = defaultdict(dict)
-    for proposal in proposals:
-        for clause in proposal.clauses:
-            (custom if clause.is_custom else registered)[clause.topic][proposal.id] = clause
-    rows = [LineUp(reg.get(key), clauses)
-            for key, clauses in sorted(registered.items(), key=lambda item: reg.order(item[0]))]
-    return rows + _pair_custom(custom, len(proposals))
+    registered: dict[str, Clauses] = defaultdict(dict)
+    custom: dict[str, Clauses] = defaultdict(dict)
+    for party, given in clauses.items():
+        for clause in given:
+            (custom if clause.is_custom else registered)[clause.topic].setdefault(
+                party, []).append(clause)
+    groups = [TopicGroup(reg.get(key), by_party) for key, by_party in
+              sorted(registered.items(), key=lambda item: reg.order(item[0]))]
+    return groups + _pair_custom(custom, len(clauses))
 
 
-def _pair_custom(by_key: dict[str, dict[str, Clause]], parties: int) -> list[LineUp]:
+def _pair_custom(by_key: dict[str, Clauses], parties: int) -> list[TopicGroup]:
     # Only groups that some party does not share can pair with another group; the rest
     # (nearly all, in a long negotiation) go straight through.
     groups = [_Group.of(key, clauses)
               for key, clauses in sorted(by_key.items()) if len(clauses) < parties]
-    merged: dict[str, dict[str, Clause]] = {}  # groups that took in another group
+    merged: dict[str, Clauses] = {}  # groups that took in another group
     confidence: dict[str, float] = {}
     parent: dict[str, str] = {}
 
@@ -123,13 +132,13 @@ def _pair_custom(by_key: dict[str, dict[str, Clause]], parties: int) -> list[Lin
             continue  # joined another group's row
         clauses = merged.get(key, by_key[key])  # already in party order
         first = _first(clauses)
-        rows.append(LineUp(custom_topic(key, first.kind, first.label), clauses,
-                           confidence.get(key)))
+        rows.append(TopicGroup(custom_topic(key, first.kind, first.label), clauses,
+                               confidence.get(key)))
     return rows
 
 
-def _first(clauses: dict[str, Clause]) -> Clause:
-    return clauses[min(clauses)]
+def _first(clauses: Clauses) -> Clause:
+    return clauses[min(clauses)][0]
 
 
 def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]:

@@ -1,4 +1,4 @@
-"""`compare`: line proposals up and judge every topic, for two parties or more.
+"""`compare`: line proposals up and judge every row, for two parties or more.
 
 Pure and deterministic: the same proposals give the same comparison whatever order
 they come in (only the order of `parties`, which is how columns are shown, follows
@@ -7,37 +7,41 @@ the input).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.align import LineUp, line_up
-from diffing.comparators import COMPARATORS, Side
 from diffing.comparators.base import names
+from diffing.lines import Line
+from diffing.options import score_options
 from diffing.result import (
     Alignment,
     Comparison,
     GapStatus,
-    Outcome,
+    OptionInfo,
     Pair,
     PairRow,
     Party,
+    PhaseInfo,
     Row,
-    Summary,
 )
+from diffing.scope import UnknownOption, chosen_options, scope
+from diffing.summary import summarize
+from diffing.table import Table, decide
+from diffing.verdict import measure
 from proposals.limits import collector_paused
-from proposals.model import Clause, Confidence, Proposal, Status, Unspecified
-
-MEASURED = (GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT)
-SETTLED = (Status.AGREED, Status.IMPLEMENTED)
+from proposals.model import Confidence, Proposal
 
 
 class ComparisonError(ValueError):
-    """The proposals cannot be compared as asked (too few, duplicate ids, unknown baseline)."""
+    """The proposals cannot be compared as asked (too few, duplicate ids, unknown baseline
+    or option)."""
 
 
-def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Comparison:
-    """Compare two or more proposals topic by topic; `baseline` pairs every party with one."""
+def compare(proposals: Sequence[Proposal], baseline: str | None = None,
+            options: Mapping[str, str] | None = None) -> Comparison:
+    """Compare two or more proposals row by row; `baseline` pairs every party with one;
+    `options` picks, by party id, the option shown of a proposal that offers several."""
     if len(proposals) < 2:
         raise ComparisonError("a comparison needs at least two proposals")
     ids = [p.id for p in proposals]
@@ -46,19 +50,28 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None) -> Compa
         raise ComparisonError(f"two proposals have the id {duplicates[0]!r}: give one an 'id:'")
     if baseline is not None and baseline not in ids:
         raise ComparisonError(f"no party has the id {baseline!r} (parties: {', '.join(ids)})")
-    table = _Table.of(proposals)
+    try:
+        chosen = chosen_options(proposals, options)
+    except UnknownOption as error:
+        raise ComparisonError(str(error)) from None
     with collector_paused():
-        lined = line_up(table.parties)
-        rows = tuple(_row(line, table) for line in lined)
+        table = Table.of(proposals, {p.id: scope(p, chosen[p.id]) for p in proposals})
+        lines = table.lines()
+        rows = tuple(row(line, table) for line in lines)
         pairs: tuple[Pair, ...] = ()
         if baseline is not None or len(proposals) > 2:
-            pairs = tuple(_pair(a, b, lined) for a, b in _pairings(sorted(ids), baseline))
+            pairs = tuple(_pair(table.by_id[a], table.by_id[b], lines, table)
+                          for a, b in _pairings(sorted(ids), baseline))
+        scores = score_options(table, rows)
     return Comparison(
-        parties=tuple(_party(p) for p in proposals),
+        parties=tuple(_party(p, chosen[p.id]) for p in proposals),
         baseline=baseline,
+        phasing=table.plan,
         summary=summarize(rows),
         rows=rows,
         pairs=pairs,
+        options=scores,
+        timelines={p.id: table.scopes[p.id].timeline.events for p in proposals},
     )
 
 
@@ -68,78 +81,59 @@ def _pairings(ids: list[str], baseline: str | None) -> list[tuple[str, str]]:
     return [(baseline, other) for other in ids if other != baseline]
 
 
-def _party(proposal: Proposal) -> Party:
+def _party(proposal: Proposal, option: str | None) -> Party:
     return Party(
         id=proposal.id, name=proposal.party, file=proposal.file,
         date=proposal.date.isoformat() if proposal.date else None,
         title=proposal.title, round=proposal.round, status=proposal.status.value,
+        option=option,
+        options=tuple(OptionInfo(id=o.id, label=o.label, note=o.note) for o in proposal.options),
+        phases=tuple(PhaseInfo(id=ph.id, label=ph.label,
+                               starts=ph.starts.text if ph.starts else None,
+                               duration=ph.duration_text) for ph in proposal.phases),
     )
 
 
-def _undecided(clauses: Sequence[Clause | None]) -> GapStatus | None:
-    """The status silence, vagueness or mismatched kinds decide before any comparator:
-    one-sided when a party is silent, else unclear for `unspecified` or differing kinds.
-    (Plain loops: the pairwise matrix asks this for every topic of every pair.)"""
-    for clause in clauses:
-        if clause is None:
-            return GapStatus.ONE_SIDED
-    kind = None
-    for clause in clauses:
-        if clause.value.form == "unspecified" or (kind is not None and clause.kind is not kind):
-            return GapStatus.UNCLEAR
-        kind = clause.kind
-    return None
+def row(line: Line, table: Table) -> Row:
+    verdict = decide(line, table)
+    outcome = verdict.outcome
+    point = next((p for p in table.plan.points if p.id == line.phase), None)
+    return Row(
+        id=line.id,
+        topic=line.topic.key,
+        label=line.topic.label,
+        area=line.topic.area,
+        kind=line.topic.kind,  # a str enum: stored and written as its value
+        status=outcome.status,
+        distance=outcome.distance,
+        explanation=outcome.explanation + _acting(line, table) + _settlement(
+            line, table, outcome.status) + _caveats(line, table.parties),
+        positions={pid: line.clauses.get(pid) for pid in table.order},
+        gap=outcome.gap,
+        actor=line.actor,
+        actor_name=table.cast.names.get(line.actor) if line.actor else None,
+        phase=line.phase,
+        phase_label=point.label if point else None,
+        aspects=verdict.aspects,
+        alignment=Alignment(keys=line.keys, confidence=line.confidence)
+        if line.confidence is not None else None,
+    )
 
 
-def judge(line: LineUp, parties: Sequence[Proposal]) -> Outcome:
-    """The outcome of one topic among `parties` (sorted by id): silence and unspecified
-    positions first, then the comparator of the topic's kind."""
-    given = [line.clauses.get(p.id) for p in parties]
-    status = _undecided(given)
-    if status is None:
-        sides = [Side(p.id, p.party, c.value, c.text) for p, c in zip(parties, given) if c]
-        return COMPARATORS[line.topic.kind].compare(line.topic, sides)
-    if status is GapStatus.ONE_SIDED:
-        present = [p for p in parties if p.id in line.clauses]
-        silent = [p for p in parties if p.id not in line.clauses]
-        return _one_sided(line, present, silent)
-    clauses = [c for c in given if c]
-    vague = [p.party for p, c in zip(parties, clauses) if isinstance(c.value, Unspecified)]
-    if vague:
-        return Outcome(
-            status=GapStatus.UNCLEAR, distance=None, gap={"unspecified": [p.id for p in parties
-                                                                          if p.party in vague]},
-            explanation=f"{names(vague)} state{'s' * (len(vague) == 1)} a position without its "
-            f"terms (unspecified){_stated(line, parties, vague)}.")
-    declared = ", ".join(f"{p.party}: {c.kind.value}" for p, c in zip(parties, clauses))
-    return Outcome(status=status, distance=None, gap={"kinds": sorted(
-        {c.kind.value for c in clauses})}, explanation=f"Declared as different kinds "
-        f"({declared}).")
+def _acting(line: Line, table: Table) -> str:
+    """For a row of one party that acts: whose clauses name nobody, read as holding for it."""
+    if line.actor is None:
+        return ""
+    unnamed = [table.names[party] for party, clause in line.clauses.items()
+               if not clause.by and not clause.mutual]
+    if not unnamed:
+        return ""
+    verb = "does" if len(unnamed) == 1 else "do"
+    return (f" {names(unnamed)} {verb} not say who acts; read as holding for "
+            f"{table.cast.names.get(line.actor, line.actor)}.")
 
 
-def _stated(line: LineUp, parties: Sequence[Proposal], vague: list[str]) -> str:
-    others = [f"{p.party}: {line.clauses[p.id].text}" for p in parties if p.party not in vague]
-    return "; " + "; ".join(others) if others else ""
-
-
-def _one_sided(line: LineUp, present: list[Proposal], silent: list[Proposal]) -> Outcome:
-    speakers = names([p.party for p in present])
-    quiet = names([p.party for p in silent])
-    if len(present) == 1:
-        what = f"Only {speakers} addresses this: {line.clauses[present[0].id].text}. "
-    else:
-        what = f"Only {speakers} address this. "
-    explanation = f"{what}{quiet} {'is' if len(silent) == 1 else 'are'} silent."
-    gap: dict[str, object] = {"addressed_by": [p.id for p in present],
-                              "silent": [p.id for p in silent]}
-    if len(present) > 1:
-        among = judge(line, present)
-        gap["among"] = {"status": among.status.value, "distance": among.distance}
-        explanation += f" Between them: {among.explanation}"
-    return Outcome(status=GapStatus.ONE_SIDED, distance=None, gap=gap, explanation=explanation)
-
-
-def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
+def _caveats(line: Line, parties: Sequence[Proposal]) -> str:
     """A sentence saying which positions rest on reported or disputed information."""
     confirmed = Confidence.CONFIRMED
     given = line.clauses
@@ -155,7 +149,7 @@ def _caveats(line: LineUp, parties: Sequence[Proposal]) -> str:
     return f" Rests on {' and '.join(parts)}."
 
 
-def _settlement(line: LineUp, table: _Table, status: GapStatus) -> str:
+def _settlement(line: Line, table: Table, status: GapStatus) -> str:
     """Against an agreed text, what each other party gave up or what was left out."""
     agreed, parties = table.agreed, table.parties
     if agreed is None:
@@ -171,90 +165,12 @@ def _settlement(line: LineUp, table: _Table, status: GapStatus) -> str:
     return f" The agreed text ({agreed.party}) says {said!r}; {'; '.join(moved)}." if moved else ""
 
 
-def deciders(parties: Sequence[Proposal]) -> list[Proposal]:
-    """The parties whose positions decide a row's status.
-
-    All of them, unless agreed (or implemented) texts sit beside two or more proposals:
-    then the proposals decide, and the agreed text is the outcome they are measured
-    against, in each row's explanation and in the pairs.
-    """
-    proposing = [p for p in parties if p.status not in SETTLED]
-    return proposing if 2 <= len(proposing) < len(parties) else list(parties)
-
-
-@dataclass(frozen=True, slots=True)
-class _Table:
-    """What every row of one comparison needs to know about the parties, worked out once."""
-
-    parties: list[Proposal]  # by id: the order every verdict is computed in
-    deciding: list[Proposal]
-    agreed: Proposal | None  # the one agreed text, when there is exactly one
-    order: list[str]  # ids as given: the order positions are listed in
-    by_id: dict[str, Proposal]
-
-    @classmethod
-    def of(cls, proposals: Sequence[Proposal]) -> _Table:
-        parties = sorted(proposals, key=lambda p: p.id)
-        settled = [p for p in parties if p.status in SETTLED]
-        return cls(parties, deciders(parties), settled[0] if len(settled) == 1 else None,
-                   [p.id for p in proposals], {p.id: p for p in proposals})
-
-
-def _row(line: LineUp, table: _Table) -> Row:
-    # The deciding parties judge every topic one of them addresses; a topic only an agreed
-    # text addresses is judged among all.
-    parties = table.deciding
-    if len(parties) < len(table.parties) and not any(p.id in line.clauses for p in parties):
-        parties = table.parties
-    outcome = judge(line, parties)
-    clauses = line.clauses
-    return Row(
-        topic=line.topic.key,
-        label=line.topic.label,
-        area=line.topic.area,
-        kind=line.topic.kind,  # a str enum: stored and written as its value
-        status=outcome.status,
-        distance=outcome.distance,
-        explanation=outcome.explanation + _settlement(line, table, outcome.status)
-        + _caveats(line, table.parties),
-        positions={pid: clauses.get(pid) for pid in table.order},
-        gap=outcome.gap,
-        alignment=Alignment(keys=line.keys, confidence=line.confidence)
-        if line.confidence is not None else None,
-    )
-
-
-def _pair(a: str, b: str, lined: list[LineUp]) -> Pair:
-    """Two parties on every topic either addresses: status and distance, no words (the
-    matrix of ten parties asks for forty-five of these)."""
+def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table) -> Pair:
+    """Two parties on every row either addresses: status and distance, no words where only
+    the values count (the matrix of ten parties asks for forty-five of these)."""
     rows = []
-    for line in lined:
-        first, second = line.clauses.get(a), line.clauses.get(b)
-        if first is None and second is None:
-            continue
-        status, distance = _undecided((first, second)), None
-        if status is None and first and second:
-            status, distance = COMPARATORS[line.topic.kind].measure(
-                line.topic, (first.value, second.value))
-        rows.append(PairRow(topic=line.topic.key, status=status, distance=distance))
-    return Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
-
-
-def summarize(rows: Sequence[Row] | Sequence[PairRow]) -> Summary:
-    """Counts per status; the agreement index is the mean of 1 - distance over the rows
-    where every party takes a measurable position (agreed, partial or conflict)."""
-    counts = {status: 0 for status in GapStatus}
-    for row in rows:
-        counts[row.status] += 1
-    measured = [1 - row.distance for row in rows
-                if row.status in MEASURED and row.distance is not None]
-    return Summary(
-        topics=len(rows),
-        agreed=counts[GapStatus.AGREED],
-        partial=counts[GapStatus.PARTIAL],
-        conflict=counts[GapStatus.CONFLICT],
-        one_sided=counts[GapStatus.ONE_SIDED],
-        unclear=counts[GapStatus.UNCLEAR],
-        agreement_index=round(sum(measured) / len(measured), 4) if measured else None,
-        measured=len(measured),
-    )
+    for line in lines:
+        if a.id in line.clauses or b.id in line.clauses:
+            status, distance = measure(line, a, b, table.timelines, table.names)
+            rows.append(PairRow(id=line.id, status=status, distance=distance))
+    return Pair(parties=(a.id, b.id), summary=summarize(rows), rows=tuple(rows))

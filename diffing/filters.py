@@ -10,8 +10,8 @@ import fnmatch
 from collections.abc import Iterable
 from dataclasses import replace
 
-from diffing.engine import summarize
 from diffing.result import Comparison, GapStatus, Row
+from diffing.summary import summarize
 
 
 def topic_matches(row: Row, patterns: Iterable[str]) -> bool:
@@ -28,10 +28,12 @@ def topic_matches(row: Row, patterns: Iterable[str]) -> bool:
 def text_matches(row: Row, query: str) -> bool:
     """Whether `query` (any case) is in the topic, the explanation or any party's clause."""
     wanted = query.casefold()
-    texts = [row.topic, row.label, row.explanation]
+    texts = [row.topic, row.label, row.explanation, row.actor_name or "", row.phase_label or ""]
     for position in row.positions.values():
         if position is not None:
-            texts += [position.text, position.quote or "", position.note or "", *position.conditions]
+            texts += [position.text, position.quote or "", position.note or "",
+                      *(condition.text for condition in position.conditions),
+                      position.by_text or "", position.when.text if position.when else ""]
     return any(wanted in text.casefold() for text in texts)
 
 
@@ -46,9 +48,9 @@ def restrict(comparison: Comparison, statuses: Iterable[GapStatus] | None = None
         and (not patterns or topic_matches(row, patterns))
         and (not text or text_matches(row, text))
     )
-    kept = {row.topic for row in rows}
+    kept = {row.id for row in rows}
     pairs = []
     for pair in comparison.pairs:
-        pair_rows = tuple(r for r in pair.rows if r.topic in kept)
+        pair_rows = tuple(r for r in pair.rows if r.id in kept)
         pairs.append(replace(pair, rows=pair_rows, summary=summarize(pair_rows)))
     return replace(comparison, rows=rows, pairs=tuple(pairs), summary=summarize(rows))

@@ -1,6 +1,6 @@
 """The typed result of a comparison: what every renderer and the app read.
 
-Its shape is the JSON contract `ceasefire-diff/1` (docs/json.md): renderers format
+Its shape is the JSON contract `ceasefire-diff/2` (docs/json.md): renderers format
 it, they never recompute a status, a distance or a gap. Plain records, like the
 proposal model, so that building the result costs no more than comparing.
 """
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import field
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from proposals.model import Clause, record
+from proposals.timeline import Event
 
-FORMAT = "ceasefire-diff/1"
+FORMAT = "ceasefire-diff/2"
 
 
 class GapStatus(str, Enum):
@@ -41,6 +42,29 @@ class Party:
     title: str | None = None
     round: str | None = None
     status: str = "proposed"
+    option: str | None = None
+    """The option of this party's proposal the rows show, when it offers several."""
+    options: tuple[OptionInfo, ...] = ()
+    phases: tuple[PhaseInfo, ...] = ()
+
+
+@record
+class OptionInfo:
+    """One of the alternative packages a party offers."""
+
+    id: str
+    label: str
+    note: str | None = None
+
+
+@record
+class PhaseInfo:
+    """One phase of a party's proposal, as written (`starts`, `duration`: the author's words)."""
+
+    id: str
+    label: str
+    starts: str | None = None
+    duration: str | None = None
 
 
 Position = Clause
@@ -59,6 +83,18 @@ class Outcome:
 
 
 @record
+class Aspect:
+    """One part of a row's verdict: the values themselves, when they are to happen, the
+    conditions attached, or how the verdict varies over a disputed clause's readings."""
+
+    name: Literal["value", "timing", "conditions", "readings"]
+    status: GapStatus
+    distance: float | None
+    explanation: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@record
 class Alignment:
     """How custom topics with different keys were paired, and how sure the pairing is."""
 
@@ -68,8 +104,16 @@ class Alignment:
 
 @record
 class Row:
-    """One topic across all parties; `positions` has a key per party, None where silent."""
+    """One topic across all parties, for one party that acts (`actor`) and one point of the
+    agreement (`phase`); `positions` has a key per party, None where silent.
 
+    `id` is unique in a comparison: the topic, `@actor` when the parties say who acts,
+    `#phase` when the phases are compared one by one. `status`, `distance` and
+    `explanation` are the verdict over every aspect; `aspects` has each on its own when
+    more than the value counts (timing, conditions, readings); `gap` is the value's.
+    """
+
+    id: str
     topic: str
     label: str
     area: str
@@ -79,6 +123,11 @@ class Row:
     explanation: str
     positions: dict[str, Position | None]
     gap: dict[str, Any]
+    actor: str | None = None
+    actor_name: str | None = None
+    phase: str | None = None
+    phase_label: str | None = None
+    aspects: tuple[Aspect, ...] = ()
     alignment: Alignment | None = None
 
 
@@ -98,9 +147,9 @@ class Summary:
 
 @record
 class PairRow:
-    """One topic between exactly two parties: one cell of the pairwise matrix."""
+    """One row between exactly two parties: one cell of the pairwise matrix."""
 
-    topic: str
+    id: str
     status: GapStatus
     distance: float | None
 
@@ -113,11 +162,36 @@ class Pair:
     summary: Summary
     rows: tuple[PairRow, ...]
 
-    def row(self, topic: str) -> PairRow | None:
+    def row(self, row_id: str) -> PairRow | None:
         for row in self.rows:
-            if row.topic == topic:
+            if row.id == row_id:
                 return row
         return None
+
+
+@record
+class Phasing:
+    """How the parties' phases were lined up: `by-id` when every party that has phases has
+    the same ones (each phase compared with the same phase), `first-and-final` when they
+    differ (what holds in each party's first phase, and at its end), `none` without phases.
+    `points` are the phases (or `first`, `final`) rows may stand for."""
+
+    mode: Literal["none", "by-id", "first-and-final"]
+    points: tuple[PhaseInfo, ...] = ()
+
+
+@record
+class OptionScore:
+    """One option of a party's proposal scored against the other parties' positions."""
+
+    party: str
+    option: str
+    label: str
+    shown: bool
+    closest: bool
+    summary: Summary
+    rows: dict[str, PairRow] = field(default_factory=dict)
+    """The rows this party's options touch, as they stand with this option taken."""
 
 
 @record
@@ -127,15 +201,25 @@ class Comparison:
     format: str = FORMAT
     parties: tuple[Party, ...]
     baseline: str | None = None
+    phasing: Phasing = field(default_factory=lambda: Phasing(mode="none"))
     summary: Summary
     rows: tuple[Row, ...]
     pairs: tuple[Pair, ...] = ()
+    options: tuple[OptionScore, ...] = ()
+    timelines: dict[str, tuple[Event, ...]] = field(default_factory=dict)
+    """Each party's phases and timed clauses, placed in days (see `proposals.timeline`)."""
 
     def party(self, party_id: str) -> Party:
         for party in self.parties:
             if party.id == party_id:
                 return party
         raise KeyError(party_id)
+
+    def row(self, row_id: str) -> Row | None:
+        for row in self.rows:
+            if row.id == row_id:
+                return row
+        return None
 
     @property
     def has_gaps(self) -> bool:

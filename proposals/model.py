@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal, Union
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The current format; files of every version in `FORMAT_VERSIONS` load."""
+FORMAT_VERSIONS = (1, 2)
 
 
 class Kind(str, Enum):
@@ -115,6 +117,17 @@ class Steps:
     form: Literal["sequence"] = "sequence"
     steps: tuple[str, ...]
     written: dict[str, str] = field(default_factory=dict)
+    known: frozenset[tuple[str, str]] | None = None
+    """For an order worked out from a timeline, the pairs (a, b) known to come a before b;
+    steps in no known pair are not ordered. None: `steps` is the author's total order."""
+
+    def before(self, a: str, b: str) -> bool | None:
+        """Whether step `a` comes before `b`; None when this order does not say."""
+        if self.known is None:
+            return self.steps.index(a) < self.steps.index(b)
+        if (a, b) in self.known:
+            return True
+        return False if (b, a) in self.known else None
 
 
 @record
@@ -125,6 +138,78 @@ class Unspecified:
 
 
 Value = Union[Span, Items, Choice, Moment, Text, Steps, Unspecified]
+
+
+@record
+class When:
+    """When a clause takes effect, as a window of days relative to an anchor.
+
+    `anchor` is None for the agreement's entry into force (day 0), `date` for the calendar
+    (days since 1970-01-01), or a reference to another event of the same proposal:
+    `phase:<id>`, `step:<step>` or `topic:<key>`. `low` and `high` are days after the
+    anchor, None where the window is open (`before elections` has no lower end, `from day
+    3` no upper end). `relation` says which end of the anchor counts: `after` its end,
+    `before` its start, `at` the anchor itself.
+    """
+
+    text: str
+    anchor: str | None = None
+    relation: Literal["at", "after", "before"] = "at"
+    low: float | None = 0.0
+    high: float | None = 0.0
+
+
+@record
+class Condition:
+    """A condition attached to a clause: free text, or a reference to another event.
+
+    `key` is what comparisons match: the relation and the event's key for a reference
+    (`after topic:humanitarian.prisoner_exchange`), the folded words for free text.
+    """
+
+    text: str
+    key: str
+    relation: str | None = None
+    target: str | None = None
+
+
+@record
+class Reading:
+    """One of two or more readings of a disputed clause, each with its own source."""
+
+    value: Value
+    text: str
+    source: str | None = None
+    source_title: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    line: int = 0
+    column: int = 0
+
+
+@record
+class Phase:
+    """A stage of the agreement, in the order written; its clauses hold during it."""
+
+    id: str
+    label: str
+    starts: When | None = None
+    duration: Span | None = None
+    duration_text: str | None = None
+    note: str | None = None
+    line: int = 0
+    column: int = 0
+
+
+@record
+class Option:
+    """One of the alternative packages a proposal offers; its clauses hold if it is taken."""
+
+    id: str
+    label: str
+    note: str | None = None
+    line: int = 0
+    column: int = 0
 
 
 @record
@@ -152,10 +237,23 @@ class Clause:
     confidence: Confidence = Confidence.CONFIRMED
     quote: str | None = None
     note: str | None = None
-    conditions: tuple[str, ...] = ()
-    by: str | None = None
+    conditions: tuple[Condition, ...] = ()
+    by: tuple[str, ...] = ()
+    by_text: str | None = None
+    mutual: bool = False
+    when: When | None = None
+    phase: str | None = None
+    option: str | None = None
+    readings: tuple[Reading, ...] = ()
+    derived: str | None = None
     line: int = 0
     column: int = 0
+    """`by` holds the keys of the parties that act (`ukraine`), as `actor_key` makes them,
+    and `by_text` the words the author wrote; `mutual` is `by: both sides`, which the
+    comparison spreads over the sides. `phase` and `option` name the phase or option the
+    clause belongs to (None: the whole agreement). `readings` holds a disputed clause's
+    readings (the first is also `value`). `derived` says how a position the author did not
+    write was worked out (`timeline`)."""
 
     @property
     def is_custom(self) -> bool:
@@ -174,11 +272,19 @@ class Proposal:
     round: str | None = None
     status: Status = Status.PROPOSED
     sources: dict[str, Source] = field(default_factory=dict)
+    sides: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, str] = field(default_factory=dict)
+    phases: tuple[Phase, ...] = ()
+    options: tuple[Option, ...] = ()
     clauses: tuple[Clause, ...] = ()
     file: str = ""
+    """`sides` are the parties the agreement binds (`by: both` means each of them), by key;
+    `actors` names every key a `by:` or `sides:` of this file uses, as first written.
+    `clauses` holds every clause: those of the whole agreement, of each phase and of each
+    option (see `Clause.phase` and `Clause.option`)."""
 
     def clause(self, topic: str) -> Clause | None:
-        """The clause on `topic` (a canonical key), or None when the party is silent."""
+        """The first clause on `topic` (a canonical key), or None when the party is silent."""
         for clause in self.clauses:
             if clause.topic == topic:
                 return clause

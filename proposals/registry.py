@@ -21,6 +21,7 @@ from proposals.yaml_source import BASE_LOADER
 
 _SEPARATORS = re.compile(r"[\s_\-–—]+")
 CUSTOM_PREFIX = "x."
+CUSTOM_KEY = re.compile(r"^x\.[a-z0-9][a-z0-9_.\-]*$")
 
 
 def normalize_word(text: str) -> str:
@@ -91,6 +92,9 @@ class Topic:
     open: bool = False
     unit: str | None = None
     noun: str = "item"
+    step: str | None = None
+    """The step of the settlement a clause on this topic is (`elections`), so that a clause
+    with a time takes its place in the party's order of steps."""
 
     @property
     def is_custom(self) -> bool:
@@ -104,6 +108,9 @@ class Registry:
     areas: dict[str, str]
     topics: tuple[Topic, ...]
     units: dict[str, tuple[str, ...]]
+    steps: Vocabulary
+    """The steps of a settlement: the words of `political.sequence` and of references in
+    `when:` and `conditions:` (`after elections`)."""
     _by_key: dict[str, Topic] = field(repr=False, compare=False, hash=False)
     _unit_words: dict[str, str] = field(repr=False, compare=False, hash=False)
     _positions: dict[str, int] = field(repr=False, compare=False, hash=False)
@@ -184,6 +191,7 @@ def parse_registry(data: dict) -> Registry:
             open=raw.get("open") == "true",
             unit=raw.get("unit"),
             noun=raw.get("noun", "item"),
+            step=raw.get("step"),
         )
         if topic.area not in areas:
             raise ValueError(f"topic {topic.key}: unknown area {topic.area!r}")
@@ -191,6 +199,8 @@ def parse_registry(data: dict) -> Registry:
             raise ValueError(f"topic {topic.key}: unknown unit {topic.unit!r}")
         if topic.kind is Kind.CHOICE and topic.vocabulary is None:
             raise ValueError(f"topic {topic.key}: a choice topic needs a vocabulary")
+        if topic.step is not None and shared["steps"].resolve(topic.step) != topic.step:
+            raise ValueError(f"topic {topic.key}: unknown step {topic.step!r}")
         for written in (topic.key, *topic.aliases):
             if written in by_key or written.startswith(CUSTOM_PREFIX):
                 raise ValueError(f"topic key {written!r} is taken or reserved")
@@ -200,6 +210,7 @@ def parse_registry(data: dict) -> Registry:
         areas=areas,
         topics=tuple(topics),
         units=units,
+        steps=shared["steps"],
         _by_key=by_key,
         _unit_words=unit_words,
         _positions={topic.key: index for index, topic in enumerate(topics)},

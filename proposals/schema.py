@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from proposals.loader import CLAUSE_KEYS, SOURCE_KEYS
-from proposals.model import FORMAT_VERSION, Confidence, Kind, Status
+from proposals.clause_reader import CLAUSE_KEYS, READING_KEYS
+from proposals.loader import OPTION_KEYS, PHASE_KEYS, SOURCE_KEYS
+from proposals.model import FORMAT_VERSION, FORMAT_VERSIONS, Confidence, Kind, Status
 from proposals.registry import Registry, Topic, registry
 from proposals.values import UNSPECIFIED
 
@@ -54,28 +55,48 @@ def value_schema(topic: Topic) -> Schema:
     return {"anyOf": [unspecified, shape]}
 
 
+_TEXTS: Schema = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
 def _clause_schema(value: Schema, description: str, custom: bool = False) -> Schema:
     keys = [key for key in CLAUSE_KEYS if custom or key not in ("kind", "label")]
+    reading: Schema = {
+        "type": "object",
+        "properties": {key: value if key == "value" else {"type": "string"}
+                       for key in READING_KEYS},
+        "required": ["value"],
+        "additionalProperties": False,
+    }
     properties: Schema = {
         "value": value,
+        "readings": {"type": "array", "items": reading, "minItems": 2,
+                     "description": "Two or more readings of a disputed clause, each with "
+                     "its source (instead of value:)."},
         "source": {"type": "string", "description": "An id listed under sources:"},
         "confidence": {"enum": [c.value for c in Confidence]},
         "quote": {"type": "string"},
         "note": {"type": "string"},
-        "conditions": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-        "by": {"type": "string", "description": "Who must act."},
+        "conditions": _TEXTS,
+        "by": {**_TEXTS, "description": "Who must act: a party, a list of parties, or "
+               "'both sides'."},
+        "when": {"type": "string", "description": "When it takes effect: 'day 7', "
+                 "'by day 50', '5 days after withdrawal', 'after elections', a date."},
         "kind": {"enum": [k.value for k in Kind]},
         "label": {"type": "string"},
     }
     full: Schema = {
         "type": "object",
         "properties": {key: properties[key] for key in keys},
-        "required": ["value", "kind"] if custom else ["value"],
+        "oneOf": [{"required": ["value"]}, {"required": ["readings"]}],
         "additionalProperties": False,
     }
     if custom:
-        return {"description": description, **full}
-    return {"description": description, "anyOf": [full, value]}
+        full["required"] = ["kind"]
+        return {"description": description, "anyOf": [
+            full, {"type": "array", "items": {**full, "required": ["kind", "by"]}}]}
+    several: Schema = {"type": "array", "items": {**full, "required": ["by"]},
+                       "description": "One clause for each party that acts."}
+    return {"description": description, "anyOf": [full, value, several]}
 
 
 def proposal_schema(reg: Registry | None = None) -> Schema:
@@ -86,7 +107,7 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         text = f"{topic.label} ({topic.kind.value}). {topic.description}"
         clauses[topic.key] = _clause_schema(value_schema(topic), text)
         for alias in topic.aliases:
-            clauses[alias] = {"$ref": f"#/properties/clauses/properties/{topic.key}",
+            clauses[alias] = {"$ref": f"#/$defs/clauses/properties/{topic.key}",
                               "description": f"Another name for {topic.key}."}
     source: Schema = {
         "type": "object",
@@ -94,8 +115,29 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "required": ["title"],
         "additionalProperties": False,
     }
+    block: Schema = {
+        "type": "object",
+        "properties": clauses,
+        "patternProperties": {
+            r"^x\.[a-z0-9][a-z0-9_.\-]*$": _clause_schema(
+                {"anyOf": [{"type": ["string", "number"]}, {"type": "array"}, _RANGE]},
+                "A custom topic outside the registry: declare its kind.", custom=True)
+        },
+        "additionalProperties": False,
+    }
+    shapes: Schema = {
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+        "label": {"type": "string"}, "note": {"type": "string"}, "duration": {"type": "string"},
+        "starts": {"type": "string", "description": "When the phase starts: 'on signing', "
+                   "'day 43', 'after phase-1'."},
+        "clauses": {"$ref": "#/$defs/clauses"},
+    }
+    phase: Schema = {"type": "object", "properties": {key: shapes[key] for key in PHASE_KEYS},
+                     "required": ["id"], "additionalProperties": False}
+    option: Schema = {"type": "object", "properties": {key: shapes[key] for key in OPTION_KEYS},
+                      "required": ["id", "clauses"], "additionalProperties": False}
     top: Schema = {
-        "ceasefire": {"const": FORMAT_VERSION, "description": "Format version."},
+        "ceasefire": {"enum": list(FORMAT_VERSIONS), "description": "Format version."},
         "party": {"type": "string", "minLength": 1, "description": "Display name of the party."},
         "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
         "title": {"type": "string"},
@@ -103,16 +145,11 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "round": {"type": "string"},
         "status": {"enum": [s.value for s in Status]},
         "sources": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, source]}},
-        "clauses": {
-            "type": "object",
-            "properties": clauses,
-            "patternProperties": {
-                r"^x\.[a-z0-9][a-z0-9_.\-]*$": _clause_schema(
-                    {"anyOf": [{"type": ["string", "number"]}, {"type": "array"}, _RANGE]},
-                    "A custom topic outside the registry: declare its kind.", custom=True)
-            },
-            "additionalProperties": False,
-        },
+        "sides": {"type": "array", "items": {"type": "string"}, "minItems": 2,
+                  "description": "The parties the agreement binds: what 'by: both sides' means."},
+        "phases": {"type": "array", "items": phase},
+        "options": {"type": "array", "items": option, "minItems": 2},
+        "clauses": {"$ref": "#/$defs/clauses"},
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -120,6 +157,8 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "title": f"ceasefire proposal, format {FORMAT_VERSION}",
         "type": "object",
         "properties": top,
-        "required": ["ceasefire", "party", "clauses"],
+        "required": ["ceasefire", "party"],
+        "anyOf": [{"required": ["clauses"]}, {"required": ["phases"]}, {"required": ["options"]}],
         "additionalProperties": False,
+        "$defs": {"clauses": block},
     }

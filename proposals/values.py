@@ -30,7 +30,7 @@ _DURATION_UNITS = {
 INFINITE_DURATION = frozenset({"indefinite", "indefinitely", "permanent", "open ended", "unlimited"})
 INFINITE_QUANTITY = frozenset({"unlimited", "no limit", "no cap", "uncapped", "no limits"})
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -45,7 +45,7 @@ _AT_MOST = ("at most", "up to", "no more than", "not more than", "maximum of", "
 _ABOUT = ("about", "around", "approximately", "roughly", "some", "~")
 
 _NUMBER = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?|(?:" + "|".join(
-    sorted(_NUMBER_WORDS, key=len, reverse=True)
+    sorted(NUMBER_WORDS, key=len, reverse=True)
 ) + r")\b"
 _MULTIPLIER = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _QUALIFIER = "|".join(re.escape(q) for q in sorted(_AT_LEAST + _AT_MOST + _ABOUT, key=len, reverse=True))
@@ -86,7 +86,7 @@ def is_unspecified(raw: object) -> bool:
 
 
 def _number(text: str, multiplier: str | None) -> float:
-    word = _NUMBER_WORDS.get(text)
+    word = NUMBER_WORDS.get(text)
     value = float(word) if word is not None else float(re.sub(r"[,\s]", "", text))
     return value * _MULTIPLIERS[multiplier] if multiplier else value
 
@@ -148,8 +148,8 @@ _EXAMPLES = {
 }
 
 
-def _span(topic: Topic, raw: object) -> tuple[float, float, str | None]:
-    examples = _EXAMPLES[topic.kind]
+def _span(kind: Kind, raw: object) -> tuple[float, float, str | None]:
+    examples = _EXAMPLES[kind]
     if isinstance(raw, Mapping):
         return _mapping_span(raw)
     if isinstance(raw, str):
@@ -158,9 +158,14 @@ def _span(topic: Topic, raw: object) -> tuple[float, float, str | None]:
 
 
 def parse_duration(topic: Topic, raw: object) -> Span:
+    return duration_span(raw)
+
+
+def duration_span(raw: object) -> Span:
+    """A duration (`30 days`, `2-3 days`, `indefinite`) as a range of hours."""
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_DURATION:
         return Span(low=math.inf, high=math.inf, unit="hours")
-    low, high, unit = _span(topic, raw)
+    low, high, unit = _span(Kind.DURATION, raw)
     if unit is None:
         raise ValueProblem(
             f"{_show(raw)} needs a unit: minutes, hours, days, weeks, months or years"
@@ -175,7 +180,7 @@ def parse_duration(topic: Topic, raw: object) -> Span:
 def parse_quantity(topic: Topic, raw: object) -> Span:
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_QUANTITY:
         return Span(low=math.inf, high=math.inf, unit=topic.unit or "")
-    low, high, unit = _span(topic, raw)
+    low, high, unit = _span(Kind.QUANTITY, raw)
     if unit is None:
         return Span(low=low, high=high, unit=topic.unit or "")
     if topic.unit is None:  # custom topics count whatever they name
@@ -250,6 +255,11 @@ _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
 
 
 def parse_date(topic: Topic, raw: object) -> Moment:
+    return moment(raw)
+
+
+def moment(raw: object) -> Moment:
+    """A date or a date-time with a zone, as days since 1970-01-01 UTC."""
     if not isinstance(raw, str):
         raise ValueProblem("expected a date such as 2025-06-02")
     text = raw.strip()

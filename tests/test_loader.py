@@ -115,10 +115,11 @@ def test_shorthand_and_full_clauses_hold_their_values(valid):
         12, 3, "at least 30 days", "Duration")
     domains = by["ceasefire.domains"]
     assert domains.value == Items(items=("air", "land", "sea"))
-    assert (domains.source, domains.confidence, domains.quote, domains.note, domains.conditions,
-            domains.by, domains.line) == (
+    assert (domains.source, domains.confidence, domains.quote, domains.note,
+            [c.text for c in domains.conditions], domains.by, domains.by_text, domains.mutual,
+            domains.line) == (
         "reuters", Confidence.REPORTED, "on land, in the air and at sea", "A note.",
-        ("Russia accepts", "monitoring starts"), "Both sides", 13)
+        ["Russia accepts", "monitoring starts"], (), "Both sides", True, 13)
     assert by["forces.size_cap"].value == Span(low=600_000, high=800_000, unit="troops")
     assert by["political.sequence"].value == Steps(steps=("ceasefire", "memorandum", "treaty"))
     assert by["forces.withdrawal"].value == Items(items=())
@@ -256,8 +257,8 @@ MISTAKES = [
     ("no-party", "ceasefire: 1\nclauses: {ceasefire.type: full}\n",
      1, 1, "", "missing required key 'party'"),
     ("no-clauses", HEAD, 1, 1, "", "missing required key 'clauses'"),
-    ("version", "ceasefire: 2\nparty: A\nclauses: {ceasefire.type: full}\n",
-     1, 12, "ceasefire", "format version '2' is not supported: write 'ceasefire: 1'"),
+    ("version", "ceasefire: 3\nparty: A\nclauses: {ceasefire.type: full}\n",
+     1, 12, "ceasefire", "format version '3' is not supported: write 'ceasefire: 2'"),
     ("version-float", "ceasefire: 1.0\nparty: A\nclauses: {ceasefire.type: full}\n",
      1, 12, "ceasefire", "format version '1.0' is not supported"),
     # enumerations and dates
@@ -439,7 +440,7 @@ def test_a_recursive_alias_is_refused(text, line, col):
 
 
 @pytest.mark.parametrize("text, line, col, code, message", [
-    ("", 1, 1, Code.INVALID, "empty file: a proposal needs at least 'ceasefire: 1'"),
+    ("", 1, 1, Code.INVALID, "empty file: a proposal needs at least 'ceasefire: 2'"),
     ("  \n\n   \n", 1, 1, Code.INVALID, "empty file"),
     ("# only a comment\n", 1, 1, Code.INVALID, "empty file"),
     ("- ceasefire: 1\n- party: A\n", 1, 1, Code.INVALID,

@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 import yaml
 
-from proposals.loader import CLAUSE_KEYS, TOP_KEYS, read_string
+from proposals.clause_reader import CLAUSE_KEYS
+from proposals.loader import TOP_KEYS, read_string
 from proposals.model import Kind
 from proposals.registry import registry
 from proposals.schema import proposal_schema

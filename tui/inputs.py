@@ -92,10 +92,21 @@ def distinct(proposals: list[Proposal]) -> list[Proposal]:
     return result
 
 
-def find_party(proposals: list[Proposal], wanted: str) -> str:
+def find_party(proposals: list[Proposal], wanted: str, purpose: str = "to use as baseline") -> str:
     """The id of the party called `wanted` (by id or by name, any case)."""
     for proposal in proposals:
         if wanted.casefold() in (proposal.id.casefold(), proposal.party.casefold()):
             return proposal.id
     known = ", ".join(p.id for p in proposals)
-    raise UsageError(f"no party {wanted!r} to use as baseline (parties: {known})")
+    raise UsageError(f"no party {wanted!r} {purpose} (parties: {known})")
+
+
+def option_choices(proposals: list[Proposal], settings: list[str]) -> dict[str, str]:
+    """`--option PARTY=OPTION` settings as {party id: option id}, the party by id or name."""
+    chosen: dict[str, str] = {}
+    for setting in settings:
+        party, sep, option = setting.partition("=")
+        if not sep or not party.strip() or not option.strip():
+            raise UsageError(f"--option {setting!r}: write PARTY=OPTION, e.g. russia=option-1")
+        chosen[find_party(proposals, party.strip(), "to choose an option for")] = option.strip()
+    return chosen

@@ -18,22 +18,26 @@ from proposals.model import Steps, Value
 from proposals.registry import Topic
 
 
-def inversions(orders: Mapping[object, Sequence[str]], common: frozenset[str]) -> list[tuple[str, str]]:
-    """Pairs of shared steps (a, b) that some party puts a-then-b and another b-then-a."""
-    ranks = [{step: i for i, step in enumerate(order)} for order in orders.values()]
-    return [(a, b) for a, b in combinations(sorted(common), 2)
-            if len({rank[a] < rank[b] for rank in ranks}) > 1]
+def inversions(orders: Mapping[object, Steps], common: frozenset[str]) -> list[tuple[str, str]]:
+    """Pairs of shared steps (a, b) that some party puts a-then-b and another b-then-a
+    (an order worked out from times counts only the pairs it knows)."""
+    found = []
+    for a, b in combinations(sorted(common), 2):
+        said = {order.before(a, b) for order in orders.values()}
+        if True in said and False in said:
+            found.append((a, b))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
 class SequenceComparator:
     def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
-        return _verdict({i: expect(value, Steps).steps for i, value in enumerate(values)})[:2]
+        return _verdict({i: expect(value, Steps) for i, value in enumerate(values)})[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         values = {side.party: expect(side.value, Steps) for side in sides}
         orders = {party: value.steps for party, value in values.items()}
-        status, distance, common, union, swapped = _verdict(orders)
+        status, distance, common, union, swapped = _verdict(values)
         written = spellings(list(values.values()))
         moved = sorted({step for pair in swapped for step in pair})
         positions = {step: {p: order.index(step) + 1 for p, order in orders.items() if step in order}
@@ -56,7 +60,7 @@ class SequenceComparator:
                            explanation=f"{stated}. No step in common.")
         notes = []
         if swapped:
-            where = "; ".join(self._swap(a, b, sides, positions, label) for a, b in swapped[:3])
+            where = "; ".join(self._swap(a, b, sides, values, label) for a, b in swapped[:3])
             more = f"; and {len(swapped) - 3} more" if len(swapped) > 3 else ""
             notes.append(f"{plural(len(moved), 'step')} in another order: {where}{more}")
         unshared = len(union - common)
@@ -67,24 +71,39 @@ class SequenceComparator:
                        explanation=f"{stated}. " + sentence("; ".join(notes)))
 
     @staticmethod
-    def _swap(a: str, b: str, sides: Sequence[Side], positions: dict[str, dict[str, int]],
+    def _swap(a: str, b: str, sides: Sequence[Side], values: Mapping[str, Steps],
               label: Callable[[str], str]) -> str:
-        first = [s.name for s in sides if positions[a][s.party] < positions[b][s.party]]
-        then = [s.name for s in sides if positions[a][s.party] > positions[b][s.party]]
+        first = [s.name for s in sides if values[s.party].before(a, b) is True]
+        then = [s.name for s in sides if values[s.party].before(a, b) is False]
         return f"{names(first)} put{'s' * (len(first) == 1)} {label(a)} before {label(b)}, " \
             f"{names(then)} after"
 
 
-def _verdict(orders: Mapping[object, tuple[str, ...]]) -> tuple[
+def _same(values: Sequence[Steps]) -> bool:
+    """Whether every party gives the same steps in the same order (for orders from times:
+    the same steps, and the same pairs known to come first)."""
+    if all(value.known is None for value in values):
+        return len({value.steps for value in values}) == 1
+    return len({(frozenset(v.steps), _relation(v)) for v in values}) == 1
+
+
+def _relation(value: Steps) -> frozenset[tuple[str, str]]:
+    if value.known is not None:
+        return value.known
+    return frozenset(combinations(value.steps, 2))
+
+
+def _verdict(values: Mapping[object, Steps]) -> tuple[
         GapStatus, float, frozenset[str], frozenset[str], list[tuple[str, str]]]:
     """Status, distance, common steps, all steps, and the pairs of steps in another order."""
-    common = frozenset.intersection(*(frozenset(o) for o in orders.values()))
-    union = frozenset.union(*(frozenset(o) for o in orders.values()))
-    if len(set(orders.values())) == 1:
+    orders = [value.steps for value in values.values()]
+    common = frozenset.intersection(*(frozenset(o) for o in orders))
+    union = frozenset.union(*(frozenset(o) for o in orders))
+    if _same(list(values.values())):
         return GapStatus.AGREED, 0.0, common, union, []
     if not common:
         return GapStatus.CONFLICT, 1.0, common, union, []
-    swapped = inversions(orders, common)
+    swapped = inversions(values, common)
     moved = {step for pair in swapped for step in pair}
     distance = round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
     return GapStatus.PARTIAL, distance, common, union, swapped

@@ -190,7 +190,7 @@ def sequence_picture(topic: Topic, orders: dict[str, Steps], names: dict[str, st
     steps = {party: list(value.steps) for party, value in orders.items()}
     written = spellings(list(orders.values()))
     common = set.intersection(*(set(s) for s in steps.values()))
-    moved = {step for pair in inversions(steps, frozenset(common)) for step in pair}
+    moved = {step for pair in inversions(orders, frozenset(common)) for step in pair}
     col = min(26, max(len(literal(item_label(topic, s, written))) + 5
                       for order in steps.values() for s in order) if any(steps.values()) else 8)
     col = max(col, max(len(n) for n in names.values()) + 1)

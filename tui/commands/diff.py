@@ -12,13 +12,14 @@ from pathlib import Path
 from diffing import Comparison, ComparisonError, GapStatus, compare
 from diffing.filters import restrict
 from proposals.model import Proposal
-from tui.commands.options import add_color, add_inputs, limits
+from tui.commands.options import add_color, add_inputs, add_option_choice, limits
 from tui.files import Content, write_atomically
 from tui.inputs import (
     Input,
     UsageError,
     find_party,
     input_sources,
+    option_choices,
     problems,
     read_inputs,
     valid_proposals,
@@ -42,6 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "of the label; repeat or separate with commas")
     parser.add_argument("--baseline", metavar="PARTY",
                         help="compare every party with this one (id or name)")
+    add_option_choice(parser)
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE (atomically) instead of stdout")
     add_color(parser)
@@ -81,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     proposals = load(read_inputs(sources, limits(args)))
     baseline = find_party(proposals, args.baseline) if args.baseline else None
     try:
-        comparison = compare(proposals, baseline=baseline)
+        comparison = compare(proposals, baseline=baseline,
+                             options=option_choices(proposals, args.option))
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     shown = restrict(comparison, only, topics)

@@ -30,3 +30,9 @@ def limits(args: argparse.Namespace) -> Limits:
         return DEFAULT_LIMITS.with_overrides(args.limit)
     except ValueError as error:
         raise UsageError(str(error)) from None
+
+
+def add_option_choice(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--option", action="append", default=[], metavar="PARTY=OPTION",
+                        help="show this option of a proposal that offers several (by default "
+                        "its first; the report scores them all); repeat for other parties")

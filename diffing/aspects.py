@@ -1,0 +1,129 @@
+"""The parts of a verdict besides the value: when a clause is to happen, and the conditions
+attached to it. Each gives an `Aspect` (status, distance, explanation) or None when no
+party says anything about it.
+
+The same terms with different conditions or at different times are not "agreed":
+conditions that differ make a row at least partial; times that overlap, partial; times
+that do not meet, a conflict measured in days, as dates are.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from diffing.comparators.base import names, number, sentence
+from diffing.result import Aspect, GapStatus
+from proposals.model import Clause
+from proposals.timeline import Timeline
+
+YEAR_DAYS = 365.0
+UNMATCHED = 0.25
+"""The distance of a time or condition only some parties state, or of times on scales that
+cannot be set against each other: different, by how much unknown."""
+
+Window = tuple[str, float, float]  # root, earliest, latest (open ends as ±inf)
+
+
+def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
+           name: Mapping[str, str]) -> Aspect | None:
+    """How the parties' times for the row compare (`clauses` and `name` by party id)."""
+    timed = {party: clause for party, clause in clauses.items() if clause.when is not None}
+    if not timed:
+        return None
+    said = "; ".join(f"{name[p]}: {c.when.text}" for p, c in timed.items())  # type: ignore[union-attr]
+    if len(timed) < len(clauses):
+        quiet = [name[p] for p in clauses if p not in timed]
+        return Aspect(name="timing", status=GapStatus.PARTIAL, distance=UNMATCHED,
+                      explanation=f"Only {names([name[p] for p in timed])} "
+                      f"say{'s' * (len(timed) == 1)} when ({said}); {names(quiet)} "
+                      f"{'does' if len(quiet) == 1 else 'do'} not.",
+                      detail={"when": {p: c.when.text for p, c in timed.items()},  # type: ignore[union-attr]
+                              "untimed": list(p for p in clauses if p not in timed)})
+    windows = {party: _window(timelines[party], clause) for party, clause in timed.items()}
+    detail: dict[str, object] = {
+        "when": {p: c.when.text for p, c in timed.items()},  # type: ignore[union-attr]
+        "days": {p: [_json(w[1]), _json(w[2])] for p, w in windows.items()},
+        "scale": sorted({w[0] for w in windows.values()})}
+    if len({w[0] for w in windows.values()}) > 1:
+        return Aspect(name="timing", status=GapStatus.PARTIAL, distance=UNMATCHED, detail=detail,
+                      explanation=f"The times are set against different events ({said}), so "
+                      "they cannot be measured against each other.")
+    status, distance, apart = _verdict(list(windows.values()))
+    if status is GapStatus.AGREED:
+        return Aspect(name="timing", status=status, distance=distance, detail=detail,
+                      explanation=f"Same time ({said}).")
+    if status is GapStatus.PARTIAL:
+        return Aspect(name="timing", status=status, distance=distance, detail=detail,
+                      explanation=f"The times overlap ({said}).")
+    earliest = min(windows, key=lambda p: (windows[p][2], p))
+    unit = "day" if apart == 1 else "days"
+    return Aspect(name="timing", status=status, distance=distance,
+                  detail={**detail, "apart_days": round(apart, 4), "earliest": earliest},
+                  explanation=f"The times do not meet ({said}): {number(round(apart, 2))} "
+                  f"{unit} apart; {name[earliest]}'s is earlier.")
+
+
+def _window(timeline: Timeline, clause: Clause) -> Window:
+    event = timeline.of(clause)
+    if event is None:  # every clause with a time is on its proposal's timeline
+        raise ValueError(f"{clause.topic} has a time but no place on the timeline")
+    low = -math.inf if event.low is None else event.low
+    high = math.inf if event.high is None else event.high
+    return event.root, low, high
+
+
+def _verdict(windows: Sequence[Window]) -> tuple[GapStatus, float, float]:
+    """Status, distance, and days apart (0 when the windows meet)."""
+    if len({(w[1], w[2]) for w in windows}) == 1:
+        return GapStatus.AGREED, 0.0, 0.0
+    top_low = max(w[1] for w in windows)
+    bottom_high = min(w[2] for w in windows)
+    if top_low <= bottom_high:
+        return GapStatus.PARTIAL, round(0.5 * (1 - _share(windows, top_low, bottom_high)), 4), 0.0
+    apart = top_low - bottom_high
+    return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, apart / YEAR_DAYS), 4), apart
+
+
+def _share(windows: Sequence[Window], low: float, high: float) -> float:
+    """The part of all the windows together that every window covers; open ends are cut as
+    far beyond the finite bounds as those bounds span (at least a day)."""
+    finite = [b for w in windows for b in w[1:] if not math.isinf(b)]
+    lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
+    reach = max(hi - lo, 1.0)
+
+    def cut(value: float) -> float:
+        return min(max(value, lo - reach), hi + reach)
+
+    union = cut(max(w[2] for w in windows)) - cut(min(w[1] for w in windows))
+    if union <= 0:
+        return 1.0
+    return max(0.0, min(0.999, (cut(high) - cut(low)) / union))
+
+
+def _json(value: float) -> float | None:
+    return None if math.isinf(value) else round(value, 4)
+
+
+def conditions(clauses: Mapping[str, Clause], name: Mapping[str, str]) -> Aspect | None:
+    """Whether the parties attach the same conditions (matched by reference or by words)."""
+    keys = {party: {c.key: c.text for c in clause.conditions} for party, clause in clauses.items()}
+    if not any(keys.values()):
+        return None
+    common = set.intersection(*(set(k) for k in keys.values()))
+    union = set.union(*(set(k) for k in keys.values()))
+    detail = {"common": sorted(common),
+              "only": {party: [text for key, text in given.items() if key not in common]
+                       for party, given in keys.items()}}
+    if common == union:
+        shared = next(iter(keys.values()))
+        return Aspect(name="conditions", status=GapStatus.AGREED, distance=0.0, detail=detail,
+                      explanation=sentence("Same conditions: " + "; ".join(
+                          repr(text) for text in shared.values())))
+    other = "no other" if common else "none"
+    own = "; ".join(
+        f"{name[party]} attaches " + (", ".join(repr(t) for t in texts) if texts else other)
+        for party, texts in detail["only"].items())  # type: ignore[union-attr]
+    return Aspect(name="conditions", status=GapStatus.PARTIAL,
+                  distance=round(0.5 * len(union - common) / len(union), 4), detail=detail,
+                  explanation=sentence(f"Conditions differ: {own}"))

@@ -1,0 +1,160 @@
+"""Splitting each topic into the rows that are judged: one for each party that acts, and
+one for each point of the agreement where the parties' phases say different things.
+
+Who acts: a clause's `by:` names parties (matched by id or name across files), `both
+sides` means each of the proposal's `sides:` (or, without them, each negotiating party),
+and a clause that names nobody holds for whoever acts. Positions that oblige different
+parties land in different rows, so they can never be "agreed" with each other.
+
+When: with phases, a row stands for one phase when every party that has phases has the
+same ones; otherwise for each party's first phase and for its end state. Where every
+party says the same thing throughout, the topic stays one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from diffing.align import TopicGroup
+from diffing.result import Phasing, PhaseInfo
+from proposals.model import Clause, Proposal
+from proposals.names import actor_key
+from proposals.registry import Topic
+
+FIRST, FINAL = "first", "final"
+
+
+@dataclass(slots=True)  # not frozen: made once per row, and frozen ones are slower
+class Line:
+    """One row to judge: a topic, who acts, the point, and each party's clause there."""
+
+    topic: Topic
+    clauses: dict[str, Clause]
+    actor: str | None = None
+    phase: str | None = None
+    confidence: float | None = None
+
+    @property
+    def id(self) -> str:
+        return self.topic.key + (f"@{self.actor}" if self.actor else "") + (
+            f"#{self.phase}" if self.phase else "")
+
+    @property
+    def keys(self) -> dict[str, str]:
+        return {party: clause.topic for party, clause in self.clauses.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """Who is who in one comparison: which party a name in `by:` means, what each name is
+    shown as, and whom `both sides` covers in each proposal."""
+
+    party_of: dict[str, str]  # actor key -> party id, for names that are a party's
+    names: dict[str, str]  # actor key (party ids for parties) -> display name
+    sides: dict[str, tuple[str, ...]]  # party id -> the actors `both sides` means there
+
+    @classmethod
+    def of(cls, proposals: Sequence[Proposal], negotiating: Sequence[str]) -> Cast:
+        party_of: dict[str, str] = {}
+        for proposal in proposals:
+            party_of.setdefault(proposal.id, proposal.id)
+            party_of.setdefault(actor_key(proposal.party), proposal.id)
+        names = {p.id: p.party for p in proposals}
+        for proposal in proposals:
+            for key, name in proposal.actors.items():
+                names.setdefault(party_of.get(key, key), name)
+        sides = {p.id: tuple(party_of.get(k, k) for k in p.sides) if p.sides
+                 else tuple(negotiating) for p in proposals}
+        return cls(party_of, names, sides)
+
+    def acting(self, party: str, clause: Clause) -> tuple[str, ...]:
+        """Who the clause obliges, as actor keys; () when it names nobody."""
+        if clause.mutual:
+            return self.sides[party]
+        return tuple(self.party_of.get(key, key) for key in clause.by)
+
+
+def phasing(proposals: Sequence[Proposal]) -> Phasing:
+    """How phases are compared: by id when every party with phases has the same ones."""
+    phased = [p for p in proposals if p.phases]
+    if not phased:
+        return Phasing(mode="none")
+    shapes = {tuple(phase.id for phase in p.phases) for p in phased}
+    if len(shapes) == 1:
+        first = phased[0]
+        return Phasing(mode="by-id", points=tuple(
+            PhaseInfo(id=phase.id, label=phase.label) for phase in first.phases))
+    return Phasing(mode="first-and-final", points=(
+        PhaseInfo(id=FIRST, label="first phase"), PhaseInfo(id=FINAL, label="end state")))
+
+
+def split(group: TopicGroup, cast: Cast, plan: Phasing,
+          phase_order: Mapping[str, tuple[str, ...]]) -> list[Line]:
+    """The rows of one topic (`phase_order`: each party's phase ids, in order)."""
+    if _simple(group):  # one clause each, for nobody in particular, for the whole agreement
+        return [Line(group.topic, {p: c[0] for p, c in group.clauses.items()},
+                     confidence=group.confidence)]
+    acting = {party: [(clause, cast.acting(party, clause)) for clause in clauses]
+              for party, clauses in group.clauses.items()}
+    actors = sorted({a for given in acting.values() for _, acts in given for a in acts})
+    lines = []
+    for actor in actors or [None]:
+        by_phase = {party: _for_actor(given, actor) for party, given in acting.items()}
+        lines += _points(group, actor, by_phase, plan, phase_order)
+    return lines
+
+
+def _simple(group: TopicGroup) -> bool:
+    for clauses in group.clauses.values():
+        if len(clauses) != 1:
+            return False
+        clause = clauses[0]
+        if clause.by or clause.mutual or clause.phase is not None:
+            return False
+    return True
+
+
+def _for_actor(given: list[tuple[Clause, tuple[str, ...]]],
+               actor: str | None) -> dict[str | None, Clause]:
+    """A party's clauses that hold for `actor`, by phase: the one naming it, else the one
+    naming nobody."""
+    found: dict[str | None, Clause] = {}
+    named: set[str | None] = set()
+    for clause, acts in given:
+        if actor is not None and actor in acts:
+            found[clause.phase] = clause
+            named.add(clause.phase)
+        elif not acts and clause.phase not in named:
+            found.setdefault(clause.phase, clause)
+    return found
+
+
+def _points(group: TopicGroup, actor: str | None, by_phase: dict[str, dict[str | None, Clause]],
+            plan: Phasing, phase_order: Mapping[str, tuple[str, ...]]) -> list[Line]:
+    points = [point.id for point in plan.points] or [None]
+    held = {point: {party: clause for party, phases in by_phase.items()
+                    if (clause := _holds(phases, point, plan, phase_order.get(party, ())))}
+            for point in points}
+    first = held[points[0]]
+    if all(held[point].keys() == first.keys() and
+           all(held[point][party] is first[party] for party in first) for point in points):
+        return [Line(group.topic, first, actor, None, group.confidence)] if first else []
+    return [Line(group.topic, clauses, actor, point, group.confidence)
+            for point, clauses in held.items() if clauses]
+
+
+def _holds(phases: dict[str | None, Clause], point: str | None, plan: Phasing,
+           order: tuple[str, ...]) -> Clause | None:
+    """The clause that holds at `point` for one party: its clause for that phase, else its
+    clause for the whole agreement."""
+    whole = phases.get(None)
+    if plan.mode == "by-id":
+        return phases.get(point, whole)
+    if plan.mode == "first-and-final":
+        if point == FIRST:
+            return phases.get(order[0], whole) if order else whole
+        for phase in reversed(order):
+            if phase in phases:
+                return phases[phase]
+    return whole

@@ -1,0 +1,76 @@
+"""What every row of one comparison needs to know about the parties, worked out once, and
+how a row is decided among them (the proposals decide; an agreed text is their measure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from diffing.align import group_topics
+from diffing.lines import Cast, Line, phasing, split
+from diffing.result import Phasing
+from diffing.scope import Scope
+from diffing.verdict import Verdict, judge
+from proposals.model import Proposal, Status
+from proposals.timeline import Timeline
+
+SETTLED = (Status.AGREED, Status.IMPLEMENTED)
+
+
+def deciders(parties: Sequence[Proposal]) -> list[Proposal]:
+    """The parties whose positions decide a row's status.
+
+    All of them, unless agreed (or implemented) texts sit beside two or more proposals:
+    then the proposals decide, and the agreed text is the outcome they are measured
+    against, in each row's explanation and in the pairs.
+    """
+    proposing = [p for p in parties if p.status not in SETTLED]
+    return proposing if 2 <= len(proposing) < len(parties) else list(parties)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """What every row of one comparison needs to know about the parties, worked out once."""
+
+    parties: list[Proposal]  # by id: the order every verdict is computed in
+    deciding: list[Proposal]
+    agreed: Proposal | None  # the one agreed text, when there is exactly one
+    order: list[str]  # ids as given: the order positions are listed in
+    by_id: dict[str, Proposal]
+    scopes: dict[str, Scope]
+    cast: Cast
+    plan: Phasing
+    timelines: dict[str, Timeline]
+    names: dict[str, str]
+
+    @classmethod
+    def of(cls, proposals: Sequence[Proposal], scopes: dict[str, Scope]) -> Table:
+        parties = sorted(proposals, key=lambda p: p.id)
+        settled = [p for p in parties if p.status in SETTLED]
+        deciding = deciders(parties)
+        return cls(parties, deciding, settled[0] if len(settled) == 1 else None,
+                   [p.id for p in proposals], {p.id: p for p in proposals}, scopes,
+                   Cast.of(proposals, [p.id for p in deciding]), phasing(proposals),
+                   {party: s.timeline for party, s in scopes.items()},
+                   {p.id: p.party for p in proposals})
+
+    def lines(self, scopes: Mapping[str, Scope] | None = None,
+              topics: frozenset[str] | None = None) -> list[Line]:
+        """The rows to judge (only on `topics`, when given), each party as `scopes` has it."""
+        scopes = scopes or self.scopes
+        clauses = {p.id: [c for c in scopes[p.id].clauses if topics is None or c.topic in topics]
+                   for p in self.parties}
+        order = {p.id: tuple(phase.id for phase in p.phases) for p in self.parties}
+        return [line for group in group_topics(clauses)
+                for line in split(group, self.cast, self.plan, order)]
+
+
+def decide(line: Line, table: Table,
+           timelines: Mapping[str, Timeline] | None = None) -> Verdict:
+    """The verdict on a row: the deciding parties judge every row one of them addresses;
+    a row only an agreed text addresses is judged among all."""
+    parties = table.deciding
+    if len(parties) < len(table.parties) and not any(p.id in line.clauses for p in parties):
+        parties = table.parties
+    return judge(line, parties, timelines or table.timelines, table.names)

@@ -1,0 +1,195 @@
+"""Judging one row: silence and vagueness first, then the values (over every reading of a
+disputed clause), then when and on what conditions.
+
+The row's status is the furthest of its aspects (agreed < partial < conflict), and its
+distance the largest, so the same terms at another time or on other conditions are
+never "agreed". Free text stays unclear whatever its aspects: it is not judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice, product
+
+from diffing.aspects import conditions, timing
+from diffing.comparators import COMPARATORS, Side
+from diffing.comparators.base import names
+from diffing.lines import Line
+from diffing.result import Aspect, GapStatus, Outcome
+from diffing.summary import MEASURED
+from proposals.model import Clause, Proposal, Unspecified, Value
+from proposals.timeline import Timeline
+
+RANK = {GapStatus.AGREED: 0, GapStatus.PARTIAL: 1, GapStatus.CONFLICT: 2}
+MAX_READING_COMBINATIONS = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A row's outcome over all its aspects, and each aspect when more than the value counts."""
+
+    outcome: Outcome
+    aspects: tuple[Aspect, ...] = ()
+
+
+def undecided(clauses: Sequence[Clause | None]) -> GapStatus | None:
+    """The status silence, vagueness or mismatched kinds decide before any comparator:
+    one-sided when a party is silent, else unclear for `unspecified` or differing kinds.
+    (Plain loops: the pairwise matrix asks this for every row of every pair.)"""
+    for clause in clauses:
+        if clause is None:
+            return GapStatus.ONE_SIDED
+    kind = None
+    for clause in clauses:
+        if clause.value.form == "unspecified" or (kind is not None and clause.kind is not kind):
+            return GapStatus.UNCLEAR
+        kind = clause.kind
+    return None
+
+
+def plain(clauses: Sequence[Clause]) -> bool:
+    """Whether only the values count: no time, no condition, no second reading."""
+    for clause in clauses:
+        if clause.when is not None or clause.conditions or clause.readings:
+            return False
+    return True
+
+
+def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timeline],
+          name: Mapping[str, str]) -> Verdict:
+    """The verdict on one row among `parties` (sorted by id); `name` shows a party by id."""
+    given = [line.clauses.get(p.id) for p in parties]
+    status = undecided(given)
+    if status is GapStatus.ONE_SIDED:
+        present = [p for p in parties if p.id in line.clauses]
+        silent = [p for p in parties if p.id not in line.clauses]
+        return Verdict(_one_sided(line, present, silent, timelines, name))
+    clauses = [c for c in given if c is not None]
+    if status is GapStatus.UNCLEAR:
+        return Verdict(_unclear(line, parties, clauses))
+    value, readings = _values(line, parties, clauses)
+    if plain(clauses):
+        return Verdict(value)
+    held = {p.id: c for p, c in zip(parties, clauses)}
+    extra = [a for a in (timing(held, timelines, name), conditions(held, name), readings) if a]
+    if not extra:
+        return Verdict(value)
+    aspects = (Aspect(name="value", status=value.status, distance=value.distance,
+                      explanation=value.explanation, detail=value.gap), *extra)
+    return Verdict(_combined(value, extra), aspects)
+
+
+def measure(line: Line, a: Proposal, b: Proposal, timelines: Mapping[str, Timeline],
+            name: Mapping[str, str]) -> tuple[GapStatus, float | None]:
+    """Status and distance of one row between two parties, with no words when only the
+    values count (the pairwise matrix asks this thousands of times)."""
+    first, second = line.clauses.get(a.id), line.clauses.get(b.id)
+    status = undecided((first, second))
+    if status is not None or first is None or second is None:
+        return status, None  # type: ignore[return-value]
+    if plain((first, second)):
+        return COMPARATORS[line.topic.kind].measure(line.topic, (first.value, second.value))
+    outcome = judge(line, sorted((a, b), key=lambda p: p.id), timelines, name).outcome
+    return outcome.status, outcome.distance
+
+
+def _combined(value: Outcome, extra: list[Aspect]) -> Outcome:
+    """The value's outcome made as far as its furthest aspect, with every aspect explained."""
+    explanation = " ".join([value.explanation, *(a.explanation for a in extra)])
+    if value.status not in MEASURED:
+        return Outcome(status=value.status, distance=value.distance, gap=value.gap,
+                       explanation=explanation)
+    status, distance = value.status, value.distance or 0.0
+    for aspect in extra:
+        if aspect.name == "readings":
+            continue  # the value is already its furthest reading
+        if RANK.get(aspect.status, 0) > RANK[status]:
+            status = aspect.status
+        distance = max(distance, aspect.distance or 0.0)
+    return Outcome(status=status, distance=round(distance, 4), gap=value.gap,
+                   explanation=explanation)
+
+
+def _values(line: Line, parties: Sequence[Proposal],
+            clauses: list[Clause]) -> tuple[Outcome, Aspect | None]:
+    """The values' outcome; for disputed clauses, that of the furthest combination of
+    readings, with an aspect saying how the verdict varies over them."""
+    comparator = COMPARATORS[line.topic.kind]
+    alternatives = [[(r.value, r.text) for r in c.readings] or [(c.value, c.text)] for c in clauses]
+    if all(len(a) == 1 for a in alternatives):
+        return comparator.compare(line.topic, [Side(p.id, p.party, c.value, c.text)
+                                               for p, c in zip(parties, clauses)]), None
+    scored = []
+    for choice in islice(product(*(range(len(a)) for a in alternatives)),
+                         MAX_READING_COMBINATIONS):
+        values: list[Value] = [alternatives[i][j][0] for i, j in enumerate(choice)]
+        status, distance = comparator.measure(line.topic, values)
+        scored.append((_far(status, distance), choice, status, distance))
+    scored.sort(key=lambda item: (item[0], item[1]))
+    _, worst, _, _ = scored[-1]
+    _, best, best_status, best_distance = scored[0]
+    sides = [Side(p.id, p.party, *alternatives[i][worst[i]]) for i, p in enumerate(parties)]
+    outcome = comparator.compare(line.topic, sides)
+    disputed = [(p, c) for p, c in zip(parties, clauses) if c.readings]
+    detail = {"combinations": [
+        {"readings": {p.id: choice[i] + 1 for i, p in enumerate(parties)
+                      if clauses[i].readings},
+         "status": status.value, "distance": distance}
+        for _, choice, status, distance in sorted(scored, key=lambda item: item[1])]}
+    if best_status is outcome.status and best_distance == outcome.distance:
+        said = "every reading gives the same verdict"
+    else:
+        said = (f"the verdict runs from {best_status.value}"
+                + (f" ({best_distance:.2f})" if best_distance is not None else "")
+                + f" to {outcome.status.value}"
+                + (f" ({outcome.distance:.2f})" if outcome.distance is not None else "")
+                + "; the row shows the furthest")
+    readings = "; ".join(
+        f"{p.party}: " + " or ".join(f"{r.text!r}" + (f" ({r.source_title or r.source})"
+                                                      if r.source else "") for r in c.readings)
+        for p, c in disputed)
+    return outcome, Aspect(
+        name="readings", status=best_status, distance=best_distance, detail=detail,
+        explanation=f"Disputed: {readings}; {said}.")
+
+
+def _far(status: GapStatus, distance: float | None) -> tuple[float, int]:
+    return (1.0 if distance is None else distance), RANK.get(status, 3)
+
+
+def _unclear(line: Line, parties: Sequence[Proposal], clauses: list[Clause]) -> Outcome:
+    vague = [p.party for p, c in zip(parties, clauses) if isinstance(c.value, Unspecified)]
+    if vague:
+        return Outcome(
+            status=GapStatus.UNCLEAR, distance=None,
+            gap={"unspecified": [p.id for p in parties if p.party in vague]},
+            explanation=f"{names(vague)} state{'s' * (len(vague) == 1)} a position without its "
+            f"terms (unspecified){_stated(line, parties, vague)}.")
+    declared = ", ".join(f"{p.party}: {c.kind.value}" for p, c in zip(parties, clauses))
+    return Outcome(status=GapStatus.UNCLEAR, distance=None,
+                   gap={"kinds": sorted({c.kind.value for c in clauses})},
+                   explanation=f"Declared as different kinds ({declared}).")
+
+
+def _stated(line: Line, parties: Sequence[Proposal], vague: list[str]) -> str:
+    others = [f"{p.party}: {line.clauses[p.id].text}" for p in parties if p.party not in vague]
+    return "; " + "; ".join(others) if others else ""
+
+
+def _one_sided(line: Line, present: list[Proposal], silent: list[Proposal],
+               timelines: Mapping[str, Timeline], name: Mapping[str, str]) -> Outcome:
+    speakers = names([p.party for p in present])
+    quiet = names([p.party for p in silent])
+    if len(present) == 1:
+        what = f"Only {speakers} addresses this: {line.clauses[present[0].id].text}. "
+    else:
+        what = f"Only {speakers} address this. "
+    explanation = f"{what}{quiet} {'is' if len(silent) == 1 else 'are'} silent."
+    gap: dict[str, object] = {"addressed_by": [p.id for p in present],
+                              "silent": [p.id for p in silent]}
+    if len(present) > 1:
+        among = judge(line, present, timelines, name).outcome
+        gap["among"] = {"status": among.status.value, "distance": among.distance}
+        explanation += f" Between them: {among.explanation}"
+    return Outcome(status=GapStatus.ONE_SIDED, distance=None, gap=gap, explanation=explanation)
