@@ -72,6 +72,7 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
         pairs=pairs,
         options=scores,
         timelines={p.id: table.scopes[p.id].timeline.events for p in proposals},
+        actors=dict(table.cast.names),
     )
 
 

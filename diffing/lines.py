@@ -64,6 +64,9 @@ class Cast:
         for proposal in proposals:
             for key, name in proposal.actors.items():
                 names.setdefault(party_of.get(key, key), name)
+        for proposal in proposals:  # a key written for a party shows as the party
+            for key in proposal.actors:
+                names.setdefault(key, names[party_of.get(key, key)])
         sides = {p.id: tuple(party_of.get(k, k) for k in p.sides) if p.sides
                  else tuple(negotiating) for p in proposals}
         return cls(party_of, names, sides)

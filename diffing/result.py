@@ -208,6 +208,8 @@ class Comparison:
     options: tuple[OptionScore, ...] = ()
     timelines: dict[str, tuple[Event, ...]] = field(default_factory=dict)
     """Each party's phases and timed clauses, placed in days (see `proposals.timeline`)."""
+    actors: dict[str, str] = field(default_factory=dict)
+    """Every key a `by:`, `sides:` or row `actor` uses, with the name it is shown by."""
 
     def party(self, party_id: str) -> Party:
         for party in self.parties:
