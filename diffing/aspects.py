@@ -28,21 +28,22 @@ Window = tuple[str, float, float]  # root, earliest, latest (open ends as ±inf)
 def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
            name: Mapping[str, str]) -> Aspect | None:
     """How the parties' times for the row compare (`clauses` and `name` by party id)."""
-    timed = {party: clause for party, clause in clauses.items() if clause.when is not None}
+    timed = {party: clause for party, clause in clauses.items()
+             if clause.when is not None or clause.phase is not None}
     if not timed:
         return None
-    said = "; ".join(f"{name[p]}: {c.when.text}" for p, c in timed.items())  # type: ignore[union-attr]
+    said = "; ".join(f"{name[p]}: {when_said(c)}" for p, c in timed.items())
     if len(timed) < len(clauses):
         quiet = [name[p] for p in clauses if p not in timed]
         return Aspect(name="timing", status=GapStatus.PARTIAL, distance=UNMATCHED,
                       explanation=f"Only {names([name[p] for p in timed])} "
                       f"say{'s' * (len(timed) == 1)} when ({said}); {names(quiet)} "
                       f"{'does' if len(quiet) == 1 else 'do'} not.",
-                      detail={"when": {p: c.when.text for p, c in timed.items()},  # type: ignore[union-attr]
+                      detail={"when": {p: when_said(c) for p, c in timed.items()},
                               "untimed": list(p for p in clauses if p not in timed)})
     windows = {party: _window(timelines[party], clause) for party, clause in timed.items()}
     detail: dict[str, object] = {
-        "when": {p: c.when.text for p, c in timed.items()},  # type: ignore[union-attr]
+        "when": {p: when_said(c) for p, c in timed.items()},
         "days": {p: [_json(w[1]), _json(w[2])] for p, w in windows.items()},
         "scale": sorted({w[0] for w in windows.values()})}
     if len({w[0] for w in windows.values()}) > 1:
@@ -62,6 +63,13 @@ def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
                   detail={**detail, "apart_days": round(apart, 4), "earliest": earliest},
                   explanation=f"The times do not meet ({said}): {number(round(apart, 2))} "
                   f"{unit} apart; {name[earliest]}'s is earlier.")
+
+
+def when_said(clause: Clause) -> str:
+    """A clause's time as its author gave it: its `when:`, or the phase it belongs to."""
+    if clause.when is not None:
+        return clause.when.text
+    return f"during phase {clause.phase}"
 
 
 def _window(timeline: Timeline, clause: Clause) -> Window:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from proposals.model import Clause, Kind, Proposal, Steps
+from diffing.comparators.sequences import order_text
+from proposals.model import Clause, Kind, Proposal
 from proposals.registry import registry
 from proposals.timeline import Timeline, build, in_scope
 
@@ -65,16 +66,7 @@ def derived_sequence(clauses: Sequence[Clause], timeline: Timeline) -> Clause | 
     first = min((e for e in timeline.events if e.step), key=lambda e: e.line)
     return Clause(
         topic=topic.key, written_topic=topic.key, kind=Kind.SEQUENCE, label=topic.label,
-        value=order, text=order_text(order) + " (from the times)", derived="timeline",
+        value=order, text=order_text(order, registry().steps.label) + " (from the times)",
+        derived="timeline",
         line=first.line,
     )
-
-
-def order_text(order: Steps) -> str:
-    """`Ceasefire → Elections · Amnesty`: an arrow where the order is known, a dot between
-    steps the times do not order."""
-    steps = registry().steps
-    text = steps.label(order.steps[0])
-    for before, after in zip(order.steps, order.steps[1:]):
-        text += (" → " if order.before(before, after) else " · ") + steps.label(after)
-    return text

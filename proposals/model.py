@@ -124,6 +124,8 @@ class Steps:
     def before(self, a: str, b: str) -> bool | None:
         """Whether step `a` comes before `b`; None when this order does not say."""
         if self.known is None:
+            if a not in self.steps or b not in self.steps:
+                return None
             return self.steps.index(a) < self.steps.index(b)
         if (a, b) in self.known:
             return True
@@ -148,13 +150,13 @@ class When:
     (days since 1970-01-01), or a reference to another event of the same proposal:
     `phase:<id>`, `step:<step>` or `topic:<key>`. `low` and `high` are days after the
     anchor, None where the window is open (`before elections` has no lower end, `from day
-    3` no upper end). `relation` says which end of the anchor counts: `after` its end,
-    `before` its start, `at` the anchor itself.
+    3` no upper end). `relation` says which part of the anchor counts: `after` its end,
+    `before` and `start` its start, `at` the anchor itself.
     """
 
     text: str
     anchor: str | None = None
-    relation: Literal["at", "after", "before"] = "at"
+    relation: Literal["at", "after", "before", "start"] = "at"
     low: float | None = 0.0
     high: float | None = 0.0
 

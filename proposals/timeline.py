@@ -60,6 +60,8 @@ class Timeline:
 
     events: tuple[Event, ...]
     by_clause: dict[int, Event] = field(default_factory=dict)
+    edges: frozenset[tuple[str, str]] = frozenset()
+    """Pairs of steps (a, b) a reference puts in order: b is `after a`, or a `before b`."""
 
     def of(self, clause: Clause) -> Event | None:
         """The event a clause of this proposal is, when it has a time."""
@@ -67,7 +69,8 @@ class Timeline:
 
     def order(self) -> Steps | None:
         """The steps this timeline orders, with the pairs known to come one before the
-        other; None when it orders fewer than two steps."""
+        other (from the days, and from `after`/`before` references, followed through);
+        None when it orders fewer than two steps."""
         windows: dict[str, tuple[str, float | None, float | None]] = {}
         for event in self.events:
             if event.step is None:
@@ -76,13 +79,39 @@ class Timeline:
         for event in self.events:  # steps named only as an anchor: their own root, at 0
             if event.root.startswith("step:"):
                 windows.setdefault(event.root[5:], (event.root, 0.0, 0.0))
+        for a, b in self.edges:
+            for step in (a, b):
+                windows.setdefault(step, (f"step:{step}", 0.0, 0.0))
         steps = sorted(windows, key=lambda s: (windows[s][0] != START, windows[s][0],
-                                               _low(windows[s][1]), _high(windows[s][2]), s))
-        known = frozenset((a, b) for a in steps for b in steps
-                          if a != b and _before(windows[a], windows[b]))
+                                               _place(windows[s][1], windows[s][2]), s))
+        known = _closure({(a, b) for a in steps for b in steps
+                          if a != b and _before(windows[a], windows[b])} | set(self.edges))
         if not known:
             return None
         return Steps(steps=tuple(steps), known=known)
+
+
+def _closure(pairs: set[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """Every order that follows from `pairs` (a before b, b before c: a before c); a pair
+    the times contradict (a before b and b before a) says nothing and is dropped."""
+    after: dict[str, set[str]] = {}
+    for a, b in pairs:
+        after.setdefault(a, set()).add(b)
+    changed = True
+    while changed:
+        changed = False
+        for a, later in after.items():
+            reach = set().union(*(after.get(b, set()) for b in later)) - later
+            if reach:
+                later |= reach
+                changed = True
+    known = {(a, b) for a, later in after.items() for b in later if a != b}
+    return frozenset(pair for pair in known if (pair[1], pair[0]) not in known)
+
+
+def _place(low: float | None, high: float | None) -> tuple[float, float]:
+    """Where a window sorts: by its start, or by its deadline when it has no known start."""
+    return (_high(high) if low is None else low), _high(high)
 
 
 def _low(value: float | None) -> float:
@@ -144,6 +173,7 @@ class _Builder:
             self.by_target.setdefault(f"topic:{clause.topic}", []).append(clause)
             if step:
                 self.by_target.setdefault(f"step:{step}", []).append(clause)
+        self.edges: set[tuple[str, str]] = set()
         self.done: dict[str, tuple[str, float | None, float | None]] = {}
         self.visiting: list[tuple[str, str]] = []  # (key, what the author calls it)
 
@@ -164,7 +194,7 @@ class _Builder:
             events.append(event)
             by_clause[id(clause)] = event
         events.sort(key=lambda e: (e.root != START, e.root, _low(e.low), _high(e.high), e.key))
-        return Timeline(tuple(events), by_clause)
+        return Timeline(tuple(events), by_clause, frozenset(self.edges))
 
     # --- windows -----------------------------------------------------------------------------
 
@@ -181,6 +211,9 @@ class _Builder:
         if key not in self.done:
             self.enter(key, None, phase)
             root, start, _ = self.place(phase.starts) if phase.starts else self.after_previous(phase)
+            if phase.starts is not None:
+                self.order_by_reference(phase.starts, [self.steps[id(c)] for c in self.timed
+                                                       if c.phase == phase.id])
             end = None
             if start is not None and phase.duration is not None and \
                     not math.isinf(phase.duration.high):
@@ -188,6 +221,28 @@ class _Builder:
             self.visiting.pop()
             self.done[key] = (root, start, end)
         return self.done[key]
+
+    def order_by_reference(self, when: When, steps: list[str | None]) -> None:
+        """`after X` puts X's steps before `steps`; `before X`, after them."""
+        if when.relation not in ("after", "before") or when.anchor is None or \
+                not when.anchor.startswith(("step:", "topic:", "phase:")):
+            return
+        named = self.steps_of(when.anchor)
+        for own in steps:
+            for other in named:
+                if own is not None and other != own:
+                    self.edges.add((other, own) if when.relation == "after" else (own, other))
+
+    def steps_of(self, target: str) -> list[str]:
+        """The steps a reference names: a step itself, a topic's step, a phase's steps."""
+        if target.startswith("step:"):
+            return [target[5:]]
+        if target.startswith("topic:"):
+            topic = registry().resolve(target[6:])
+            return [topic.step] if topic and topic.step else []
+        phase = target[6:]
+        return [step for c in self.timed if c.phase == phase
+                if (step := self.steps[id(c)]) is not None]
 
     def after_previous(self, phase: Phase) -> tuple[str, float | None, float | None]:
         """A phase with no `starts:` follows the one before it (the first starts on day 0)."""
@@ -204,6 +259,7 @@ class _Builder:
             self.enter(key, clause, None)
             if clause.when is not None:
                 window = self.place(clause.when, clause)
+                self.order_by_reference(clause.when, [self.steps[id(clause)]])
             else:  # a clause of a phase, without a time of its own: during the phase
                 root, low, high = self.phase_window(self.phases[clause.phase])  # type: ignore[index]
                 window = (root, low, None if high is None else high - STRICT)
@@ -235,13 +291,14 @@ class _Builder:
                 return CALENDAR, when.low, when.high
             return START, _shift(when.low, -self.day0), _shift(when.high, -self.day0)
         root, low, high = self.target_window(when.anchor, clause)
-        if when.relation == "after":
-            base = high
+        if when.relation == "after":  # after X ends: at the latest X ends, or at least its start
             start = when.low if when.low else STRICT
-            return root, _shift(base, start), _shift(base, when.high)
-        if when.relation == "before":
+            return root, _shift(low if high is None else high, start), _shift(high, when.high)
+        if when.relation == "before":  # before X starts: at the earliest it starts, or its end
             end = when.high if when.high else -STRICT
-            return root, _shift(low, when.low), _shift(low, end)
+            return root, _shift(low, when.low), _shift(high if low is None else low, end)
+        if when.relation == "start":
+            return root, _shift(low, when.low), _shift(low, when.high)
         return root, _shift(low, when.low), _shift(high, when.high)
 
 

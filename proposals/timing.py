@@ -32,6 +32,8 @@ DAY_ZERO = frozenset({"signing", "on signing", "at signing", "upon signing", "en
                       "on entry into force", "upon entry into force", "immediately", "day 0",
                       "on day 0", "at once", "on the day of signing"})
 
+_DAY_ZERO_EVENTS = frozenset({"signing", "entry into force", "this agreement", "the agreement"})
+
 _ORDINALS = {w: i for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
@@ -42,6 +44,14 @@ _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|[a-z]+)"
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _FILLER = re.compile(r"^(?:the|a|an|its|their|of)\s+")
+
+_DATED = re.compile(r"^(?:(?P<word>on|by|no later than|not later than|from|as of|starting|"
+                    r"before|until) )?(?P<date>\d{4}-\d{2}-\d{2}\S*)$")
+_DATE_WORDS = {"on": None, None: None, "by": "by", "no later than": "by", "not later than": "by",
+               "until": "by", "from": "from", "as of": "from", "starting": "from",
+               "before": "before"}
+STRICT_DAYS = 1e-6
+"""`before X` ends just before X: too little to show, enough to order the two."""
 
 _EXAMPLES = ("'day 7', 'by day 50', 'from day 2 to day 16', '5 days after withdrawal', "
              "'after elections', 'on signing' or a date")
@@ -150,7 +160,12 @@ def _length_after(m: re.Match[str]) -> Shape:
     return m["x"], "after", days, days
 
 
-@_shape(rf"(?:by|no later than|not later than) (?:the )?(?P<n>{_ORDINAL}) day (?:after|following|of) "
+@_shape(rf"(?:by|no later than|not later than) the (?P<n>{_ORDINAL}) day of (?P<x>.+)")
+def _by_nth_day_of(m: re.Match[str]) -> Shape:
+    return m["x"], "start", 0.0, _count(m["n"]) - 1  # the first day of X is the day X starts
+
+
+@_shape(rf"(?:by|no later than|not later than) (?:the )?(?P<n>{_ORDINAL}) day (?:after|following) "
         rf"(?P<x>.+)")
 def _by_nth_day_after(m: re.Match[str]) -> Shape:
     return m["x"], "after", 0.0, _count(m["n"])
@@ -165,6 +180,22 @@ def _within_after(m: re.Match[str]) -> Shape:
         rf"(?:after|following) (?P<x>.+)")
 def _from_nth_day_after(m: re.Match[str]) -> Shape:
     return m["x"], "after", _count(m["n"]), None
+
+
+@_shape(r"(?:at|with|on) the (?:start|beginning) of (?P<x>.+)")
+def _start_of(m: re.Match[str]) -> Shape:
+    return m["x"], "start", 0.0, 0.0
+
+
+@_shape(r"(?:from|after|starting (?:at|from)|as of) the (?:start|beginning) of (?P<x>.+)")
+def _from_start_of(m: re.Match[str]) -> Shape:
+    return m["x"], "start", 0.0, None
+
+
+@_shape(rf"(?:on |at )?(?:the )?(?P<n>{_ORDINAL}) day of (?P<x>.+)")
+def _nth_day_of(m: re.Match[str]) -> Shape:
+    day = _count(m["n"]) - 1  # the first day of X is the day X starts
+    return m["x"], "start", day, day
 
 
 @_shape(r"(?:after|once|following|upon completion of|after completion of|after the end of) "
@@ -205,14 +236,19 @@ def parse_when(raw: object) -> When:
     folded = _folded(text)
     if folded in DAY_ZERO:
         return When(text=text)
-    if re.match(r"^\d{4}-\d{2}-\d{2}", folded):
-        day = moment(text).day
-        return When(text=text, anchor="date", low=day, high=day)
+    dated = _DATED.match(folded)
+    if dated:
+        day = moment(text[len(text) - len(dated["date"]):]).day
+        low, high = {None: (day, day), "by": (None, day), "from": (day, None),
+                     "before": (None, day - STRICT_DAYS)}[_DATE_WORDS.get(dated["word"])]
+        return When(text=text, anchor="date", low=low, high=high)
     for pattern, builder in _PATTERNS:
         match = pattern.match(folded)
         if match:
             anchor, relation, low, high = builder(match)  # type: ignore[operator]
-            if anchor is not None:
+            if anchor is not None and _target_words(anchor) in _DAY_ZERO_EVENTS:
+                anchor, relation = None, "at"  # `within 30 days of signing`: from day 0
+            elif anchor is not None:
                 anchor = "ref:" + _target_words(anchor)
             return When(text=text, anchor=anchor, relation=relation, low=low,  # type: ignore[arg-type]
                         high=high)

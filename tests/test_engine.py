@@ -283,9 +283,9 @@ PROPERTIES = settings(max_examples=60, deadline=None,
 
 def _essence(comparison):
     """Everything but presentation order: statuses, distances, gaps, explanations, summary."""
-    rows = sorted((r.topic, r.status, r.distance, repr(sorted(r.gap.items())), r.explanation,
+    rows = sorted((r.id, r.status, r.distance, repr(sorted(r.gap.items())), r.explanation,
                    tuple(sorted(r.positions))) for r in comparison.rows)
-    pairs = sorted((p.parties, p.summary, tuple((r.topic, r.status, r.distance) for r in p.rows))
+    pairs = sorted((p.parties, p.summary, tuple((r.id, r.status, r.distance) for r in p.rows))
                    for p in comparison.pairs)
     return rows, pairs, comparison.summary
 

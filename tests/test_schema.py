@@ -57,12 +57,19 @@ def test_the_schema_is_a_valid_draft_2020_12_schema(schema):
 
 def test_the_top_level_follows_the_loader(schema):
     assert tuple(schema["properties"]) == TOP_KEYS
-    assert schema["required"] == ["ceasefire", "party", "clauses"]
+    assert schema["required"] == ["ceasefire", "party"]
+    assert schema["anyOf"] == [{"required": [key]} for key in ("clauses", "phases", "options")]
     assert schema["additionalProperties"] is False
 
 
+def clause_block(schema: dict) -> dict:
+    """The schema of a block of clauses: the top level's, a phase's and an option's."""
+    assert schema["properties"]["clauses"] == {"$ref": "#/$defs/clauses"}
+    return schema["$defs"]["clauses"]
+
+
 def test_every_topic_key_and_alias_is_completed(schema):
-    clauses = schema["properties"]["clauses"]["properties"]
+    clauses = clause_block(schema)["properties"]
     assert set(clauses) == set(registry().written_keys)
 
 
@@ -91,12 +98,18 @@ VALID_CLAUSES = {
     "political.sequence": {"value": ["ceasefire", "treaty"], "confidence": "reported",
                            "source": "s", "conditions": "x", "quote": "q", "note": "n", "by": "b"},
     "x.plant": {"kind": "text", "label": "Plant", "value": "IAEA"},
+    "forces.heavy_weapons": [{"value": "at least 50 km", "by": "Ukraine", "when": "day 2"},
+                             {"value": "50 km", "by": ["Certain areas"], "when": "by day 16"}],
+    "humanitarian.hostages": {"value": "33 hostages", "by": "both sides",
+                              "conditions": ["in exchange for humanitarian.prisoner_numbers"]},
+    "political.elections": {"readings": [{"value": "within 100 days", "source": "s"},
+                                         {"value": "within 60 days", "note": "n"}]},
 }
 
 
 @pytest.mark.parametrize("key, clause", list(VALID_CLAUSES.items()), ids=list(VALID_CLAUSES))
 def test_what_the_loader_accepts_the_schema_accepts(validator, key, clause):
-    document = {"ceasefire": 1, "party": "A", "sources": {"s": "Source"}, "clauses": {key: clause}}
+    document = {"ceasefire": 2, "party": "A", "sources": {"s": "Source"}, "clauses": {key: clause}}
     text = yaml.safe_dump(as_json(document), sort_keys=False)
     assert read_string(text, "p.yaml").problems == ()
     assert errors(validator, document) == []
@@ -105,7 +118,7 @@ def test_what_the_loader_accepts_the_schema_accepts(validator, key, clause):
 @pytest.mark.parametrize("topic", [t for t in registry().topics],
                          ids=[t.key for t in registry().topics])
 def test_unspecified_is_accepted_for_every_topic(validator, topic):
-    assert errors(validator, {"ceasefire": 1, "party": "A",
+    assert errors(validator, {"ceasefire": 2, "party": "A",
                               "clauses": {topic.key: "unspecified"}}) == []
 
 
@@ -123,7 +136,14 @@ MISTAKES = {
     "custom-bad-kind": {"clauses": {"x.plant": {"kind": "txt", "value": "v"}}},
     "unknown-top-key": {"party_name": "B", "clauses": {"ceasefire.type": "full"}},
     "bad-status": {"status": "propsed", "clauses": {"ceasefire.type": "full"}},
-    "bad-version": {"ceasefire": 2, "clauses": {"ceasefire.type": "full"}},
+    "bad-version": {"ceasefire": 3, "clauses": {"ceasefire.type": "full"}},
+    "one-reading": {"clauses": {"ceasefire.type": {"readings": [{"value": "full"}]}}},
+    "value-and-readings": {"clauses": {"ceasefire.type": {
+        "value": "full", "readings": [{"value": "full"}, {"value": "local"}]}}},
+    "listed-clause-without-by": {"clauses": {"ceasefire.type": [{"value": "full"}]}},
+    "phase-without-id": {"phases": [{"label": "First", "clauses": {"ceasefire.type": "full"}}]},
+    "one-option": {"options": [{"id": "a", "clauses": {"ceasefire.type": "full"}}]},
+    "option-without-clauses": {"options": [{"id": "a"}, {"id": "b", "clauses": {}}]},
     "bad-id": {"id": "Bad Id", "clauses": {"ceasefire.type": "full"}},
     "source-without-title": {"sources": {"s": {"publisher": "P"}},
                              "clauses": {"ceasefire.type": "full"}},
@@ -133,35 +153,50 @@ MISTAKES = {
 
 @pytest.mark.parametrize("change", list(MISTAKES.values()), ids=list(MISTAKES))
 def test_a_mistake_the_loader_refuses_is_flagged_by_the_schema(validator, change):
-    document = {"ceasefire": 1, "party": "A", **change}
+    document = {"ceasefire": 2, "party": "A", **change}
     text = yaml.safe_dump(as_json(document), sort_keys=False)
     assert read_string(text, "p.yaml").proposal is None
     assert errors(validator, document) != []
 
 
 def test_a_missing_required_key_is_flagged(validator):
-    for key in ("ceasefire", "party", "clauses"):
-        document = {"ceasefire": 1, "party": "A", "clauses": {"ceasefire.type": "full"}}
+    for key in ("ceasefire", "party"):
+        document = {"ceasefire": 2, "party": "A", "clauses": {"ceasefire.type": "full"}}
         del document[key]
         assert f"'{key}' is a required property" in errors(validator, document)
+    assert errors(validator, {"ceasefire": 2, "party": "A"}) != []  # no clauses, phases, options
+
+
+def test_a_phased_proposal_with_options_validates(validator):
+    document = {
+        "ceasefire": 2, "party": "A", "sides": ["A", "B"],
+        "phases": [{"id": "first", "label": "First", "starts": "on signing",
+                    "duration": "42 days", "clauses": {"ceasefire.type": "full"}},
+                   {"id": "second", "starts": "after first", "clauses": {}}],
+        "options": [{"id": "one", "label": "One", "clauses": {"ceasefire.duration": "30 days"}},
+                    {"id": "two", "note": "n", "clauses": {"ceasefire.duration": "60 days"}}],
+    }
+    assert read_string(yaml.safe_dump(document, sort_keys=False), "p.yaml").problems == ()
+    assert errors(validator, document) == []
 
 
 def test_clause_fields_follow_the_loader(schema):
-    custom = schema["properties"]["clauses"]["patternProperties"]
+    custom = clause_block(schema)["patternProperties"]
     [pattern] = custom
-    assert tuple(custom[pattern]["properties"]) == CLAUSE_KEYS
-    assert custom[pattern]["properties"]["kind"]["enum"] == [k.value for k in Kind]
+    full = custom[pattern]["anyOf"][0]
+    assert tuple(full["properties"]) == CLAUSE_KEYS
+    assert full["properties"]["kind"]["enum"] == [k.value for k in Kind]
 
 
 def test_every_choice_word_the_schema_offers_loads(schema):
     """Completion never proposes a word the loader would refuse."""
-    clauses = schema["properties"]["clauses"]["properties"]
+    clauses = clause_block(schema)["properties"]
     for topic in registry().topics:
         if topic.kind is not Kind.CHOICE:
             continue
-        full, _ = clauses[topic.key]["anyOf"]
+        full, _, _ = clauses[topic.key]["anyOf"]
         words = full["properties"]["value"]["anyOf"][1]["enum"]
         for word in words:
-            loaded = read_string(yaml.safe_dump({"ceasefire": 1, "party": "A",
+            loaded = read_string(yaml.safe_dump({"ceasefire": 2, "party": "A",
                                                  "clauses": {topic.key: word}}), "p.yaml")
             assert loaded.problems == (), (topic.key, word)

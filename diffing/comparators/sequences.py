@@ -18,15 +18,51 @@ from proposals.model import Steps, Value
 from proposals.registry import Topic
 
 
-def inversions(orders: Mapping[object, Steps], common: frozenset[str]) -> list[tuple[str, str]]:
-    """Pairs of shared steps (a, b) that some party puts a-then-b and another b-then-a
-    (an order worked out from times counts only the pairs it knows)."""
+def inversions(orders: Mapping[object, Steps], steps: frozenset[str]) -> list[tuple[str, str]]:
+    """Pairs of `steps` (a, b) that some party puts a-then-b and another b-then-a (each
+    party speaks only of the steps it names; an order worked out from times, only of the
+    pairs it knows)."""
     found = []
-    for a, b in combinations(sorted(common), 2):
+    for a, b in combinations(sorted(steps), 2):
         said = {order.before(a, b) for order in orders.values()}
         if True in said and False in said:
             found.append((a, b))
     return found
+
+
+def order_text(order: Steps, label: Callable[[str], str]) -> str:
+    """`Ceasefire → Withdrawal → Elections · Amnesty`: the steps in layers, each layer after
+    some step of the one before; an order worked out from times may leave steps side by
+    side (`·`) that it does not order."""
+    if not order.steps:
+        return "none"
+    text = " → ".join(" · ".join(label(step) for step in layer) for layer in layers(order))
+    loose = unordered(order)
+    return text + (f" (not ordered: {', '.join(label(s) for s in loose)})" if loose else "")
+
+
+def unordered(order: Steps) -> list[str]:
+    """Steps an order worked out from times places against no other step."""
+    if order.known is None:
+        return []
+    placed = {step for pair in order.known for step in pair}
+    return [step for step in order.steps if step not in placed]
+
+
+def layers(order: Steps) -> list[list[str]]:
+    """The ordered steps grouped by how many known steps come before them, at the longest."""
+    if order.known is None:
+        return [[step] for step in order.steps]
+    loose = set(unordered(order))
+    before = {step: [a for a, b in order.known if b == step] for step in order.steps}
+    depth: dict[str, int] = {}
+    # `known` is closed under "before", so a step's predecessors all have fewer of their own
+    for step in sorted((s for s in order.steps if s not in loose), key=lambda s: len(before[s])):
+        depth[step] = 1 + max((depth[a] for a in before[step]), default=-1)
+    grouped: dict[int, list[str]] = {}
+    for step, level in depth.items():
+        grouped.setdefault(level, []).append(step)
+    return [grouped[level] for level in sorted(grouped)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +86,10 @@ class SequenceComparator:
             return item_label(topic, step, written)
 
         if status is GapStatus.AGREED:
-            said = " → ".join(label(s) for s in orders[sides[0].party])
+            said = order_text(values[sides[0].party], label)
             return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{everyone(sides)} give the same order: {said}.")
-        stated = "; ".join(f"{s.name}: {' → '.join(label(x) for x in orders[s.party]) or 'none'}"
-                           for s in sides)
+        stated = "; ".join(f"{s.name}: {order_text(values[s.party], label)}" for s in sides)
         if status is GapStatus.CONFLICT:
             return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{stated}. No step in common.")
@@ -103,8 +138,8 @@ def _verdict(values: Mapping[object, Steps]) -> tuple[
         return GapStatus.AGREED, 0.0, common, union, []
     if not common:
         return GapStatus.CONFLICT, 1.0, common, union, []
-    swapped = inversions(values, common)
-    moved = {step for pair in swapped for step in pair}
+    swapped = inversions(values, union)
+    moved = {step for pair in swapped for step in pair} & common
     distance = round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
     return GapStatus.PARTIAL, distance, common, union, swapped
 
