@@ -120,12 +120,22 @@ def _values(line: Line, parties: Sequence[Proposal],
     if all(len(a) == 1 for a in alternatives):
         return comparator.compare(line.topic, [Side(p.id, p.party, c.value, c.text)
                                                for p, c in zip(parties, clauses)]), None
+    # Parties that give the very same readings share one dispute: they vary together.
+    disputes: dict[tuple, list[int]] = {}
+    for index, clause in enumerate(clauses):
+        key = tuple((r.text, r.source) for r in clause.readings) or ("party", index)
+        disputes.setdefault(key, []).append(index)
+    groups = list(disputes.values())
     scored = []
-    for choice in islice(product(*(range(len(a)) for a in alternatives)),
+    for picked in islice(product(*(range(len(alternatives[g[0]])) for g in groups)),
                          MAX_READING_COMBINATIONS):
+        choice = [0] * len(clauses)
+        for group, pick in zip(groups, picked):
+            for index in group:
+                choice[index] = pick
         values: list[Value] = [alternatives[i][j][0] for i, j in enumerate(choice)]
         status, distance = comparator.measure(line.topic, values)
-        scored.append((_far(status, distance), choice, status, distance))
+        scored.append((_far(status, distance), tuple(choice), status, distance))
     scored.sort(key=lambda item: (item[0], item[1]))
     _, worst, _, _ = scored[-1]
     _, best, best_status, best_distance = scored[0]

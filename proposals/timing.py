@@ -290,6 +290,15 @@ class References:
             return f"step:{step}"
         return None
 
+    def event(self, target: str) -> str:
+        """The event a reference means, for matching: a topic that is a step of the
+        settlement is that step (`humanitarian.prisoner_exchange` is `prisoner-exchange`)."""
+        if target.startswith("topic:"):
+            topic = self.registry.resolve(target[6:])
+            if topic is not None and topic.step is not None:
+                return f"step:{topic.step}"
+        return target
+
     def hint(self, words: str) -> str:
         candidates = [*self.phases, *self.steps.words]
         return suggest(words, candidates) or (
@@ -323,7 +332,7 @@ def parse_condition(text: str, references: References) -> Condition:
             relation = {"once": "after", "following": "after", "only after": "after",
                         "upon": "after", "in return for": "in exchange for"}.get(
                 match["rel"], match["rel"])
-            return Condition(text=text, key=f"{relation} {target}", relation=relation,
-                             target=target)
+            return Condition(text=text, key=f"{relation} {references.event(target)}",
+                             relation=relation, target=target)
     return Condition(text=text, key=" ".join(re.findall(r"\w+", folded)))
 
