@@ -58,11 +58,12 @@ def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
         return Aspect(name="timing", status=status, distance=distance, detail=detail,
                       explanation=f"The times overlap ({said}).")
     earliest = min(windows, key=lambda p: (windows[p][2], p))
-    unit = "day" if apart == 1 else "days"
+    gap = (f"{number(round(apart, 2))} {'day' if round(apart, 2) == 1 else 'days'} apart"
+           if round(apart, 2) else "on either side of one moment")
     return Aspect(name="timing", status=status, distance=distance,
                   detail={**detail, "apart_days": round(apart, 4), "earliest": earliest},
-                  explanation=f"The times do not meet ({said}): {number(round(apart, 2))} "
-                  f"{unit} apart; {name[earliest]}'s is earlier.")
+                  explanation=f"The times do not meet ({said}): {gap}; {name[earliest]}'s is "
+                  "earlier.")
 
 
 def when_said(clause: Clause) -> str:
@@ -89,8 +90,8 @@ def _verdict(windows: Sequence[Window]) -> tuple[GapStatus, float, float]:
     bottom_high = min(w[2] for w in windows)
     if top_low <= bottom_high:
         return GapStatus.PARTIAL, round(0.5 * (1 - _share(windows, top_low, bottom_high)), 4), 0.0
-    apart = top_low - bottom_high
-    return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, apart / YEAR_DAYS), 4), apart
+    apart = top_low - bottom_high  # `before X` against `after X`: next to nothing, yet apart
+    return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, max(apart, 1.0) / YEAR_DAYS), 4), apart
 
 
 def _share(windows: Sequence[Window], low: float, high: float) -> float:

@@ -13,7 +13,7 @@ from diffing import ComparisonError, GapStatus, compare
 from diffing.filters import restrict
 from proposals import read_string
 from proposals.model import Proposal
-from tests.strategies import parties
+from tests.strategies import agreement_yaml, parties
 from tui.reports.json_report import render as render_json
 
 AGREED, PARTIAL, CONFLICT = GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT
@@ -330,3 +330,70 @@ def test_output_is_deterministic_and_distances_match_statuses(ps):
         elif r.status is CONFLICT:
             assert 0.5 < r.distance <= 1
         assert r.explanation
+
+
+# --- invariants over agreements with actors, times, conditions, phases, options, readings ---------
+
+def _loaded(text: str, name: str) -> Proposal:
+    loaded = read_string(text, f"{name}.yaml")
+    assert loaded.proposal is not None, [str(p) for p in loaded.problems]
+    return loaded.proposal
+
+
+@st.composite
+def agreements(draw, count: int) -> list[Proposal]:
+    names = ["Mediator", "Israel plan", "Hamas plan"][:count]
+    return [_loaded(draw(agreement_yaml(name)), name) for name in names]
+
+
+@PROPERTIES
+@given(st.data())
+def test_an_agreement_compared_with_itself_only_agrees(data):
+    text = data.draw(agreement_yaml("Mediator"))
+    c = compare([_loaded(text, "a"), _loaded(text.replace("party: Mediator", "party: Twin"), "b")])
+    assert [r.id for r in c.rows if r.status is not AGREED] == []
+    assert all(s.summary.agreement_index in (None,) or s.shown is False or
+               s.summary.agreement_index == 1.0 for s in c.options)
+
+
+@PROPERTIES
+@given(agreements(3), st.permutations(range(3)))
+def test_agreements_do_not_depend_on_file_order(ps, order):
+    assert _essence(compare(ps)) == _essence(compare([ps[i] for i in order]))
+
+
+@PROPERTIES
+@given(agreements(2))
+def test_a_position_on_a_row_obliges_the_rows_party_or_names_nobody(ps):
+    c = compare(ps)
+    sides = {"israel", "hamas", "mediator", "israel-plan"}
+    for r in c.rows:
+        for position in r.positions.values():
+            if position is None or r.actor is None:
+                continue
+            named = set(position.by) or (sides if position.mutual else set())
+            assert not named or r.actor in named, (r.id, position.by, position.mutual)
+
+
+@PROPERTIES
+@given(agreements(2))
+def test_differing_conditions_or_times_are_never_agreed(ps):
+    for r in compare(ps).rows:
+        given_ = [p for p in r.positions.values() if p is not None]
+        if len(given_) < 2 or r.status is not AGREED:
+            continue
+        a, b = given_
+        assert {c.key for c in a.conditions} == {c.key for c in b.conditions}, r.id
+        assert (a.when is None) == (b.when is None), r.id
+
+
+@PROPERTIES
+@given(agreements(3))
+def test_verdicts_on_agreements_stay_in_their_bands(ps):
+    for r in compare(ps).rows:
+        if r.status is AGREED:
+            assert r.distance == 0
+        elif r.status is PARTIAL:
+            assert 0 < r.distance <= 0.5, r
+        elif r.status is CONFLICT:
+            assert 0.5 < r.distance <= 1, r
