@@ -1,7 +1,8 @@
 """Regenerate the parts of docs/ that come from the code: `python docs/update.py`.
 
-The topic reference in format.md comes from the registry; ceasefire-diff-1.schema.json,
-the JSON Schema of `diff --format json`, from the result types. tests/test_docs.py fails
+The topic reference in format.md comes from the registry; the JSON Schema of `diff --format
+json` (ceasefire-diff-2.schema.json, named after the contract's version) from the result
+types. tests/test_docs.py fails
 when either is out of date.
 """
 
@@ -13,11 +14,11 @@ from pathlib import Path
 
 from proposals.reference import topics_markdown
 from proposals.registry import registry
-from tui.reports.json_report import contract_schema
+from tui.reports.json_report import VERSION, contract_schema
 
 DOCS = Path(__file__).resolve().parent
 START, END = "<!-- topics:start -->", "<!-- topics:end -->"
-CONTRACT = DOCS / "ceasefire-diff-1.schema.json"
+CONTRACT = DOCS / f"ceasefire-diff-{VERSION}.schema.json"
 
 
 def contract_text() -> str:

@@ -193,7 +193,7 @@ def test_diff_piped_with_colour_asked_for_is_the_coloured_report(files):
 @pytest.mark.parametrize("suffix, check", [
     (".md", lambda text: text.startswith("# Ukraine vs Russia")),
     (".html", lambda text: text.startswith("<!DOCTYPE html>")),
-    (".json", lambda text: json.loads(text)["format"] == "ceasefire-diff/1"),
+    (".json", lambda text: json.loads(text)["format"] == "ceasefire-diff/2"),
     (".txt", lambda text: text.startswith("ceasefire diff: Ukraine vs Russia")),
 ])
 def test_diff_output_file_takes_its_format_from_the_suffix(files, tmp_path, suffix, check):
@@ -224,7 +224,7 @@ def test_a_failed_diff_leaves_no_file_behind(files, tmp_path):
 
 def test_diff_json_follows_the_contract(files):
     data = json.loads(run("diff", "--format", "json", *map(str, files)).stdout)
-    assert data["format"] == "ceasefire-diff/1"
+    assert data["format"] == "ceasefire-diff/2"
     assert [p["id"] for p in data["parties"]] == ["ukraine", "russia"]
     assert set(data["summary"]) == {"topics", "agreed", "partial", "conflict", "one-sided",
                                     "unclear", "agreement_index", "measured"}

@@ -64,11 +64,16 @@ def _row(comparison, topic):
     return next(row for row in comparison.rows if row.topic == topic)
 
 
-def test_duration_is_a_conflict_with_the_27_day_gap(istanbul):
+def test_duration_is_a_conflict_over_both_readings_of_ukraines_term(istanbul):
     row = _row(istanbul, "ceasefire.duration")
     assert row.status.value == "conflict"
-    assert row.gap["apart"] == 27 * 24 and row.gap["ratio"] == 10
-    assert "27 days apart" in row.explanation and "10×" in row.explanation
+    # The row shows the furthest reading (90 days); the readings aspect the closest (30 days).
+    assert row.gap["apart"] == 87 * 24 and row.gap["ratio"] == 30
+    value, readings = row.aspects
+    assert (value.name, value.distance, readings.name, readings.distance) == (
+        "value", 0.9833, "readings", 0.95)
+    assert "'at least 30 days'" in readings.explanation and "'90 days'" in readings.explanation
+    assert "87 days apart" in row.explanation and "30×" in row.explanation
 
 
 def test_withdrawal_is_a_conflict_listing_the_four_regions(istanbul):
@@ -100,5 +105,5 @@ def test_the_agreed_outcome_against_either_side_shows_what_it_gave_up(istanbul_f
 
 def test_json_golden_parses_and_names_its_format():
     data = json.loads((GOLDEN / "istanbul.json").read_text(encoding="utf-8"))
-    assert data["format"] == "ceasefire-diff/1"
+    assert data["format"] == "ceasefire-diff/2"
     assert [p["id"] for p in data["parties"]] == ["russia", "ukraine", "agreed"]

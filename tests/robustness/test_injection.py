@@ -105,7 +105,7 @@ def test_json_keeps_the_exact_text_but_escapes_hidden_characters(comparison):
     out = json_report.render(comparison)
     assert "\u202e" not in out and "\\u202e" in out
     data = json.loads(out)
-    assert data["format"] == "ceasefire-diff/1"
+    assert data["format"] == "ceasefire-diff/2"
     hostile = data["parties"][0]
     assert hostile["name"] == "Evil [bold red]Party[/] \x1b[31mred\x1b[0m"
     row = next(r for r in data["rows"] if r["topic"] == "ceasefire.violations")

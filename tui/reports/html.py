@@ -1,6 +1,7 @@
 """HTML: one standalone page, readable offline, with nothing from a proposal ever interpreted.
 
-No scripts and no external resources; every proposal text goes through `escape`.
+No scripts and no external resources; every proposal text goes through `escape`. The
+timeline is drawn inline (tui.reports.timeline_svg) and listed as text beside it.
 """
 
 from __future__ import annotations
@@ -8,26 +9,38 @@ from __future__ import annotations
 import html
 
 from diffing.comparators.base import sentence
-from diffing.result import Comparison, Position, Row
+from diffing.result import Aspect, Comparison, Party, Position, Row, Summary
 from tui.reports.layout import (
     LOOKS,
     alignment_text,
+    aspect_verdict,
     distance_text,
+    event_text,
     groups,
     headline,
     index_text,
+    offered_options,
+    option_differences,
+    option_intro,
+    option_marks,
     party_line,
+    phasing_text,
+    position_facts,
+    row_heading,
     summary_counts,
+    timeline_groups,
+    value_text,
+    when_days,
 )
 from tui.terminal import literal
 
 _STYLE = """
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fff; --muted: #666; --line: #ddd;
-  --agreed: #1a7f37; --partial: #9a6700; --conflict: #cf222e; --one-sided: #0969da;
-  --unclear: #8250df; }
+  --soft: #f4f5f7; --agreed: #1a7f37; --partial: #9a6700; --conflict: #cf222e;
+  --one-sided: #0969da; --unclear: #8250df; --band-0: #e9eef8; --band-1: #f3eefa; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6e6e6; --bg: #161618; --muted: #9a9a9a;
-  --line: #333; --agreed: #3fb950; --partial: #d29922; --conflict: #f85149;
-  --one-sided: #58a6ff; --unclear: #bc8cff; } }
+  --line: #333; --soft: #202024; --agreed: #3fb950; --partial: #d29922; --conflict: #f85149;
+  --one-sided: #58a6ff; --unclear: #bc8cff; --band-0: #1f2633; --band-1: #2a2233; } }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg);
   background: var(--bg); margin: 2rem auto; max-width: 1200px; padding: 0 1rem; }
 h1 { margin-bottom: .25rem; } h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); }
@@ -46,9 +59,34 @@ th.status, td.status { width: 8.5rem; } th.topic, td.topic { width: 12rem; }
 .key { font-family: ui-monospace, monospace; }
 .silent { color: var(--muted); }
 .flag { font-size: .75rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; }
+.facts { margin: .2rem 0 0; padding: 0; list-style: none; font-size: .82rem; }
+.facts li::before { content: "· "; color: var(--muted); }
+.readings { margin: 0; padding-left: 1.1rem; }
+.aspects { display: flex; flex-wrap: wrap; gap: .25rem; margin-bottom: .35rem; }
+.aspect { font-size: .75rem; font-weight: 600; border: 1px solid currentColor;
+  border-radius: 999px; padding: 0 .45rem; }
 blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid var(--line);
   color: var(--muted); font-style: italic; }
 meter { width: 12rem; vertical-align: middle; }
+table.counts { width: auto; } table.counts td, table.counts th { padding: .3rem .8rem; }
+table.counts td.n { text-align: right; }
+.note { color: var(--muted); }
+.timeline { display: block; margin: 1rem 0; font-family: system-ui, sans-serif; }
+.timeline text { fill: var(--fg); font-size: 12px; }
+.timeline .tl-tick, .timeline .tl-days, .timeline .tl-axis-title { fill: var(--muted);
+  font-size: 11px; }
+.timeline .tl-tick { text-anchor: middle; }
+.timeline .tl-party { fill: var(--soft); }
+.timeline .tl-party-name { font-weight: 700; font-size: 13px; }
+.timeline .tl-phase-0 { fill: var(--band-0); } .timeline .tl-phase-1 { fill: var(--band-1); }
+.timeline .tl-phase-name { font-size: 11px; font-weight: 600; fill: var(--muted); }
+.timeline .tl-grid { stroke: var(--muted); stroke-opacity: .25; stroke-width: 1; }
+.timeline .tl-open { fill-opacity: .3; }
+.timeline rect.tl-open:not([fill]) { fill: var(--muted); }
+.timeline .tl-mark { fill: var(--muted); }
+.timeline .tl-day { stroke: var(--bg); stroke-width: 1; }
+.timeline .tl-apart { fill: none; stroke: var(--muted); stroke-dasharray: 4 3; rx: 6; }
+details summary { cursor: pointer; color: var(--muted); }
 @media print { body { margin: 0; max-width: none; } }
 """
 
@@ -67,6 +105,7 @@ def render(comparison: Comparison) -> str:
     )
     index = summary.agreement_index
     meter = f' <meter min="0" max="1" value="{index:.4f}"></meter>' if index is not None else ""
+    phasing = phasing_text(comparison)
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -77,12 +116,20 @@ def render(comparison: Comparison) -> str:
         f'<p class="summary">{counts}</p>',
         f"<p>{escape(sentence(index_text(summary)))}{meter}</p>",
     ]
+    if phasing:
+        parts.append(f'<p class="note">{escape(phasing)}</p>')
     if comparison.baseline:
         parts.append(f"<p>Baseline: {escape(comparison.baseline)}</p>")
     for area, rows in groups(comparison):
         parts.append(f"<h2>{escape(area)}</h2>")
         parts.append(_table(comparison, rows))
-    parts += _pairs(comparison)
+    parts += _options(comparison)
+    parts += _timeline(comparison)
+    if comparison.pairs:
+        names = {p.id: escape(p.name) for p in comparison.parties}
+        parts += ["<h2>Pairs</h2>", _counts_table("Pair", [
+            (f"{names[a]} vs {names[b]}", pair.summary, "")
+            for pair in comparison.pairs for a, b in [pair.parties]])]
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -94,50 +141,110 @@ def _table(comparison: Comparison, rows: list[Row]) -> str:
     for row in rows:
         look = LOOKS[row.status]
         distance = distance_text(row)
-        cells = "".join(_position(row.positions[p.id]) for p in comparison.parties)
+        cells = "".join(_position(row, p) for p in comparison.parties)
         aligned = (f'<div class="meta">{escape(alignment_text(row))}</div>'
                    if row.alignment else "")
+        aspects = ('<div class="aspects">' + "".join(_aspect(a) for a in row.aspects) + "</div>"
+                   if row.aspects else "")
         out.append(
-            f'<tr id="{escape(row.topic)}"><td class="status {look.word}">{look.glyph} {look.word}'
+            f'<tr id="{escape(row.id)}"><td class="status {look.word}">{look.glyph} {look.word}'
             + (f'<div class="distance">distance {distance}</div>' if distance else "") + "</td>"
-            f'<td class="topic">{escape(row.label)}<div class="key">{escape(row.topic)}</div></td>'
-            f"{cells}<td>{escape(row.explanation)}{aligned}</td></tr>"
+            f'<td class="topic">{escape(row_heading(row))}<div class="key">{escape(row.id)}</div>'
+            f"</td>{cells}<td>{aspects}{escape(row.explanation)}{aligned}</td></tr>"
         )
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _position(position: Position | None) -> str:
+def _aspect(aspect: Aspect) -> str:
+    """One part of the verdict as a coloured chip; its own explanation is the tooltip."""
+    look = LOOKS[aspect.status]
+    return (f'<span class="aspect {look.word}" title="{escape(aspect.explanation)}">'
+            f"{look.glyph} {escape(aspect_verdict(aspect))}</span>")
+
+
+def _position(row: Row, party: Party) -> str:
+    position = row.positions[party.id]
     if position is None:
         return '<td class="silent">— silent</td>'
     meta = []
     if position.confidence.value != "confirmed":
         meta.append(f'<span class="flag">{position.confidence.value}</span>')
-    if position.source:
-        title = escape(position.source_title or position.source)
-        meta.append(f'source: <abbr title="{title}">{escape(position.source)}</abbr>')
-    if position.by:
-        meta.append(f"by {escape(position.by)}")
-    if position.conditions:
-        meta.append("if " + "; ".join(escape(c) for c in position.conditions))
+    if position.source and not position.readings:
+        meta.append(f"source: {_source(position.source, position.source_title)}")
     extra = f'<div class="meta">{" · ".join(meta)}</div>' if meta else ""
+    facts = position_facts(position, row, party)
+    listed = ('<ul class="facts">' + "".join(f"<li>{escape(f)}</li>" for f in facts) + "</ul>"
+              if facts else "")
     quote = f"<blockquote>{escape(position.quote)}</blockquote>" if position.quote else ""
     note = f'<div class="meta">{escape(position.note)}</div>' if position.note else ""
-    return f"<td>{escape(position.text)}{extra}{quote}{note}</td>"
+    return f"<td>{_value(position)}{extra}{listed}{quote}{note}</td>"
 
 
-def _pairs(comparison: Comparison) -> list[str]:
-    if not comparison.pairs:
-        return []
-    names = {p.id: escape(p.name) for p in comparison.parties}
+def _value(position: Position) -> str:
+    """The value; a disputed clause's readings each with its source and note."""
+    if not position.readings:
+        return escape(value_text(position))
+    items = []
+    for reading in position.readings:
+        said = [escape(reading.text)]
+        if reading.source:
+            said.append(f'<span class="meta">{_source(reading.source, reading.source_title)}'
+                        "</span>")
+        if reading.note:
+            said.append(f'<span class="meta">— {escape(reading.note)}</span>')
+        items.append(f"<li>{' '.join(said)}</li>")
+    return f'<ol class="readings">{"".join(items)}</ol>'
+
+
+def _source(source: str, title: str | None) -> str:
+    return f'<abbr title="{escape(title or source)}">{escape(source)}</abbr>'
+
+
+def _counts_table(first: str, lines: list[tuple[str, Summary, str]]) -> str:
+    """Status counts and agreement index, one line per (name as HTML, summary, note)."""
     head = "".join(f"<th>{LOOKS[s].glyph} {LOOKS[s].word}</th>" for s in LOOKS)
     rows = []
-    for pair in comparison.pairs:
-        a, b = pair.parties
-        index = pair.summary.agreement_index
-        counts = "".join(f"<td>{n}</td>" for _, n in summary_counts(pair.summary))
-        rows.append(f"<tr><td>{names[a]} vs {names[b]}</td>{counts}"
-                    f"<td>{'—' if index is None else f'{index:.2f}'}</td></tr>")
-    return ["<h2>Pairs</h2>",
-            f"<table><thead><tr><th>Pair</th>{head}<th>Agreement index</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"]
+    for name, summary, note in lines:
+        index = summary.agreement_index
+        counts = "".join(f'<td class="n">{n}</td>' for _, n in summary_counts(summary))
+        rows.append(f"<tr><td>{name}</td>{counts}"
+                    f"<td class=\"n\">{'—' if index is None else f'{index:.2f}'}</td>"
+                    f'<td class="note">{note}</td></tr>')
+    return (f'<table class="counts"><thead><tr><th>{first}</th>{head}<th>Agreement index</th>'
+            f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _options(comparison: Comparison) -> list[str]:
+    out = []
+    for party, scores in offered_options(comparison):
+        out += [f"<h2>Options: {escape(party.name)}</h2>",
+                f"<p>{escape(option_intro(party, scores))}</p>",
+                _counts_table("Option", [
+                    (f'{escape(s.label)} <span class="key">{escape(s.option)}</span>', s.summary,
+                     option_marks(s)) for s in scores])]
+        differences = option_differences(comparison, party.id)
+        if differences:
+            out += ["<p>Where the options differ:</p>",
+                    "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in differences)
+                    + "</ul>"]
+    return out
+
+
+def _timeline(comparison: Comparison) -> list[str]:
+    from tui.reports.timeline_svg import timeline_svg
+
+    drawing = timeline_svg(comparison)
+    if not drawing:
+        return []
+    lists = []
+    for party in comparison.parties:
+        for title, events in timeline_groups(comparison, party):
+            rows = "".join(f"<tr><td>{escape(when_days(e))}</td>"
+                           f"<td>{escape(event_text(e, comparison.actors, party.phases))}</td></tr>"
+                           for e in events)
+            lists.append(f"<h3>{escape(party.name)}: {escape(title)}</h3>"
+                         '<table class="events"><thead><tr><th style="width:10rem">When</th>'
+                         f"<th>What, as written</th></tr></thead><tbody>{rows}</tbody></table>")
+    return ["<h2>Timeline</h2>", drawing,
+            f"<details><summary>Every event as text</summary>{''.join(lists)}</details>"]

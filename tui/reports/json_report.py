@@ -1,4 +1,4 @@
-"""JSON: the versioned contract `ceasefire-diff/1` (docs/json.md), straight from the result.
+"""JSON: the versioned contract `ceasefire-diff/2` (docs/json.md), straight from the result.
 
 Written as a stream: the document's frame, then the rows and the pairs a few hundred at a
 time, so a report of a hundred thousand topics never exists twice in memory. The bytes
@@ -7,16 +7,18 @@ are exactly those of serialising the whole comparison at once.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from diffing.result import Comparison, Pair, Row
+from diffing.result import FORMAT, Comparison, Pair, Row
 
 CHUNK = 500
 Write = Callable[[bytes], Any]
+VERSION = FORMAT.rsplit("/", 1)[1]
 
 
 @cache
@@ -26,18 +28,42 @@ def _adapter(kind: object):
     return TypeAdapter(kind)
 
 
+@cache
+def _serializer(kind: object):
+    """The adapter's serializer, except that sets are written sorted: JSON has no sets, and
+    the same files must give the same bytes whatever order a set happens to iterate in."""
+    from pydantic_core import SchemaSerializer, core_schema
+
+    schema = copy.deepcopy(_adapter(kind).core_schema)
+    for node in _set_schemas(schema):
+        node["serialization"] = core_schema.plain_serializer_function_ser_schema(
+            sorted, return_schema=core_schema.list_schema(node.get("items_schema")))
+    return SchemaSerializer(schema)
+
+
+def _set_schemas(node: object) -> list[dict]:
+    """Every set or frozenset in a core schema."""
+    if isinstance(node, dict):
+        found = [node] if node.get("type") in ("set", "frozenset") else []
+        return found + [n for value in node.values() for n in _set_schemas(value)]
+    if isinstance(node, list):
+        return [n for value in node for n in _set_schemas(value)]
+    return []
+
+
 def _dump(value: object, kind: object) -> bytes:
     """ASCII JSON: every other character, invisible and direction-changing ones included,
     is a `\\uXXXX` escape, so the output cannot reorder or hide text where it is shown.
     Open range ends (infinity) become null."""
-    return _adapter(kind).dump_json(value, indent=2, by_alias=True, ensure_ascii=True)
+    return _serializer(kind).to_json(value, indent=2, by_alias=True, ensure_ascii=True)
 
 
 def contract_schema() -> dict:
     """The JSON Schema of what `write` produces, from the result types themselves.
 
-    Open range ends are written as null (JSON has no infinity), which the types alone
-    cannot say: the span's bounds are widened to number-or-null here.
+    Two things the types alone cannot say are added: every field is always written (so
+    every property is required), and open range ends are written as null (JSON has no
+    infinity), so a span's bounds are number-or-null.
     """
     schema = _adapter(Comparison).json_schema(mode="serialization", by_alias=True)
     for bound in ("low", "high"):
@@ -45,8 +71,11 @@ def contract_schema() -> dict:
             "anyOf": [{"type": "number"}, {"type": "null"}],
             "description": "null when unbounded (an open end, indefinite, unlimited)",
         }
-    schema["$id"] = "urn:ceasefire:diff:1"
-    schema["title"] = "ceasefire diff, JSON output, format ceasefire-diff/1"
+    for definition in (schema, *schema["$defs"].values()):
+        if "properties" in definition:
+            definition["required"] = list(definition["properties"])
+    schema["$id"] = f"urn:ceasefire:diff:{VERSION}"
+    schema["title"] = f"ceasefire diff, JSON output, format {FORMAT}"
     return schema
 
 
@@ -67,12 +96,12 @@ def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], kind: object,
 def write(comparison: Comparison, write: Write) -> None:
     """Write the comparison's JSON, a newline at the end, through `write`."""
     frame = _dump(replace(comparison, rows=(), pairs=()), Comparison)
-    head, _, tail = frame.rpartition(b'"pairs": []')
-    head, _, middle = head.rpartition(b'"rows": []')
-    write(head)
-    _array(b'"rows": ', comparison.rows, list[Row], write)
-    write(middle)
-    _array(b'"pairs": ', comparison.pairs, list[Pair], write)
+    head, _, tail = frame.partition(b'\n  "pairs": []')  # the document's own keys: indent 2
+    head, _, middle = head.partition(b'\n  "rows": []')
+    write(head + b"\n")
+    _array(b'  "rows": ', comparison.rows, list[Row], write)
+    write(middle + b"\n")
+    _array(b'  "pairs": ', comparison.pairs, list[Pair], write)
     write(tail + b"\n")
 
 

@@ -1,4 +1,5 @@
-"""What every report shows, worded once: status looks, headline, summary, area groups, cells.
+"""What every report shows, worded once: status looks, headline, summary, area groups, cells,
+the options a party offers, how phases were lined up, and each party's timeline.
 
 Strings here are raw (they may hold text from proposal files); each renderer escapes
 them for its medium.
@@ -6,13 +7,28 @@ them for its medium.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from diffing.comparators.base import names
-from diffing.result import Comparison, GapStatus, Party, Position, Row, Summary
-from proposals.timeline import Event
+from diffing.result import (
+    Aspect,
+    Comparison,
+    GapStatus,
+    OptionInfo,
+    OptionScore,
+    PairRow,
+    Party,
+    PhaseInfo,
+    Position,
+    Row,
+    Summary,
+)
 from proposals.model import Confidence
 from proposals.registry import registry
+from proposals.timeline import CALENDAR, START, Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +58,17 @@ def headline(comparison: Comparison) -> str:
 
 
 def party_line(party: Party) -> str:
-    """`Ukraine — Memorandum on a ceasefire, Istanbul II, 2025-06-02 (proposed) · ukraine.yaml`"""
+    """`Ukraine — Memorandum on a ceasefire, Istanbul II, 2025-06-02 (proposed) · ukraine.yaml`,
+    with the option shown when the party offers several."""
     details = ", ".join(x for x in (party.title, party.round, party.date) if x)
+    shown = f" · option shown: {shown_option(party)}" if party.option else ""
     return (f"{party.name}" + (f" — {details}" if details else "") + f" ({party.status})"
-            + f" · {party.file}")
+            + f" · {party.file}" + shown)
+
+
+def shown_option(party: Party) -> str | None:
+    """The label of the option of a party's proposal the rows show, if it offers several."""
+    return _label(party.options, party.option) if party.option else None
 
 
 def summary_counts(summary: Summary) -> list[tuple[GapStatus, int]]:
@@ -81,14 +104,36 @@ def groups(comparison: Comparison) -> list[tuple[str, list[Row]]]:
     return [(titles.get(area, area), rows) for area, rows in by_area.items() if rows]
 
 
+# --- rows -----------------------------------------------------------------------------------
+
+
 def row_heading(row: Row) -> str:
     """`Heavy weapons pullback · by Ukraine · first phase`: the topic, who acts, when."""
-    parts = [row.label]
-    if row.actor_name:
-        parts.append(f"by {row.actor_name}")
-    if row.phase_label:
-        parts.append(row.phase_label)
-    return " · ".join(parts)
+    return _heading(row.label, row.actor_name, row.phase_label)
+
+
+def heading_of(comparison: Comparison, row_id: str) -> str:
+    """The heading of a row by its id, also for a row the comparison does not show (one
+    that only another option of a party makes): the id is topic, `@actor`, `#phase`."""
+    row = comparison.row(row_id)
+    if row is not None:
+        return row_heading(row)
+    key, actor, phase = _id_parts(row_id)
+    topic = registry().resolve(key)
+    return _heading(topic.label if topic else key,
+                    comparison.actors.get(actor, actor) if actor else None,
+                    _label(comparison.phasing.points, phase) if phase else None)
+
+
+def _id_parts(row_id: str) -> tuple[str, str, str]:
+    """A row id's topic, actor and phase (empty where the id has none)."""
+    rest, _, phase = row_id.partition("#")
+    topic, _, actor = rest.partition("@")
+    return topic, actor, phase
+
+
+def _heading(label: str, actor: str | None, phase: str | None) -> str:
+    return " · ".join([label, *([f"by {actor}"] if actor else []), *([phase] if phase else [])])
 
 
 def value_text(position: Position) -> str:
@@ -107,98 +152,70 @@ def position_text(position: Position | None) -> str:
     return value_text(position) + mark
 
 
-def position_facts(position: Position) -> list[str]:
+def position_facts(position: Position, row: Row | None = None,
+                   party: Party | None = None) -> list[str]:
     """What a clause says besides its value, each as a short phrase, in reading order: who
-    acts, when, on what conditions, in which phase or option, how it was worked out."""
+    acts, when, on what conditions, in which phase or option, how it was worked out.
+
+    Given its `row`, what the row's heading already says (who acts, the phase) is left
+    out, so a cell repeats nothing; given its `party`, phases and options are named by
+    their labels.
+    """
     facts = []
-    if position.by_text:
+    if position.by_text and not _says_actor(row, position):
         facts.append(f"by {position.by_text}")
     if position.when is not None:
         facts.append(f"when: {position.when.text}")
-    facts += [f"if: {condition.text}" for condition in position.conditions]
-    if position.phase:
-        facts.append(f"phase: {position.phase}")
+    if position.conditions:
+        facts.append(f"condition{'s' * (len(position.conditions) > 1)}: "
+                     + "; ".join(condition.text for condition in position.conditions))
+    if position.phase and (row is None or row.phase != position.phase):
+        facts.append(f"phase: {_label(party.phases if party else (), position.phase)}")
     if position.option:
-        facts.append(f"option: {position.option}")
+        facts.append(f"option: {_label(party.options if party else (), position.option)}")
     if position.derived == "timeline":
         facts.append("worked out from the party's times")
     return facts
 
 
+def _says_actor(row: Row | None, position: Position) -> bool:
+    """Whether the row's heading already names exactly who the clause says acts."""
+    if row is None or row.actor is None or position.mutual:
+        return False
+    return position.by == (row.actor,) or (position.by_text or "").casefold() == (
+        row.actor_name or "").casefold()
+
+
+def _label(known: Sequence[PhaseInfo | OptionInfo], ident: str | None) -> str:
+    """The label of a phase or option by its id (the id itself when it is not known)."""
+    for item in known:
+        if item.id == ident:
+            return item.label
+    return ident or ""
+
+
+def verdict_text(status: GapStatus, distance: float | None) -> str:
+    """`conflict (0.51)`, or the word alone where nothing is measured."""
+    return LOOKS[status].word + (f" ({distance:.2f})" if distance is not None else "")
+
+
+def aspect_verdict(aspect: Aspect) -> str:
+    """`timing conflict (0.51)`. For a disputed clause's readings, the closest verdict any
+    combination of readings reaches (the row shows the furthest): `readings at best …`."""
+    best = "at best " if aspect.name == "readings" else ""
+    return f"{aspect.name} {best}{verdict_text(aspect.status, aspect.distance)}"
+
+
+def aspects_line(row: Row) -> str:
+    """Each part of the verdict on one line (`value agreed (0.00) · timing conflict (0.51)`),
+    for reports that give the explanation in full beside it; empty when only the value
+    counts."""
+    return " · ".join(aspect_verdict(aspect) for aspect in row.aspects)
+
+
 def aspect_lines(row: Row) -> list[str]:
-    """Each part of the verdict when more than the value counts (`timing: partial (0.25) …`)."""
-    return [f"{aspect.name}: {LOOKS[aspect.status].word}"
-            + (f" ({aspect.distance:.2f})" if aspect.distance is not None else "")
-            + f" — {aspect.explanation}" for aspect in row.aspects]
-
-
-def option_lines(comparison: Comparison) -> list[str]:
-    """For each party that offers options: each option's agreement index and counts, which
-    is shown, which comes closest, and the rows where they differ."""
-    out = []
-    for party in comparison.parties:
-        scores = [score for score in comparison.options if score.party == party.id]
-        if not scores:
-            continue
-        closest = next(score for score in scores if score.closest)
-        out.append(f"{party.name} offers {len(scores)} options; {closest.label} "
-                   f"({closest.option}) comes closest to the other parties.")
-        for score in scores:
-            marks = [m for m, on in (("shown", score.shown), ("closest", score.closest)) if on]
-            out.append(f"  {score.option}: {score.label} — {summary_line(score.summary)}"
-                       + (f" [{', '.join(marks)}]" if marks else ""))
-        out += [f"    {line}" for line in option_differences(comparison, party.id)]
-    return out
-
-
-def option_differences(comparison: Comparison, party: str) -> list[str]:
-    """The rows where a party's options get different verdicts: `Preconditions: option-1
-    conflict (1.00), option-2 partial (0.40)`."""
-    scores = [score for score in comparison.options if score.party == party]
-    ids = sorted({row_id for score in scores for row_id in score.rows})
-    out = []
-    for row_id in ids:
-        verdicts = [score.rows.get(row_id) for score in scores]
-        if len({(v.status, v.distance) if v else None for v in verdicts}) < 2:
-            continue
-        row = comparison.row(row_id)
-        name = row_heading(row) if row else row_id
-        said = ", ".join(
-            f"{score.option} " + (f"{LOOKS[v.status].word}" + (
-                f" ({v.distance:.2f})" if v.distance is not None else "") if v else "silent")
-            for score, v in zip(scores, verdicts))
-        out.append(f"{name}: {said}")
-    return out
-
-
-def event_text(event: Event) -> str:
-    """`days 2–16  Heavy weapons pullback (by ukraine) — from day 2, within 14 days`."""
-    return f"{when_days(event):<14} {event.label}" + (
-        f" (by {', '.join(event.actors)})" if event.actors else "") + (
-        f" — {event.when}" if event.when else "")
-
-
-def when_days(event: Event) -> str:
-    """Where an event falls: `day 7`, `days 0–42`, `from day 3`, `after elections`…"""
-    def day(value: float) -> str:
-        return f"{round(value, 1):g}"
-
-    low, high = event.low, event.high
-    if event.root not in ("start", "date"):
-        anchor = event.root.split(":", 1)[-1]
-        if low is None and high is None:
-            return f"around {anchor}"
-        return f"{anchor} {'+' if (low or 0) >= 0 else ''}{day(low or 0)}" + (
-            f"…{day(high)}" if high is not None and high != low else "")
-    prefix = "day" if event.root == "start" else "calendar day"
-    if low is not None and high is not None:
-        return f"{prefix} {day(low)}" if day(low) == day(high) else \
-            f"{prefix}s {day(low)}–{day(high)}"
-    if low is not None:
-        return f"from {prefix} {day(low)}"
-    if high is not None:
-        return f"by {prefix} {day(high)}"
-    return "undated"
+    """Each part of the verdict with its own explanation (`timing partial (0.25) — …`)."""
+    return [f"{aspect_verdict(aspect)} — {aspect.explanation}" for aspect in row.aspects]
 
 
 def distance_text(row: Row) -> str:
@@ -211,3 +228,189 @@ def alignment_text(row: Row) -> str:
         return ""
     keys = ", ".join(f"{party}: {key}" for party, key in row.alignment.keys.items())
     return f"paired by similarity ({row.alignment.confidence:.0%} sure): {keys}"
+
+
+def phasing_text(comparison: Comparison) -> str | None:
+    """How the parties' phases were lined up, when any party has phases."""
+    phasing = comparison.phasing
+    if phasing.mode == "by-id":
+        points = ", ".join(p.id if p.label == p.id else f"{p.label} ({p.id})"
+                           for p in phasing.points)
+        return f"Phases compared by id: {points}."
+    if phasing.mode == "first-and-final":
+        return ("Phases differ between the parties: compared each party's first phase and its "
+                "end state.")
+    return None
+
+
+# --- options --------------------------------------------------------------------------------
+
+
+def offered_options(comparison: Comparison) -> list[tuple[Party, list[OptionScore]]]:
+    """Each party that offers options, with every option's score, in the parties' order."""
+    out = []
+    for party in comparison.parties:
+        scores = [score for score in comparison.options if score.party == party.id]
+        if scores:
+            out.append((party, scores))
+    return out
+
+
+def option_intro(party: Party, scores: Sequence[OptionScore]) -> str:
+    """`Russia offers 2 options; the rows show Withdrawal first (option-1); Ten-point
+    package (option-2) comes closest to the other parties.`"""
+    shown = next((s for s in scores if s.shown), None)
+    closest = next((s for s in scores if s.closest), None)
+    said = [f"{party.name} offers {len(scores)} options"]
+    if shown is not None:
+        said.append(f"the rows show {shown.label} ({shown.option})")
+    if closest is not None:
+        said.append(f"{'that one' if closest is shown else f'{closest.label} ({closest.option})'}"
+                     " comes closest to the other parties")
+    return "; ".join(said) + "."
+
+
+def option_marks(score: OptionScore) -> str:
+    """`shown, closest`: what the report says of this option."""
+    return ", ".join(mark for mark, on in (("shown", score.shown), ("closest", score.closest))
+                     if on)
+
+
+def option_lines(comparison: Comparison) -> list[str]:
+    """For each party that offers options: which is shown, each option's agreement index
+    and counts, which comes closest, and the rows where they differ."""
+    out = []
+    for party, scores in offered_options(comparison):
+        out.append(option_intro(party, scores))
+        for score in scores:
+            marks = option_marks(score)
+            out.append(f"  {score.option}: {score.label} — {summary_line(score.summary)}"
+                       + (f" [{marks}]" if marks else ""))
+        differences = option_differences(comparison, party.id)
+        if differences:
+            out.append("  Where the options differ:")
+            out += [f"    {line}" for line in differences]
+    return out
+
+
+def option_differences(comparison: Comparison, party: str) -> list[str]:
+    """The rows where a party's options get different verdicts, in report order:
+    `Preconditions: option-1 conflict (1.00), option-2 partial (0.40)`."""
+    scores = [score for score in comparison.options if score.party == party]
+    ids = {row_id for score in scores for row_id in score.rows}
+    out = []
+    for row_id in sorted(ids, key=lambda i: (registry().order(_id_parts(i)[0]), i)):
+        verdicts = [score.rows.get(row_id) for score in scores]
+        if len({(v.status, v.distance) if v else None for v in verdicts}) < 2:
+            continue
+        said = ", ".join(f"{score.option} {_pair_verdict(v)}" for score, v in zip(scores, verdicts))
+        out.append(f"{heading_of(comparison, row_id)}: {said}")
+    return out
+
+
+def _pair_verdict(verdict: PairRow | None) -> str:
+    return "not addressed" if verdict is None else verdict_text(verdict.status, verdict.distance)
+
+
+# --- timelines ------------------------------------------------------------------------------
+
+
+def timeline_groups(comparison: Comparison, party: Party) -> list[tuple[str, list[Event]]]:
+    """A party's events by the scale they are placed on (days from entry into force first,
+    then the calendar, then each step nobody dated), each titled and in day order, a phase
+    before what happens in it."""
+    by_root: dict[str, list[Event]] = {}
+    for event in comparison.timelines.get(party.id, ()):
+        by_root.setdefault(event.root, []).append(event)
+    return [(root_title(root, party), sorted(events, key=_day_order))
+            for root, events in by_root.items()]
+
+
+def _day_order(event: Event) -> tuple[float, bool, float]:
+    low = -math.inf if event.low is None else event.low
+    high = math.inf if event.high is None else event.high
+    return low, not is_phase(event), high
+
+
+def root_title(root: str, party: Party) -> str:
+    """What a timeline scale counts from: `Days from entry into force`, `Calendar dates`, or
+    `Counted from elections, which no time places` for a step nobody dated."""
+    if root == START:
+        return "Days from entry into force"
+    if root == CALENDAR:
+        return "Calendar dates (no date for entry into force)"
+    return f"Counted from {root_label(root, party)}, which no time places"
+
+
+def root_label(root: str, party: Party) -> str:
+    """The event a scale is counted from, in words: a step, a topic or a phase."""
+    kind, _, key = root.partition(":")
+    if kind == "step":
+        return registry().steps.label(key)
+    if kind == "topic":
+        topic = registry().resolve(key)
+        return topic.label if topic else key
+    if kind == "phase":
+        return _label(party.phases, key)
+    return key or root
+
+
+def is_phase(event: Event) -> bool:
+    """A phase of the agreement (the other events are timed clauses)."""
+    return event.key.startswith("phase:")
+
+
+def event_text(event: Event, actors: Mapping[str, str] | None = None,
+               phases: Sequence[PhaseInfo] = ()) -> str:
+    """What happens and when, as written: `Heavy weapons pullback · by Ukraine — from day 2,
+    within 14 days`, actor keys shown by `actors` names and phases by their labels when
+    given (`when_days` says where it falls)."""
+    when = event_when(event, phases)
+    return event_label(event, actors) + (f" — {when}" if when else "")
+
+
+def event_label(event: Event, actors: Mapping[str, str] | None = None) -> str:
+    """`Phase: First phase`, or `Withdrawal of forces · by Israel`."""
+    if is_phase(event):
+        return f"Phase: {event.label}"
+    who = ", ".join((actors or {}).get(actor, actor) for actor in event.actors)
+    return _heading(event.label, who or None, None)
+
+
+def event_when(event: Event, phases: Sequence[PhaseInfo] = ()) -> str:
+    """The time as the author wrote it; for a clause timed by its phase, `during` the phase."""
+    if event.when or is_phase(event) or not event.phase:
+        return event.when
+    return f"during {_label(phases, event.phase)}"
+
+
+def when_days(event: Event) -> str:
+    """Where an event falls on its scale: `day 7`, `days 0–42`, `from day 3`, `by 2015-12-31`,
+    `+30 days` (after a step nobody dated; see `root_title`), `undated`."""
+    if event.root == START:
+        return _window(event.low, event.high, day_number, "day {}", "days {}–{}")
+    if event.root == CALENDAR:
+        return _window(event.low, event.high, calendar_date, "{}", "{} to {}")
+    return _window(event.low, event.high, day_number, "+{} days", "+{}–{} days")
+
+
+def _window(low: float | None, high: float | None, point: Callable[[float], str], one: str,
+            many: str) -> str:
+    if low is not None and high is not None:
+        a, b = point(low), point(high)
+        return one.format(a) if a == b else many.format(a, b)
+    if low is not None:
+        return "from " + one.format(point(low))
+    if high is not None:
+        return "by " + one.format(point(high))
+    return "undated"
+
+
+def day_number(days: float) -> str:
+    """`7`, `2.5`: days to a tenth."""
+    return f"{round(days, 1) + 0.0:g}"  # + 0.0: never `-0`
+
+
+def calendar_date(day: float) -> str:
+    """Days since 1970-01-01 as the date they fall on."""
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=math.floor(day + 1e-9))).isoformat()

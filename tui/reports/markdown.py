@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from diffing.comparators.base import plural, sentence
-from diffing.result import Comparison
+from diffing.result import Comparison, Party, Row, Summary
 from tui.reports.layout import (
     LOOKS,
     alignment_text,
+    aspects_line,
     distance_text,
+    event_text,
     groups,
     headline,
     index_text,
+    offered_options,
+    option_differences,
+    option_intro,
+    option_marks,
     party_line,
+    phasing_text,
+    position_facts,
     position_text,
+    row_heading,
     summary_counts,
+    timeline_groups,
+    when_days,
 )
 from tui.terminal import one_line
 
@@ -29,12 +41,22 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
+def code(text: str) -> str:
+    """A key or id as inline code (literal inside backticks), or escaped text should it hold
+    a backtick or a pipe, which would end the code or the table cell."""
+    shown = one_line(text)
+    return escape(text) if "`" in shown or "|" in shown else f"`{shown}`"
+
+
 def render(comparison: Comparison) -> str:
     parties = comparison.parties
     out = [f"# {escape(headline(comparison))}", ""]
     out += [f"- {escape(party_line(party))}" for party in parties]
     if comparison.baseline:
         out.append(f"- Baseline: {escape(comparison.baseline)}")
+    phasing = phasing_text(comparison)
+    if phasing:
+        out.append(f"- {escape(phasing)}")
     counts = " · ".join(f"{LOOKS[status].glyph} {count} {LOOKS[status].word}"
                         for status, count in summary_counts(comparison.summary))
     out += ["", f"**{plural(comparison.summary.topics, 'topic')}:** {counts}. "
@@ -42,34 +64,81 @@ def render(comparison: Comparison) -> str:
     header = ["Status", "Topic", *(escape(p.name) for p in parties), "Gap"]
     for title, rows in groups(comparison):
         out += ["", f"## {escape(title)}", "", _row(header), _row(["---"] * len(header))]
-        for row in rows:
-            look = LOOKS[row.status]
-            distance = distance_text(row)
-            status = f"{look.glyph} {look.word}" + (f" ({distance})" if distance else "")
-            topic = f"{escape(row.label)}<br>`{row.topic}`"
-            gap = escape(row.explanation)
-            if row.alignment:
-                gap += f"<br>_{escape(alignment_text(row))}_"
-            cells = [escape(position_text(row.positions[p.id])) for p in parties]
-            out.append(_row([status, topic, *cells, gap]))
-    out += _pairs(comparison)
+        out += [_row(_cells(comparison, row)) for row in rows]
+    out += _options(comparison)
+    out += _timeline(comparison)
+    if comparison.pairs:
+        names = {p.id: escape(p.name) for p in parties}
+        out += ["", "## Pairs", "", *_counts_table(
+            "Pair", [(f"{names[a]} vs {names[b]}", pair.summary, "")
+                     for pair in comparison.pairs for a, b in [pair.parties]])]
     return "\n".join(out) + "\n"
 
 
-def _row(cells: list[str]) -> str:
+def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _pairs(comparison: Comparison) -> list[str]:
-    if not comparison.pairs:
-        return []
-    names = {p.id: escape(p.name) for p in comparison.parties}
-    out = ["", "## Pairs", "", _row(["Pair", *(LOOKS[s].word for s in LOOKS), "Agreement index"]),
-           _row(["---"] * (len(LOOKS) + 2))]
-    for pair in comparison.pairs:
-        a, b = pair.parties
-        index = pair.summary.agreement_index
-        out.append(_row([f"{names[a]} vs {names[b]}",
-                         *(str(count) for _, count in summary_counts(pair.summary)),
-                         "—" if index is None else f"{index:.2f}"]))
+def _cells(comparison: Comparison, row: Row) -> list[str]:
+    """Status, the row's heading and id, each party's cell, and the gap."""
+    look = LOOKS[row.status]
+    distance = distance_text(row)
+    status = f"{look.glyph} {look.word}" + (f" ({distance})" if distance else "")
+    topic = f"{escape(row_heading(row))}<br>{code(row.id)}"
+    gap = escape(row.explanation)
+    if row.aspects:
+        gap = f"_{escape(aspects_line(row))}_<br>{gap}"
+    if row.alignment:
+        gap += f"<br>_{escape(alignment_text(row))}_"
+    return [status, topic, *(_position(row, party) for party in comparison.parties), gap]
+
+
+def _position(row: Row, party: Party) -> str:
+    """The value, then what else the clause says, in italics under it."""
+    position = row.positions[party.id]
+    cell = escape(position_text(position))
+    facts = position_facts(position, row, party) if position is not None else []
+    return cell + (f"<br>_{escape('; '.join(facts))}_" if facts else "")
+
+
+def _counts_table(first: str, lines: list[tuple[str, Summary, str]]) -> list[str]:
+    """A table of status counts and agreement index, one line per (name, summary, note)."""
+    notes = any(note for _, _, note in lines)
+    header = [first, *(f"{look.glyph} {look.word}" for look in LOOKS.values()),
+              "Agreement index", *(["Note"] if notes else [])]
+    out = [_row(header), _row(["---"] * len(header))]
+    for name, summary, note in lines:
+        index = summary.agreement_index
+        out.append(_row([name, *(str(count) for _, count in summary_counts(summary)),
+                         "—" if index is None else f"{index:.2f}", *([note] if notes else [])]))
+    return out
+
+
+def _options(comparison: Comparison) -> list[str]:
+    out = []
+    for party, scores in offered_options(comparison):
+        out += ["", f"## Options: {escape(party.name)}", "", escape(option_intro(party, scores)),
+                "", *_counts_table("Option", [
+                    (f"{escape(s.label)}<br>{code(s.option)}", s.summary, option_marks(s))
+                    for s in scores])]
+        differences = option_differences(comparison, party.id)
+        if differences:
+            out += ["", "Where the options differ:", ""]
+            out += [f"- {escape(line)}" for line in differences]
+    return out
+
+
+def _timeline(comparison: Comparison) -> list[str]:
+    out = []
+    for party in comparison.parties:
+        scales = timeline_groups(comparison, party)
+        if not scales:
+            continue
+        out += ["", f"## Timeline: {escape(party.name)}"]
+        for title, events in scales:
+            out += ["", f"**{escape(title)}**", "", _row(["When", "What, as written"]),
+                    _row(["---", "---"])]
+            out += [_row([escape(when_days(event)),
+                          escape(event_text(event, comparison.actors, party.phases))])
+                    for event in events]
     return out

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from diffing.result import Comparison
+from diffing.result import Comparison, Party, Row
 from tui.reports.layout import (
     LOOKS,
     alignment_text,
+    aspects_line,
     distance_text,
+    event_text,
     groups,
     headline,
+    option_lines,
     party_line,
+    phasing_text,
+    position_facts,
     position_text,
+    row_heading,
     summary_line,
+    timeline_groups,
+    when_days,
 )
 from tui.terminal import one_line
 
@@ -21,31 +29,70 @@ def render(comparison: Comparison) -> str:
     out += [f"  {one_line(party_line(party))}" for party in comparison.parties]
     if comparison.baseline:
         out.append(f"  baseline: {comparison.baseline}")
+    phasing = phasing_text(comparison)
+    if phasing:
+        out.append(f"  {one_line(phasing)}")
     out += ["", one_line(summary_line(comparison.summary))]
     width = max((len(one_line(p.name)) for p in comparison.parties), default=0) + 1
     for title, rows in groups(comparison):
         out += ["", f"== {title} =="]
         for row in rows:
-            look = LOOKS[row.status]
-            distance = distance_text(row)
-            out += ["", f"[{look.marker}] {look.word.upper()}  {one_line(row.label)} ({row.topic})"
-                    + (f"  distance {distance}" if distance else "")]
-            for party in comparison.parties:
-                name = (one_line(party.name) + ":").ljust(width + 1)
-                out.append(f"    {name} {one_line(position_text(row.positions[party.id]))}")
-            out.append(f"    -> {one_line(row.explanation)}")
-            if row.alignment:
-                out.append(f"    ({one_line(alignment_text(row))})")
-    out += _pairs(comparison)
+            out += ["", *_row(comparison, row, width)]
+    out += _section("Options", [_indented(f"  {line}") for line in option_lines(comparison)])
+    out += _section("Timeline", _timeline(comparison))
+    out += _section("Pairs", _pairs(comparison))
     return "\n".join(out) + "\n"
 
 
-def _pairs(comparison: Comparison) -> list[str]:
-    if not comparison.pairs:
-        return []
-    names = {party.id: one_line(party.name) for party in comparison.parties}
-    out = ["", "== Pairs =="]
-    for pair in comparison.pairs:
-        a, b = pair.parties
-        out.append(f"  {names[a]} vs {names[b]}: {one_line(summary_line(pair.summary))}")
+def _row(comparison: Comparison, row: Row, width: int) -> list[str]:
+    look = LOOKS[row.status]
+    distance = distance_text(row)
+    out = [f"[{look.marker}] {look.word.upper()}  {one_line(row_heading(row))} ({row.id})"
+           + (f"  distance {distance}" if distance else "")]
+    for party in comparison.parties:
+        out += _cell(row, party, (one_line(party.name) + ":").ljust(width + 1))
+    if row.aspects:
+        out.append(f"    aspects: {one_line(aspects_line(row))}")
+    out.append(f"    -> {one_line(row.explanation)}")
+    if row.alignment:
+        out.append(f"    ({one_line(alignment_text(row))})")
     return out
+
+
+def _cell(row: Row, party: Party, name: str) -> list[str]:
+    """A party's value, then what else its clause says, indented under the value."""
+    position = row.positions[party.id]
+    out = [f"    {name} {one_line(position_text(position))}"]
+    facts = position_facts(position, row, party) if position is not None else []
+    if facts:
+        out.append(f"    {'':{len(name)}} {one_line('; '.join(facts))}")
+    return out
+
+
+def _indented(line: str) -> str:
+    """A line of untrusted text on one line, its indentation kept."""
+    return line[:len(line) - len(line.lstrip(" "))] + one_line(line)
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return ["", f"== {title} ==", *lines] if lines else []
+
+
+def _timeline(comparison: Comparison) -> list[str]:
+    """Each party's events, scale by scale, in day order."""
+    out: list[str] = []
+    for party in comparison.parties:
+        scales = timeline_groups(comparison, party)
+        if scales:
+            out.append(f"  {one_line(party.name)}")
+        for title, events in scales:
+            out.append(f"    {one_line(title)}")
+            out += [f"      {when_days(e):<14} "
+                    f"{one_line(event_text(e, comparison.actors, party.phases))}" for e in events]
+    return out
+
+
+def _pairs(comparison: Comparison) -> list[str]:
+    names = {party.id: one_line(party.name) for party in comparison.parties}
+    return [f"  {names[pair.parties[0]]} vs {names[pair.parties[1]]}: "
+            f"{one_line(summary_line(pair.summary))}" for pair in comparison.pairs]
