@@ -40,6 +40,7 @@ def topic_record(topic: Topic) -> dict[str, Any]:
         "description": topic.description,
         "aliases": list(topic.aliases),
         "unit": topic.unit,
+        "step": topic.step,
         "ordered": topic.ordered,
         "open": topic.open,
         "vocabulary": [
@@ -65,6 +66,10 @@ def topics_markdown(reg: Registry) -> str:
             out.append(f"- **Kind:** {topic.kind.value} — {KIND_HELP[topic.kind]}")
             if topic.unit:
                 out.append(f"- **Unit:** {topic.unit}")
+            if topic.step:
+                out.append(f"- **Step:** `{topic.step}` ({_md(reg.steps.label(topic.step))}): "
+                           "with a `when:`, the clause takes this step's place in the order "
+                           "of steps")
             if topic.aliases:
                 out.append("- **Also written:** " + ", ".join(f"`{a}`" for a in topic.aliases))
             if topic.vocabulary:
@@ -72,6 +77,12 @@ def topics_markdown(reg: Registry) -> str:
                 extra = "; other words are accepted as written" if topic.open else ""
                 out.append(f"- **Words**{scale}{extra}: " + _md(words(topic)))
             out.append(f"- **Example:** `{topic.key}: {example_text(topic)}`")
+    out += ["", "### Steps of a settlement", "",
+            "The words `political.sequence` lists and that `when:` and `conditions:` refer to "
+            "(`after elections`); each topic with a step is that step when it has a time.", "",
+            "| Step | Label | Also written |", "|---|---|---|"]
+    out += [f"| `{t.value}` | {_md(t.label)} | {_md(', '.join(t.aliases))} |"
+            for t in reg.steps.terms]
     return "\n".join(out) + "\n"
 
 
