@@ -21,13 +21,14 @@ _HEADER = """\
 # and the first line of this file reads:
 #   # yaml-language-server: $schema=ceasefire.schema.json
 
-ceasefire: 1                 # format version
+ceasefire: 2                 # format version
 party: {party}
 id: {id}                 # short key used in reports (default: made from party)
 title: Proposal on a ceasefire
 date: 2025-06-02             # when the text was presented (ISO date)
 round: First round           # the negotiating round
 status: proposed             # proposed | agreed | rejected | withdrawn | implemented
+# sides: [Ukraine, Russia]   # the parties the agreement binds: what `by: both sides` means
 
 sources:                     # short id -> where the clauses come from
   memo: {{title: Text of the proposal, publisher: Publisher, date: 2025-06-02}}
@@ -44,6 +45,18 @@ clauses:
     quote: "a full ceasefire on land, in the air and at sea"
     note: Any comment on the clause.
     conditions: [the other side implements it at the same time]
+    when: on entry into force  # or: day 7, by day 50, 5 days after the withdrawal
+
+  # One clause for each party that acts (`by:`), here each with its own line
+  # forces.pullback_line:
+  #   - {{value: The de facto line of contact., by: Ukraine}}
+  #   - {{value: The line of 19 September 2014., by: Russia}}
+
+  # Sources disagree: give each reading with its source instead of one value
+  # political.elections:
+  #   readings:
+  #     - {{value: within 100 days, source: memo}}
+  #     - {{value: within 60 days, note: one summary}}
 
   # A position stated without its terms
   forces.size_cap: unspecified
@@ -56,6 +69,28 @@ clauses:
 
   # Every registered topic, by area, with its kind and an example value.
   # Uncomment a line and edit its value; `ceasefire topics` describes each one.
+"""
+
+_STAGES = """
+# Stages of the agreement, in order, each with what holds during it (docs/format.md):
+# phases:
+#   - id: first
+#     label: First phase
+#     starts: on signing
+#     duration: 42 days
+#     clauses:
+#       humanitarian.prisoner_numbers: {value: 1000 prisoners, by: both sides}
+#
+# Alternative packages the party offers; the comparison scores each one:
+# options:
+#   - id: option-1
+#     label: Withdrawal first
+#     clauses:
+#       ceasefire.preconditions: [withdrawal from four regions]
+#   - id: option-2
+#     label: Ten-point package
+#     clauses:
+#       ceasefire.preconditions: [no redeployment, mobilisation stops]
 """
 
 
@@ -74,4 +109,4 @@ def template(party: str = "Party name", file: str = "proposal.yaml") -> str:
     header = _HEADER.format(
         party=escape_hidden(json.dumps(party, ensure_ascii=False)), id=slug(party), file=file
     )
-    return header + _catalogue(reg)
+    return header + _catalogue(reg) + _STAGES
