@@ -33,6 +33,15 @@ class Plan:
     parties: int
     clauses: int
     seed: int = 2025
+    structured: bool = False
+    """Format 2 as real agreements use it: phases, options, an obligation for each side,
+    times relative to events and conditions, over shares of the clauses (`PLACES`)."""
+
+
+PLACES = {"whole": 0.65, "phase": 0.15, "obligations": 0.12, "option": 0.08}
+WHEN = ("day 7", "by day 30", "from day 2 to day 16", "10 days after first", "after second",
+        None, None, None)
+SIDES = ("North", "South")
 
 
 def _words(topic: Topic) -> list[str]:
@@ -87,9 +96,7 @@ def documents(plan: Plan) -> list[dict]:
     topics = list(registry().topics)[: plan.clauses]
     customs = plan.clauses - len(topics)
     names = [f"Party {chr(65 + i % 26)}{i // 26 or ''}" for i in range(plan.parties)]
-    docs = [{"ceasefire": 1, "party": name, "id": f"party-{i}",
-             "sources": {"memo": {"title": f"Memorandum of {name}", "publisher": "Archive"}},
-             "clauses": {}} for i, name in enumerate(names)]
+    docs = [_document(plan, i, name) for i, name in enumerate(names)]
     for index in range(len(topics) + customs):
         outcome = _outcome(rng)
         silent = rng.randrange(plan.parties) if outcome == "one-sided" else -1
@@ -101,20 +108,52 @@ def documents(plan: Plan) -> list[dict]:
             key = f"x.{word}_{index:06d}"
             topic = custom_topic(key, kind, f"{word.title()} arrangement {index}")
         renamed = topic.is_custom and rng.random() < RENAMED
+        place = rng.choices(list(PLACES), weights=list(PLACES.values()))[0] \
+            if plan.structured else "whole"
+        phase = rng.randrange(2)
         for party, doc in enumerate(docs):
             if party == silent:
                 continue
-            value = _value(topic.kind, topic, rng, index, party, outcome)
-            confidence = rng.choices(CONFIDENCE, weights=CONFIDENCE_SHARES)[0]
-            clause: dict[str, object] = {"value": value, "source": "memo",
-                                         "confidence": confidence}
+            def clause() -> dict[str, object]:
+                value = _value(topic.kind, topic, rng, index, party, outcome)
+                confidence = rng.choices(CONFIDENCE, weights=CONFIDENCE_SHARES)[0]
+                made: dict[str, object] = {"value": value, "source": "memo",
+                                           "confidence": confidence}
+                if topic.is_custom:
+                    made = {"kind": topic.kind.value, "label": topic.label, **made}
+                when = rng.choice(WHEN) if plan.structured else None
+                if when:
+                    made["when"] = when
+                return made
             written = key
-            if topic.is_custom:
-                clause = {"kind": topic.kind.value, "label": topic.label, **clause}
-                if renamed and party % 2:
-                    written = key.replace("x.", "x.renamed_")
-            doc["clauses"][written] = clause
+            if renamed and party % 2:
+                written = key.replace("x.", "x.renamed_")
+            if place == "whole":
+                doc["clauses"][written] = clause()
+            elif place == "phase":
+                doc["phases"][phase]["clauses"][written] = clause()
+            elif place == "obligations":
+                doc["clauses"][written] = [{**clause(), "by": side} for side in SIDES]
+            else:
+                for option in doc["options"]:
+                    option["clauses"][written] = clause()
     return docs
+
+
+def _document(plan: Plan, index: int, name: str) -> dict:
+    doc: dict = {"ceasefire": 2 if plan.structured else 1, "party": name,
+                 "id": f"party-{index}",
+                 "sources": {"memo": {"title": f"Memorandum of {name}", "publisher": "Archive"}},
+                 "clauses": {}}
+    if plan.structured:
+        doc["sides"] = list(SIDES)
+        doc["phases"] = [{"id": "first", "label": "First phase", "duration": "42 days",
+                          "clauses": {}},
+                         {"id": "second", "label": "Second phase", "starts": "after first",
+                          "clauses": {}}]
+        doc["options"] = [{"id": f"option-{i}", "label": f"Option {i}", "clauses": {}}
+                          for i in (1, 2)]
+    return doc
 
 
 def write(plan: Plan, folder: Path) -> list[Path]:
@@ -122,18 +161,39 @@ def write(plan: Plan, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for doc in documents(plan):
-        lines = ["ceasefire: 1", f"party: {doc['party']}", f"id: {doc['id']}", "sources:"]
+        lines = [f"ceasefire: {doc['ceasefire']}", f"party: {doc['party']}", f"id: {doc['id']}",
+                 "sources:"]
         for key, source in doc["sources"].items():
             lines.append(f"  {key}: {json.dumps(source)}")
-        lines.append("clauses:")
-        for key, clause in doc["clauses"].items():
-            lines.append(f"  {key}:")
-            for field, value in clause.items():
-                lines.append(f"    {field}: {json.dumps(value, ensure_ascii=False)}")
+        if "sides" in doc:
+            lines.append(f"sides: {json.dumps(doc['sides'])}")
+        lines += ["clauses:", *_clauses(doc["clauses"], "  ")]
+        for block in ("phases", "options"):
+            if block in doc:
+                lines.append(f"{block}:")
+                for item in doc[block]:
+                    lines.append(f"  - id: {item['id']}")
+                    lines += [f"    {field}: {json.dumps(value)}" for field, value in item.items()
+                              if field not in ("id", "clauses")]
+                    lines += ["    clauses:", *_clauses(item["clauses"], "      ")]
         path = folder / f"{doc['id']}.yaml"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _clauses(clauses: dict[str, object], indent: str) -> list[str]:
+    if not clauses:
+        return [f"{indent}{{}}"]
+    lines = []
+    for key, clause in clauses.items():
+        lines.append(f"{indent}{key}:")
+        if isinstance(clause, list):  # one clause for each side, in flow style
+            lines += [f"{indent}  - {json.dumps(item, ensure_ascii=False)}" for item in clause]
+            continue
+        for field, value in clause.items():  # type: ignore[union-attr]
+            lines.append(f"{indent}  {field}: {json.dumps(value, ensure_ascii=False)}")
+    return lines
 
 
 def main() -> None:
@@ -141,9 +201,11 @@ def main() -> None:
     parser.add_argument("--parties", type=int, default=2)
     parser.add_argument("--clauses", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--structured", action="store_true",
+                        help="format 2: phases, options, obligations for each side, times")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/.work/generated"))
     args = parser.parse_args()
-    for path in write(Plan(args.parties, args.clauses, args.seed), args.out):
+    for path in write(Plan(args.parties, args.clauses, args.seed, args.structured), args.out):
         print(path)
 
 

@@ -166,10 +166,13 @@ class _Builder:
         reg = registry()
         self.steps: dict[int, str | None] = {}
         self.by_target: dict[str, list[Clause]] = {}
+        self.phase_steps: dict[str, list[str]] = {}
         for clause in self.timed:
             topic = reg.resolve(clause.topic)
             step = topic.step if topic else None
             self.steps[id(clause)] = step
+            if step and clause.phase is not None:
+                self.phase_steps.setdefault(clause.phase, []).append(step)
             self.by_target.setdefault(f"topic:{clause.topic}", []).append(clause)
             if step:
                 self.by_target.setdefault(f"step:{step}", []).append(clause)
@@ -212,8 +215,7 @@ class _Builder:
             self.enter(key, None, phase)
             root, start, _ = self.place(phase.starts) if phase.starts else self.after_previous(phase)
             if phase.starts is not None:
-                self.order_by_reference(phase.starts, [self.steps[id(c)] for c in self.timed
-                                                       if c.phase == phase.id])
+                self.order_by_reference(phase.starts, list(self.phase_steps.get(phase.id, ())))
             end = None
             if start is not None and phase.duration is not None and \
                     not math.isinf(phase.duration.high):
@@ -240,9 +242,7 @@ class _Builder:
         if target.startswith("topic:"):
             topic = registry().resolve(target[6:])
             return [topic.step] if topic and topic.step else []
-        phase = target[6:]
-        return [step for c in self.timed if c.phase == phase
-                if (step := self.steps[id(c)]) is not None]
+        return self.phase_steps.get(target[6:], [])
 
     def after_previous(self, phase: Phase) -> tuple[str, float | None, float | None]:
         """A phase with no `starts:` follows the one before it (the first starts on day 0)."""
