@@ -53,6 +53,7 @@ class Cast:
     party_of: dict[str, str]  # actor key -> party id, for names that are a party's
     names: dict[str, str]  # actor key (party ids for parties) -> display name
     sides: dict[str, tuple[str, ...]]  # party id -> the actors `both sides` means there
+    rank: dict[str, int]  # actor key -> place among the sides, for the order of rows
 
     @classmethod
     def of(cls, proposals: Sequence[Proposal], negotiating: Sequence[str]) -> Cast:
@@ -69,7 +70,9 @@ class Cast:
                 names.setdefault(key, names[party_of.get(key, key)])
         sides = {p.id: tuple(party_of.get(k, k) for k in p.sides) if p.sides
                  else tuple(negotiating) for p in proposals}
-        return cls(party_of, names, sides)
+        declared = next((sides[p.id] for p in sorted(proposals, key=lambda p: p.id) if p.sides),
+                        ())
+        return cls(party_of, names, sides, {key: i for i, key in enumerate(declared)})
 
     def acting(self, party: str, clause: Clause) -> tuple[str, ...]:
         """Who the clause obliges, as actor keys; () when it names nobody."""
@@ -100,7 +103,8 @@ def split(group: TopicGroup, cast: Cast, plan: Phasing,
                      confidence=group.confidence)]
     acting = {party: [(clause, cast.acting(party, clause)) for clause in clauses]
               for party, clauses in group.clauses.items()}
-    actors = sorted({a for given in acting.values() for _, acts in given for a in acts})
+    actors = sorted({a for given in acting.values() for _, acts in given for a in acts},
+                    key=lambda a: (cast.rank.get(a, len(cast.rank)), a))
     lines = []
     for actor in actors or [None]:
         by_phase = {party: _for_actor(given, actor) for party, given in acting.items()}
