@@ -53,7 +53,47 @@ def test_every_doc_link_in_the_readme_exists():
 def test_the_json_contract_schema_is_current_and_the_output_follows_it():
     import jsonschema
 
+    from diffing import FORMAT
+
+    assert CONTRACT.name == f"ceasefire-diff-{FORMAT.rsplit('/', 1)[1]}.schema.json"
     assert CONTRACT.read_text(encoding="utf-8") == contract_text(), "run: python docs/update.py"
     schema = json.loads(contract_text())
+    validator = jsonschema.Draft202012Validator(schema)
     golden = json.loads((ROOT / "tests" / "golden" / "istanbul.json").read_text())
-    jsonschema.Draft202012Validator(schema).validate(golden)
+    validator.validate(golden)
+    validator.validate(_phased_json())  # phases, actors, times, readings, options, timelines
+
+
+def _phased_json() -> dict:
+    from diffing import compare
+    from proposals.limits import DEFAULT_LIMITS
+    from tui.inputs import input_sources, read_inputs, valid_proposals
+    from tui.reports import render_text
+
+    files = [str(ROOT / "tests" / "fixtures" / "reports" / name)
+             for name in ("mediators.yaml", "israel.yaml")]
+    proposals = valid_proposals(read_inputs(input_sources(files, None), DEFAULT_LIMITS))
+    return json.loads(render_text(compare(proposals), "json"))
+
+
+def test_the_json_contract_requires_every_field_the_output_always_writes():
+    schema = json.loads(contract_text())
+    assert schema["$id"] == "urn:ceasefire:diff:2"
+    for definition in (schema, *schema["$defs"].values()):
+        if "properties" in definition:
+            assert set(definition["required"]) == set(definition["properties"])
+    span = schema["$defs"]["Span"]["properties"]["high"]
+    assert {"type": "null"} in span["anyOf"]  # an open end is written as null
+    known = schema["$defs"]["Steps"]["properties"]["known"]["anyOf"][0]
+    assert known["type"] == "array" and known["items"]["type"] == "array"
+
+
+def test_the_json_docs_name_every_field_of_the_contract():
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    schema = json.loads(contract_text())
+    documented = set(re.findall(r"`([a-z_-]+)`", text))
+    for name, definition in schema["$defs"].items():
+        missing = set(definition.get("properties", {})) - documented
+        assert not missing, (name, missing)
+    assert not set(schema["properties"]) - documented
+    assert "## Changes from `ceasefire-diff/1`" in text

@@ -1,4 +1,6 @@
-"""Golden reports of the bundled Istanbul example, one per format, and the facts they must show.
+"""Golden reports of the bundled Istanbul example, one per format, and the facts they must show;
+then what every format must show of a phased comparison (who acts, when, conditions, readings,
+aspects, options, the timeline).
 
 Regenerate after an intended change with `CEASEFIRE_UPDATE_GOLDEN=1 pytest tests/test_golden.py`
 and read the diff before committing.
@@ -6,9 +8,11 @@ and read the diff before committing.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +111,133 @@ def test_json_golden_parses_and_names_its_format():
     data = json.loads((GOLDEN / "istanbul.json").read_text(encoding="utf-8"))
     assert data["format"] == "ceasefire-diff/2"
     assert [p["id"] for p in data["parties"]] == ["russia", "ukraine", "agreed"]
+
+
+# --- a phased comparison: obligations per actor, times, conditions, readings, options ------
+
+PHASED = Path(__file__).parent / "fixtures" / "reports"
+"""Mediators' draft and Israel's counter-proposal: two phases each, obligations by Israel
+and by Hamas with their own times, a condition, a disputed duration, Israel's two options
+on the heavy-weapons zone, and elections counted from a constitutional reform nobody
+dates."""
+REPORT_FORMATS = ("text", "markdown", "html", "rich")
+
+
+@pytest.fixture(scope="module")
+def phased():
+    proposals = valid_proposals(read_inputs(input_sources(
+        [str(PHASED / "mediators.yaml"), str(PHASED / "israel.yaml")], None), DEFAULT_LIMITS))
+    assert proposals is not None
+    return compare(proposals)
+
+
+@pytest.fixture(scope="module")
+def reports(phased) -> dict[str, str]:
+    """Each format's report, as a reader sees its words (HTML entities decoded, the
+    terminal report wide enough that no cell wraps the phrases looked for)."""
+    out = {name: render_text(phased, name) for name in ("text", "markdown", "html")}
+    out["html"] = html.unescape(out["html"])
+    buffer = io.StringIO()
+    terminal.render(phased, console(buffer, color=False, width=400))
+    out["rich"] = buffer.getvalue()
+    return out
+
+
+@pytest.mark.parametrize("name", REPORT_FORMATS)
+def test_rows_are_titled_by_topic_actor_and_phase(reports, name):
+    for heading in ("Withdrawal of forces · by Israel · First phase",
+                    "Withdrawal of forces · by Israel · Second phase",
+                    "Hostages released · by Hamas · First phase",
+                    "Heavy weapons security zone · by Hamas",
+                    "Heavy weapons security zone · by Israel"):
+        assert heading in reports[name], (name, heading)
+    assert "Phases compared by id: First phase (first), Second phase (second)." in reports[name]
+
+
+@pytest.mark.parametrize("name", REPORT_FORMATS)
+def test_each_cell_shows_its_clauses_facts(reports, name):
+    out = reports[name]
+    for fact in ("when: day 7", "when: day 14", "when: by day 42",
+                 "condition: after humanitarian.hostages", "option: Buffer zone",
+                 "when: 30 days after constitutional reform", "worked out from the party's times"):
+        assert fact in out.replace("\\_", "_"), (name, fact)
+    assert "by Israel; when" not in out  # the heading already says who acts
+
+
+@pytest.mark.parametrize("name", ("text", "markdown", "rich"))
+def test_a_disputed_clause_shows_every_reading(reports, name):
+    assert "42 days / indefinite (disputed)" in reports[name]
+
+
+def test_html_lists_each_reading_with_its_source(reports):
+    assert '42 days <span class="meta"><abbr title="Wire report on the draft">wire</abbr>' \
+        in reports["html"]
+    assert "— negotiations continue" in reports["html"]
+
+
+@pytest.mark.parametrize("name", REPORT_FORMATS)
+def test_the_aspects_of_a_verdict_are_shown(reports, name):
+    for aspect in ("value agreed (0.00)", "timing conflict (0.51)", "conditions partial (0.50)",
+                   "readings at best agreed (0.00)"):
+        assert aspect in reports[name], (name, aspect)
+
+
+@pytest.mark.parametrize("name", REPORT_FORMATS)
+def test_the_options_section_names_the_option_shown_the_closest_and_why(reports, name):
+    out = reports[name]
+    assert ("Israel offers 2 options; the rows show Buffer zone (buffer); No buffer zone "
+            "(no-buffer) comes closest to the other parties.") in out
+    assert "Heavy weapons security zone · by Israel: buffer conflict (0.70), no-buffer agreed " \
+        "(0.00)" in out
+    assert re.search(r"0\.49[^\n]*shown", out) and re.search(r"0\.55[^\n]*closest", out), name
+
+
+@pytest.mark.parametrize("name", REPORT_FORMATS)
+def test_the_timeline_lists_each_partys_events_in_day_order(reports, name):
+    out = reports[name]
+    days = ["Phase: First phase — on signing", "Number of prisoners · by Israel — by day 42",
+            "Withdrawal of forces · by Israel — day 7", "Phase: Second phase — after first",
+            "Heavy weapons security zone · by Hamas — no later than the 5th day after the "
+            "withdrawal", "Control of the state border — 10 days after withdrawal"]
+    mediators = out[out.index("Days from entry into force"):]
+    assert [mediators.index(event) for event in days] == sorted(
+        mediators.index(event) for event in days), name
+    assert "Hostages released · by Hamas — during First phase" in out
+    assert "Counted from Constitutional reform, which no time places" in out
+    assert re.search(r"\+30 days\W+Elections — 30 days after constitutional reform", out), name
+
+
+def test_the_html_timeline_is_drawn_with_undated_events_apart():
+    page = render_text(compare(valid_proposals(read_inputs(input_sources(
+        [str(PHASED / "mediators.yaml"), str(PHASED / "israel.yaml")], None),
+        DEFAULT_LIMITS))), "html")
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert "<script" not in page and "http://" not in page.replace(
+        'xmlns="http://www.w3.org/2000/svg"', "")
+    assert svg.count('class="tl-party-name"') == 2
+    assert svg.count("tl-phase-0") >= 2 and ">First phase</text>" in svg
+    # Elections is counted from a reform nobody dates: drawn in the boxed group of its own
+    # scale, never among the rows on the day axis.
+    boxes = [(float(y), float(y) + float(h)) for y, h in re.findall(
+        r'<rect x="4" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" class="tl-apart"', svg)]
+    rows = {float(y): label for y, label in re.findall(
+        r'<text x="\d+" y="([\d.]+)" class="tl-label">([^<]+)</text>', svg)}
+    inside = {label for y, label in rows.items() if any(a < y < b for a, b in boxes)}
+    assert len(boxes) == 2 and inside == {"Elections"}
+    assert "on a scale of its own, not the day axis" in svg
+
+
+def test_the_json_report_carries_rows_aspects_options_and_timelines(phased):
+    data = json.loads(render_text(phased, "json"))
+    rows = {row["id"]: row for row in data["rows"]}
+    first = rows["forces.withdrawal@israel#first"]
+    assert (first["actor"], first["actor_name"], first["phase"], first["phase_label"]) == (
+        "israel", "Israel", "first", "First phase")
+    assert [a["name"] for a in first["aspects"]] == ["value", "timing"]
+    assert first["positions"]["israel"]["when"]["text"] == "day 14"
+    assert data["phasing"]["mode"] == "by-id"
+    assert [(o["option"], o["shown"], o["closest"]) for o in data["options"]] == [
+        ("buffer", True, False), ("no-buffer", False, True)]
+    assert {e["root"] for e in data["timelines"]["mediators"]} == {
+        "start", "step:constitutional-reform"}
+    assert data["actors"]["hamas"] == "Hamas"

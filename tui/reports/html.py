@@ -50,7 +50,7 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border-bottom: 1px solid var(--line); padding: .5rem .6rem; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
-th.status, td.status { width: 8.5rem; } th.topic, td.topic { width: 12rem; }
+th.status, td.status { width: 8.5rem; } th.topic, td.topic { width: 12rem; } th.gap { width: 28%; }
 .status { font-weight: 700; white-space: nowrap; }
 .agreed { color: var(--agreed); } .partial { color: var(--partial); }
 .conflict { color: var(--conflict); } .one-sided { color: var(--one-sided); }
@@ -137,7 +137,7 @@ def render(comparison: Comparison) -> str:
 def _table(comparison: Comparison, rows: list[Row]) -> str:
     head = "".join(f"<th>{escape(p.name)}</th>" for p in comparison.parties)
     out = ['<table><thead><tr><th class="status">Status</th><th class="topic">Topic</th>'
-           f"{head}<th>Gap</th></tr></thead><tbody>"]
+           f"{head}<th class=\"gap\">Gap</th></tr></thead><tbody>"]
     for row in rows:
         look = LOOKS[row.status]
         distance = distance_text(row)

@@ -127,7 +127,8 @@ def _counts_table(title: str, first: str, lines: list[tuple[str, Summary, str]])
                   title_style="bold")
     table.add_column(first)
     for look in LOOKS.values():
-        table.add_column(f"{look.glyph} {look.word}", justify="right", style=look.color)
+        table.add_column(f"{look.glyph} {look.word}", justify="right",
+                         style=f"bold {look.color}")
     table.add_column("Agreement index", justify="right")
     if notes:
         table.add_column("Note")

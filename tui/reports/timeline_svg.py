@@ -192,33 +192,59 @@ def _apart(drawing: Drawing, title: str, scale: Scale, events: list[Event],
 
 
 def _block(drawing: Drawing, events: list[Event], scale: Scale, party: Party) -> None:
-    """Phases as bands behind the rows, gridlines at the ticks, a row per timed clause."""
+    """Phases as bands behind the rows (their names on a strip above, a line each where
+    they would overlap), gridlines at the ticks, a row per timed clause."""
     phases = [e for e in events if is_phase(e)]
     clauses = [e for e in events if not is_phase(e)]
+    lanes = _label_lanes(phases, scale)
+    strip = 16 * (max(lanes, default=-1) + 1) + (4 if phases else 0)
     top = drawing.y
-    bottom = top + (18 if phases else 0) + ROW * len(clauses) + 6
+    bottom = top + strip + ROW * len(clauses) + 6
     for index, phase in enumerate(phases):
-        _band(drawing, phase, index, scale, top, bottom)
+        _band(drawing, phase, index, scale, (top, bottom))
+    for phase, lane in zip(phases, lanes):  # above every band, so none hides a name
+        left = _ends(phase, scale)[0]
+        drawing.add(f'<text x="{left + 4:.1f}" y="{top + 13 + 16 * lane}" class="tl-phase-name">'
+                    f"{_escape(_fit(phase.label, int((WIDTH - left - 8) / CHAR)))}</text>")
     for tick in scale.ticks():
         drawing.add(f'<line x1="{scale.x(tick):.1f}" y1="{top}" x2="{scale.x(tick):.1f}" '
                     f'y2="{bottom}" class="tl-grid"/>')
-    drawing.y = top + (18 if phases else 0)
+    drawing.y = top + strip
     for event in clauses:
         _bar(drawing, event, scale, party)
         drawing.y += ROW
     drawing.y = bottom
 
 
-def _band(drawing: Drawing, phase: Event, index: int, scale: Scale, top: float,
-          bottom: float) -> None:
-    left = scale.x(scale.low if phase.low is None else phase.low)
-    right = scale.x(scale.high if phase.high is None else phase.high)
+def _label_lanes(phases: list[Event], scale: Scale) -> list[int]:
+    """For each phase, the line of the strip its name goes on: the first whose last name
+    ends before this phase starts."""
+    ends: list[float] = []
+    lanes = []
+    for phase in phases:
+        left = _ends(phase, scale)[0] + 4
+        lane = next((i for i, end in enumerate(ends) if end < left), len(ends))
+        if lane == len(ends):
+            ends.append(0.0)
+        ends[lane] = left + len(literal(phase.label)) * CHAR + 8
+        lanes.append(lane)
+    return lanes
+
+
+def _ends(event: Event, scale: Scale) -> tuple[float, float]:
+    """Where an event's window starts and ends on the drawing (open ends at the edges)."""
+    return (scale.x(scale.low if event.low is None else event.low),
+            scale.x(scale.high if event.high is None else event.high))
+
+
+def _band(drawing: Drawing, phase: Event, index: int, scale: Scale,
+          span: tuple[float, float]) -> None:
+    left, right = _ends(phase, scale)
+    top, bottom = span
     said = f"{phase.label}: {when_days(phase)}" + (f" — {phase.when}" if phase.when else "")
-    drawing.add(f'<g><title>{_escape(said)}</title>'
-                f'<rect x="{left:.1f}" y="{top}" width="{max(right - left, 2):.1f}" '
-                f'height="{bottom - top}" class="tl-phase-{index % 2}"/>'
-                f'<text x="{left + 4:.1f}" y="{top + 13}" class="tl-phase-name">'
-                f"{_escape(_fit(phase.label, int((right - left - 8) / CHAR)))}</text></g>")
+    drawing.add(f'<rect x="{left:.1f}" y="{top}" width="{max(right - left, 2):.1f}" '
+                f'height="{bottom - top}" class="tl-phase-{index % 2}">'
+                f"<title>{_escape(said)}</title></rect>")
 
 
 def _bar(drawing: Drawing, event: Event, scale: Scale, party: Party) -> None:
@@ -226,41 +252,50 @@ def _bar(drawing: Drawing, event: Event, scale: Scale, party: Party) -> None:
     a single day), open ends faded out to the edge, and the days beside it."""
     y = drawing.y + (ROW - BAR) / 2
     color = drawing.colors.get(event.actors[0], NOBODY) if event.actors else NOBODY
-    label = event_label(event, drawing.names)
     tip = f"{when_days(event)}: {event_text(event, drawing.names, party.phases)}"
-    shape = _shape(event, scale, y, color)
-    end = scale.x(scale.high if event.high is None else event.high)
-    start = scale.x(scale.low if event.low is None else event.low)
-    days = when_days(event)
-    beside = (f'<text x="{end + 8:.1f}" y="{y + 10}" class="tl-days">' if end + 8 + len(days)
-              * CHAR < WIDTH else f'<text x="{start - 8:.1f}" y="{y + 10}" class="tl-days" '
-              'text-anchor="end">') + f"{_escape(days)}</text>"
+    label = _fit(event_label(event, drawing.names), int((PLOT_LEFT - LABEL_X - 10) / CHAR))
     drawing.add(f'<g><title>{_escape(tip)}</title>'
-                f'<text x="{LABEL_X}" y="{y + 10}" class="tl-label">'
-                f"{_escape(_fit(label, int((PLOT_LEFT - LABEL_X - 10) / CHAR)))}</text>"
-                f"{shape}{beside}</g>")
+                f'<text x="{LABEL_X}" y="{y + 10}" class="tl-label">{_escape(label)}</text>'
+                f"{_shape(event, scale, y, color)}{_days(event, scale, y)}</g>")
+
+
+def _days(event: Event, scale: Scale, y: float) -> str:
+    """When the event falls, in words beside its bar: after it where there is room, else
+    before it, else on the bar's faded open end."""
+    start, end = _ends(event, scale)
+    days = when_days(event)
+    width = len(days) * CHAR
+    if event.high is not None and end + 8 + width < WIDTH:
+        x, anchor = end + 8, "start"
+    elif event.high is None or start - 8 - width < PLOT_LEFT - 4:
+        x, anchor = (start + 8, "start") if event.high is None else (end - 8, "end")
+    else:
+        x, anchor = start - 8, "end"
+    return (f'<text x="{x:.1f}" y="{y + 10}" class="tl-days" text-anchor="{anchor}">'
+            f"{_escape(days)}</text>")
 
 
 def _shape(event: Event, scale: Scale, y: float, color: str) -> str:
-    """A diamond for a day, else a bar; an open end is a faded stretch to the edge."""
-    low = scale.x(scale.low if event.low is None else event.low)
-    high = scale.x(scale.high if event.high is None else event.high)
-    if event.low is not None and event.high is not None and high - low < 5:
-        middle = (low + high) / 2
-        return (f'<path d="M{middle:.1f} {y - 1} l7 7 l-7 7 l-7 -7 z" fill="{color}" '
-                'class="tl-day"/>')
-    solid_low = low if event.low is not None else None
-    solid_high = high if event.high is not None else None
-    parts = []
-    if solid_low is None or solid_high is None:
-        parts.append(f'<rect x="{low:.1f}" y="{y}" width="{max(high - low, 2):.1f}" '
-                     f'height="{BAR}" rx="3" fill="{color}" class="tl-open"/>')
-    if solid_low is not None or solid_high is not None:
-        left = solid_low if solid_low is not None else solid_high - 4  # type: ignore[operator]
-        right = solid_high if solid_high is not None else solid_low + 4  # type: ignore[operator]
-        parts.append(f'<rect x="{left:.1f}" y="{y}" width="{max(right - left, 3):.1f}" '
-                     f'height="{BAR}" rx="3" fill="{color}"/>')
-    return "".join(parts)
+    """A diamond for a day, else a bar; an open end is a faded stretch to the edge, with
+    a short solid mark at the end that is written."""
+    low, high = _ends(event, scale)
+    if event.low is not None and event.high is not None:
+        if high - low < 5:
+            middle = (low + high) / 2
+            return (f'<path d="M{middle:.1f} {y - 1} l7 7 l-7 7 l-7 -7 z" fill="{color}" '
+                    'class="tl-day"/>')
+        return _rect(low, high, y, color)
+    faded = _rect(low, high, y, color, ' class="tl-open"')
+    if event.low is not None:
+        return faded + _rect(low, low + 4, y, color)
+    if event.high is not None:
+        return faded + _rect(high - 4, high, y, color)
+    return faded
+
+
+def _rect(left: float, right: float, y: float, color: str, extra: str = "") -> str:
+    return (f'<rect x="{left:.1f}" y="{y}" width="{max(right - left, 3):.1f}" height="{BAR}" '
+            f'rx="3" fill="{color}"{extra}/>')
 
 
 def _fit(text: str, most: int) -> str:
