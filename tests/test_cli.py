@@ -260,3 +260,29 @@ def test_broken_pipe_is_quiet(files):
                            capture_output=True, text=True, timeout=60)
     assert shell.stdout.startswith("{")
     assert "Traceback" not in shell.stderr and "BrokenPipe" not in shell.stderr
+
+
+# --- diff of phased proposals with options ---------------------------------------------------
+
+PHASED = [str(Path(__file__).parent / "fixtures" / "reports" / name)
+          for name in ("mediators.yaml", "israel.yaml")]
+
+
+def test_diff_option_picks_the_option_the_rows_show():
+    shown = run("diff", "--format", "text", "--option", "Israel=no-buffer", *PHASED).stdout
+    assert "Israel — 2025-01-10 (proposed)" in shown and "option shown: No buffer zone" in shown
+    assert "the rows show No buffer zone (no-buffer); that one comes closest" in shown
+    default = run("diff", "--format", "text", *PHASED).stdout
+    assert "option shown: Buffer zone" in default
+    data = json.loads(run("diff", "--format", "json", "--option", "israel=no-buffer",
+                          *PHASED).stdout)
+    assert data["parties"][1]["option"] == "no-buffer"
+    assert [o["shown"] for o in data["options"]] == [False, True]
+
+
+def test_diff_json_is_the_same_bytes_whatever_the_hash_seed():
+    # Sets (the known pairs of an order worked out from times) iterate in hash order.
+    outputs = {run("diff", "--format", "json", *PHASED, env={"PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
+    assert '"known": [' in outputs.pop()

@@ -241,3 +241,19 @@ def test_the_json_report_carries_rows_aspects_options_and_timelines(phased):
     assert {e["root"] for e in data["timelines"]["mediators"]} == {
         "start", "step:constitutional-reform"}
     assert data["actors"]["hamas"] == "Hamas"
+
+
+def test_phases_that_differ_are_compared_first_and_at_the_end(tmp_path):
+    israel = (PHASED / "israel.yaml").read_text(encoding="utf-8")
+    renamed = tmp_path / "israel.yaml"
+    renamed.write_text(israel.replace("id: second", "id: later").replace(
+        "label: Second phase", "label: Later phase"), encoding="utf-8")
+    comparison = compare(valid_proposals(read_inputs(input_sources(
+        [str(PHASED / "mediators.yaml"), str(renamed)], None), DEFAULT_LIMITS)))
+    for name in ("text", "markdown"):
+        out = render_text(comparison, name)
+        assert "Phases differ between the parties: compared each party's first phase and its " \
+            "end state." in out
+        assert "Withdrawal of forces · by Israel · end state" in out
+        # The row is the end state; each cell says which of its party's phases that is.
+        assert "phase: Second phase" in out and "phase: Later phase" in out
