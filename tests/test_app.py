@@ -1,4 +1,5 @@
-"""The app driven key by key with Pilot: every binding, live reload, and the editor round trip."""
+"""The app driven key by key with Pilot: every binding, live reload, the editor round trip,
+rows keyed by id (a topic per actor and phase), the timeline and the options."""
 
 from __future__ import annotations
 
@@ -13,11 +14,10 @@ import pytest
 from rich.console import Console
 from textual.command import CommandPalette
 
-from diffing import GapStatus
 from tests.conftest import EXAMPLES
 from tui.app.actions import BINDINGS, key_label
 from tui.app.app import CeasefireApp, editor_command
-from tui.app.messages import TopicChosen
+from tui.app.messages import RowChosen
 from tui.app.screens.baseline import BaselineScreen
 from tui.app.screens.export import ExportScreen
 from tui.app.screens.help import HelpScreen
@@ -29,17 +29,20 @@ from tui.app.widgets.topic_list import TopicList
 from tui.inputs import Source
 
 SIZE = (120, 40)
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def copies(folder: Path, names: tuple[str, ...], to: Path) -> list[Path]:
+    """Copies of proposal files that a test may edit."""
+    for name in names:
+        shutil.copy(folder / name, to / name)
+    return [to / name for name in names]
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> list[Path]:
-    """Copies of the Istanbul memoranda that a test may edit."""
-    copies = []
-    for name in ("ukraine.yaml", "russia.yaml"):
-        copy = tmp_path / name
-        shutil.copy(EXAMPLES / "istanbul-2025-06-02" / name, copy)
-        copies.append(copy)
-    return copies
+    """The Istanbul memoranda."""
+    return copies(EXAMPLES / "istanbul-2025-06-02", ("ukraine.yaml", "russia.yaml"), tmp_path)
 
 
 def make_app(files: list[Path], tmp_path: Path | None = None) -> CeasefireApp:
@@ -60,8 +63,8 @@ def plain(content) -> str:
     return console.export_text()
 
 
-def shown_topics(app: CeasefireApp) -> list[str]:
-    return [row.topic for row in app.shown.rows]
+def shown_rows(app: CeasefireApp) -> list[str]:
+    return [row.id for row in app.shown.rows]
 
 
 async def test_opens_on_the_first_topic_with_the_summary_in_the_masthead(files):
@@ -69,7 +72,7 @@ async def test_opens_on_the_first_topic_with_the_summary_in_the_masthead(files):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.comparison is not None and len(app.comparison.parties) == 2
-        assert app.topic == app.comparison.rows[0].topic
+        assert app.row == app.comparison.rows[0].id
         masthead = str(app.query_one(Masthead).render())
         assert "Ukraine vs Russia" in masthead and "agreement index" in masthead
         assert app.query_one(GapGrid).line_count == len(app.comparison.rows)
@@ -80,30 +83,30 @@ async def test_moving_between_topics(files, down, up):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        topics = shown_topics(app)
+        rows = shown_rows(app)
         await pilot.press(down, down)
-        assert app.topic == topics[2]
+        assert app.row == rows[2]
         await pilot.press(up)
-        assert app.topic == topics[1]
-        assert app.query_one(TopicList).topic_of(app.query_one(TopicList).cursor) == app.topic
+        assert app.row == rows[1]
+        assert app.query_one(TopicList).row_of(app.query_one(TopicList).cursor) == app.row
 
 
 async def test_n_and_shift_n_walk_the_gaps(files):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        gaps = [row.topic for row in app.shown.rows if row.status.is_gap]
-        agreed = [row.topic for row in app.shown.rows if not row.status.is_gap]
+        gaps = [row.id for row in app.shown.rows if row.status.is_gap]
+        agreed = [row.id for row in app.shown.rows if not row.status.is_gap]
         assert agreed, "the example has an agreed topic to skip"
         seen = []
         for _ in range(len(gaps)):
             await pilot.press("n")
             await pilot.pause()
-            seen.append(app.topic)
+            seen.append(app.row)
         assert set(seen) == set(gaps) and not set(seen) & set(agreed)
         await pilot.press("N")
         await pilot.pause()
-        assert app.topic == seen[-2]
+        assert app.row == seen[-2]
 
 
 async def test_f_cycles_the_filters(files):
@@ -129,7 +132,7 @@ async def test_search_narrows_to_matching_topics_and_escape_clears(files):
         await pilot.press("slash", *"kherson", "enter")
         await pilot.pause()
         assert app.search == "kherson"
-        assert shown_topics(app) == ["forces.withdrawal", "political.recognition"]
+        assert shown_rows(app) == ["forces.withdrawal@ukraine", "political.recognition"]
         assert "search: 'kherson'" in str(app.query_one(Masthead).render())
         await pilot.press("slash", "escape")
         await pilot.pause()
@@ -158,18 +161,18 @@ async def test_e_opens_the_editor_at_the_clause_then_reloads(files, fake_editor)
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.post_message(TopicChosen("ceasefire.duration", "russia"))
+        app.post_message(RowChosen("ceasefire.duration", "russia"))
         await pilot.pause()
         assert app.query_one(GapGrid).party == "russia"
-        before = next(r for r in app.comparison.rows if r.topic == "ceasefire.duration")
+        before = app.comparison.row("ceasefire.duration")
         line = before.positions["russia"].line
         await pilot.press("e")
         await settle(app, pilot)
         assert fake_editor.read_text() == f"+{line} {files[1]}\n"
-        after = next(r for r in app.comparison.rows if r.topic == "ceasefire.duration")
+        after = app.comparison.row("ceasefire.duration")
         assert after.positions["russia"].text == "30 days"
-        assert after.status is GapStatus.PARTIAL
-        assert app.topic == "ceasefire.duration"  # the selection survives the reload
+        assert after.distance < before.distance  # 30 days is closer to Ukraine's readings
+        assert app.row == "ceasefire.duration"  # the selection survives the reload
 
 
 def test_editor_commands_put_the_cursor_on_the_line():
@@ -189,8 +192,7 @@ async def test_r_reloads_after_an_edit_outside(files):
         files[1].write_text(files[1].read_text().replace("value: 2-3 days", "value: 30 days"))
         await pilot.press("r")
         await settle(app, pilot)
-        row = next(r for r in app.comparison.rows if r.topic == "ceasefire.duration")
-        assert row.positions["russia"].text == "30 days"
+        assert app.comparison.row("ceasefire.duration").positions["russia"].text == "30 days"
 
 
 async def test_live_reload_keeps_the_last_good_view_while_a_file_is_invalid(files):
@@ -198,7 +200,7 @@ async def test_live_reload_keeps_the_last_good_view_while_a_file_is_invalid(file
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("j", "j")
-        chosen = app.topic
+        chosen = app.row
         good = app.comparison
         files[0].write_text(files[0].read_text().replace("value: full", "value: ful", 1))
         app.poll_files()
@@ -208,12 +210,12 @@ async def test_live_reload_keeps_the_last_good_view_while_a_file_is_invalid(file
         text = str(bar.render())
         assert "Showing the last good comparison" in text
         assert "ukraine.yaml:" in text and "did you mean 'full'" in text
-        assert app.comparison is good and app.topic == chosen
+        assert app.comparison is good and app.row == chosen
         files[0].write_text(files[0].read_text().replace("value: ful\n", "value: full\n", 1))
         app.poll_files()
         await settle(app, pilot)
         assert not bar.has_class("-visible")
-        assert app.topic == chosen
+        assert app.row == chosen
 
 
 async def test_an_unchanged_file_does_not_reload(files):
@@ -269,12 +271,12 @@ async def test_x_exports_what_is_shown_and_never_overwrites(files, tmp_path):
         await pilot.press("escape")
 
 
-async def test_t_switches_the_theme(files):
+async def test_c_switches_the_theme(files):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         first = app.theme
-        await pilot.press("t")
+        await pilot.press("c")
         assert app.theme != first
 
 
@@ -297,7 +299,7 @@ async def test_the_command_palette_runs_every_action_by_name(files):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        first = app.topic
+        first = app.row
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {binding.description for binding in BINDINGS} <= titles
         await pilot.press("ctrl+p")
@@ -307,7 +309,7 @@ async def test_the_command_palette_runs_every_action_by_name(files):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.topic != first
+        assert app.row != first
 
 
 async def test_q_quits(files):
@@ -352,7 +354,8 @@ async def test_the_app_never_writes_the_proposal_files(files, tmp_path):
     app = make_app(files, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("n", "f", "r", "t", "j", "k", "b", "escape", "x", "escape")
+        await pilot.press("n", "f", "r", "c", "j", "k", "b", "escape", "x", "escape", "t",
+                          "escape", "o", "escape")
         await settle(app, pilot)
     assert {f: f.read_bytes() for f in files} == before
 
@@ -368,3 +371,165 @@ async def test_a_missing_editor_is_a_message_not_a_crash(files, monkeypatch):
         assert any("Could not start the editor" in str(n.message)
                    for n in app._notifications)
         assert app.comparison is not None
+
+
+# --- rows by id, the timeline, options -----------------------------------------------------
+
+
+@pytest.fixture
+def phased(tmp_path: Path) -> list[Path]:
+    """The phased exchange: obligations for each side, two phases, a disputed duration."""
+    return copies(FIXTURES / "phased", ("mediators.yaml", "israel.yaml"), tmp_path)
+
+
+def detail_text(app: CeasefireApp) -> str:
+    return plain(app.query_one("#detail-body").content)
+
+
+async def choose(pilot, row: str) -> None:
+    """Select a row by its id, as the list and the grid do."""
+    pilot.app.post_message(RowChosen(row))
+    await pilot.pause()
+
+
+async def test_rows_of_one_topic_for_two_actors_are_selected_apart(phased):
+    app = make_app(phased)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        hamas, israel = "forces.heavy_weapons@hamas", "forces.heavy_weapons@israel"
+        assert {hamas, israel} <= set(shown_rows(app))
+        seen = {}
+        for row in (hamas, israel):
+            await choose(pilot, row)
+            assert app.row == row and app.selected_row.id == row
+            assert app.query_one(TopicList).row_of(app.query_one(TopicList).cursor) == row
+            assert app.query_one(GapGrid).row_of(app.query_one(GapGrid).cursor) == row
+            seen[row] = detail_text(app)
+        assert "Heavy weapons security zone · by Hamas" in seen[hamas]
+        assert "Heavy weapons security zone · by Israel" in seen[israel]
+        assert "30 km" in seen[israel] and "30 km" not in seen[hamas]
+        # j and k step between the two rows, and past the topic's heading line
+        first, second = [row for row in shown_rows(app) if row in (hamas, israel)]
+        await choose(pilot, second)
+        await pilot.press("k")
+        assert app.row == first
+        await pilot.press("k")
+        assert app.row not in (first, second) and app.selected_row is not None
+
+
+async def test_the_detail_pane_shows_each_clause_its_facts_readings_and_aspects(phased):
+    app = make_app(phased)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await choose(pilot, "humanitarian.prisoner_numbers@israel#first")
+        text = detail_text(app)
+        assert "Number of prisoners · by Israel · First phase" in text
+        assert "when: by day 42" in text and "after humanitarian.hostages" in text
+        assert re.search(r"conditions? ", text) and "timing " in text  # the aspects
+        assert "days 0–42" in text  # the row's times on a day axis
+        await choose(pilot, "ceasefire.duration")
+        text = detail_text(app)
+        assert "readings:" in text
+        assert "1. 42 days — Mediators' draft · the first phase only" in text
+        assert "2. indefinite — Mediators' draft · “while negotiations continue”" in text
+
+
+async def test_reload_keeps_a_row_selected_by_its_id(phased):
+    app = make_app(phased)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await choose(pilot, "forces.withdrawal@israel#second")
+        phased[1].write_text(phased[1].read_text().replace("by day 70", "by day 60"))
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.row == "forces.withdrawal@israel#second"
+        assert "by day 60" in detail_text(app)
+
+
+async def test_t_draws_every_timeline_and_follows_the_files(phased):
+    from tui.app.screens.timeline import TimelineScreen
+
+    app = make_app(phased)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await choose(pilot, "forces.withdrawal@israel#first")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        text = plain(app.screen.query_one("#timeline-body").content)
+        assert "Days from entry into force" in text and "├First phase" in text
+        assert "▸ Withdrawal of forces · by Israel" in text  # the selected row's clause
+        undated = text.split("Not on the day axis")[1]
+        assert "Leaders' meeting" in undated and "Amnesty · by Israel" in undated
+        phased[1].write_text(phased[1].read_text().replace("when: day 14", "when: day 21"))
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert "day 21" in plain(app.screen.query_one("#timeline-body").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, TimelineScreen)
+
+
+def istanbul_app(**options: str) -> CeasefireApp:
+    folder = EXAMPLES / "istanbul-2025-06-02"
+    return CeasefireApp([Source(folder / n, n) for n in ("ukraine.yaml", "russia.yaml")],
+                        watch=False, blink=False, options=options)
+
+
+async def test_o_picks_another_option_and_the_comparison_follows():
+    from tui.app.screens.options import OptionScreen
+
+    app = istanbul_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.comparison.party("russia").option == "option-1"
+        assert "● Withdrawal first" in plain(app.query_one(Masthead).render())
+        await choose(pilot, "ceasefire.type")
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OptionScreen)
+        assert "Where the options differ" in "".join(
+            plain(w.content) for w in app.screen.query("Static"))
+        await pilot.press("down", "enter")  # from the option shown to the next
+        await settle(app, pilot)
+        assert app.options == {"russia": "option-2"}
+        assert app.comparison.party("russia").option == "option-2"
+        scores = {s.option: s.shown for s in app.comparison.options}
+        assert scores == {"option-1": False, "option-2": True}
+        assert "● Ten-point package" in plain(app.query_one(Masthead).render())
+        assert app.row == "ceasefire.type"
+
+
+async def test_o_without_options_says_so(phased):
+    app = make_app(phased)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert any("No party offers options" in str(n.message) for n in app._notifications)
+
+
+async def test_an_option_chosen_on_the_command_line_is_shown():
+    app = istanbul_app(russia="option-2")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.comparison.party("russia").option == "option-2"
+
+
+def test_view_option_names_a_party_by_id_or_name_and_refuses_what_is_not_offered():
+    from argparse import Namespace
+
+    from tui.commands.view import options_asked
+    from tui.inputs import UsageError, input_sources
+
+    sources = input_sources([], "istanbul-2025-06-02")
+
+    def asked(*settings: str) -> dict[str, str]:
+        return options_asked(sources, Namespace(option=list(settings), limit=[]))
+
+    assert asked() == {}
+    assert asked("Russia=option-2") == {"russia": "option-2"}
+    with pytest.raises(UsageError, match="option-3"):
+        asked("russia=option-3")
+    with pytest.raises(UsageError, match="PARTY=OPTION"):
+        asked("russia")

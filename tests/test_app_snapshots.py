@@ -1,4 +1,5 @@
-"""What the screen shows, as SVG snapshots at 80x24 and 160x45.
+"""What the screen shows, as SVG snapshots at 80x24 and 160x45 (the phased comparison, its
+timeline and the options at 80x24 and 120x35).
 
 Nothing here depends on time: file watching and the cursor blink are off, the example
 files are named by scenario, and no notification is on screen when the picture is taken.
@@ -17,6 +18,7 @@ from tui.app.app import CeasefireApp
 from tui.inputs import Source
 
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+PHASED_SIZES = {"80x24": (80, 24), "120x35": (120, 35)}
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -54,11 +56,14 @@ def test_help_screen(snap_compare, size):
     assert snap_compare(istanbul(), press=["question_mark"], terminal_size=SIZES[size])
 
 
-def _select(topic: str):
+def _select(row: str, *keys: str):
+    """Select a row by its id, then press `keys`."""
     async def run_before(pilot) -> None:
-        from tui.app.messages import TopicChosen
+        from tui.app.messages import RowChosen
 
-        pilot.app.post_message(TopicChosen(topic))
+        pilot.app.post_message(RowChosen(row))
+        await pilot.pause()
+        await pilot.press(*keys)
         await pilot.pause()
 
     return run_before
@@ -68,10 +73,11 @@ def _select(topic: str):
 # side, dates on an axis, a choice scale, and a word diff.
 PICTURES = {
     "span": (istanbul, "ceasefire.duration"),
-    "set": (istanbul, "forces.withdrawal"),
+    "set": (istanbul, "forces.withdrawal@ukraine"),
     "sequence": (istanbul, "political.sequence"),
     "choice": (istanbul, "ceasefire.type"),
-    "quantity-three-parties": (lambda: app_for("peace-plans-2025-11"), "forces.size_cap"),
+    "quantity-three-parties": (lambda: app_for("peace-plans-2025-11"),
+                               "forces.size_cap@ukraine"),
     "date": (lambda: app_for("pictures", root=FIXTURES), "political.response_deadline"),
     "text": (lambda: app_for("pictures", root=FIXTURES), "ceasefire.violations"),
 }
@@ -82,3 +88,31 @@ PICTURES = {
 def test_detail_pane_pictures(snap_compare, kind, size):
     factory, topic = PICTURES[kind]
     assert snap_compare(factory(), terminal_size=SIZES[size], run_before=_select(topic))
+
+
+def phased() -> CeasefireApp:
+    return app_for("phased", "mediators.yaml", "israel.yaml", root=FIXTURES)
+
+
+# Rows of one topic for each actor and phase, under the topic's heading; the selected row's
+# clauses with their times, conditions and the verdict by aspect.
+@pytest.mark.parametrize("size", PHASED_SIZES)
+def test_phased_obligations(snap_compare, size):
+    assert snap_compare(phased(), terminal_size=PHASED_SIZES[size],
+                        run_before=_select("humanitarian.prisoner_numbers@israel#first"))
+
+
+@pytest.mark.parametrize("size", PHASED_SIZES)
+def test_timeline_view(snap_compare, size):
+    assert snap_compare(phased(), terminal_size=PHASED_SIZES[size],
+                        run_before=_select("forces.withdrawal@israel#first", "t"))
+
+
+def test_timeline_view_ends_with_what_is_undated(snap_compare):
+    assert snap_compare(phased(), terminal_size=PHASED_SIZES["80x24"],
+                        run_before=_select("forces.withdrawal@israel#first", "t", "end"))
+
+
+@pytest.mark.parametrize("size", PHASED_SIZES)
+def test_options_screen(snap_compare, size):
+    assert snap_compare(istanbul(), press=["o"], terminal_size=PHASED_SIZES[size])

@@ -1,8 +1,8 @@
-"""The gap explorer: walk the topics, read each side's clause, fix a file and see it change.
+"""The gap explorer: walk the rows, read each side's clause, fix a file and see it change.
 
-State lives here (the comparison, the view's filter, search and baseline, the
-selection); widgets only display what they are given and post `TopicChosen`. The
-app reads proposal files and never writes them.
+State lives here (the comparison, the view's filter, search, baseline and options, the
+selected row by its id); widgets only display what they are given and post `RowChosen`.
+The app reads proposal files and never writes them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from diffing import Comparison, Row
 from diffing.filters import restrict
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS
-from tui.app.messages import TopicChosen
+from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
@@ -49,9 +49,11 @@ class CeasefireApp(App[None]):
     BINDINGS = BINDINGS
 
     def __init__(self, sources: Sequence[Source], limits: Limits = DEFAULT_LIMITS,
-                 watch: bool = True, folder: Path | None = None, blink: bool = True) -> None:
+                 watch: bool = True, folder: Path | None = None, blink: bool = True,
+                 options: Mapping[str, str] | None = None) -> None:
         """`watch` follows file changes; `blink` animates the search cursor (tests turn
-        both off, so that a screen depends only on the files and the keys pressed)."""
+        both off, so that a screen depends only on the files and the keys pressed);
+        `options` picks the option shown for parties that offer several ({party: option})."""
         super().__init__()
         self.sources = list(sources)
         self.limits = limits
@@ -64,8 +66,10 @@ class CeasefireApp(App[None]):
         self.filter_index = 0
         self.search = ""
         self.baseline: str | None = None
-        self.topic: str | None = None
+        self.options: dict[str, str] = dict(options or {})
+        self.row: str | None = None  # the selected row's id
         self.party: str | None = None
+        self._rows: dict[str, Row] = {}  # the shown rows by id
         self.watcher = Watcher([source.path for source in self.sources])
 
     # --- layout ---------------------------------------------------------------------------
@@ -86,7 +90,7 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.apply(load(self.sources, self.limits))
+        self.apply(load(self.sources, self.limits, options=self.options))
         self.query_one(GapGrid).focus()
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
@@ -101,10 +105,16 @@ class CeasefireApp(App[None]):
     # --- state ------------------------------------------------------------------------------
 
     def apply(self, snapshot: Snapshot) -> None:
-        """Show a new reading of the files; an invalid one keeps the last good comparison."""
+        """Show a new reading of the files; an invalid one keeps the last good comparison.
+        A selected row the new comparison lacks (another option taken, a clause's actor
+        edited) gives way to a row of the same topic."""
         self.snapshot = snapshot
         if snapshot.comparison is not None:
+            before = self.selected_row
             self.comparison = snapshot.comparison
+            if before is not None and self.comparison.row(before.id) is None:
+                self.row = next((r.id for r in self.comparison.rows
+                                 if r.topic == before.topic), self.row)
         self.query_one(ProblemBar).show(snapshot.problems, stale=self.comparison is not None)
         self.refresh_view()
 
@@ -133,35 +143,39 @@ class CeasefireApp(App[None]):
         statuses = FILTERS[self.filter_index][1]
         self.shown = restrict(self.comparison, statuses, text=self.search)
         masthead.show(self.comparison, self.shown, self.view_label())
-        topics = [row.topic for row in self.shown.rows]
-        if self.topic not in topics:
-            self.topic = topics[0] if topics else None
-        self.query_one(TopicList).show(self.shown, self.topic)
-        self.query_one(GapGrid).show(self.shown, self.topic, self.party)
-        self.query_one(DetailPane).show(self.selected_row, self.comparison)
+        self._rows = {row.id: row for row in self.shown.rows}
+        if self.row not in self._rows:
+            self.row = self.shown.rows[0].id if self.shown.rows else None
+        self.query_one(TopicList).show(self.shown, self.row)
+        self.query_one(GapGrid).show(self.shown, self.row, self.party)
+        self._show_row()
 
     @property
     def selected_row(self) -> Row | None:
-        if self.shown is None:
-            return None
-        return next((row for row in self.shown.rows if row.topic == self.topic), None)
+        return self._rows.get(self.row or "")
 
-    @on(TopicChosen)
-    def choose(self, event: TopicChosen) -> None:
+    def _show_row(self) -> None:
+        """The detail pane, and any screen drawing the comparison, follow the selection."""
+        self.query_one(DetailPane).show(self.selected_row, self.comparison)
+        if self.comparison is not None:
+            self.screen.post_message(ComparisonShown(self.comparison, self.selected_row))
+
+    @on(RowChosen)
+    def choose(self, event: RowChosen) -> None:
         if not self.query(GapGrid):
             return  # a message that arrived while the app was closing
         if event.party is not None:
             self.party = event.party
-        if event.topic == self.topic:
+        if event.row == self.row:
             return
-        self.topic = event.topic
-        self.query_one(TopicList).select(self.topic)
-        self.query_one(GapGrid).select(self.topic, self.party)
-        self.query_one(DetailPane).show(self.selected_row, self.comparison)
+        self.row = event.row
+        self.query_one(TopicList).select(self.row)
+        self.query_one(GapGrid).select(self.row, self.party)
+        self._show_row()
 
-    def _go(self, topic: str | None) -> None:
-        if topic is not None:
-            self.post_message(TopicChosen(topic))
+    def _go(self, row: str | None) -> None:
+        if row is not None:
+            self.post_message(RowChosen(row))
 
     # --- files --------------------------------------------------------------------------------
 
@@ -174,19 +188,19 @@ class CeasefireApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self) -> None:
-        snapshot = load(self.sources, self.limits, self.baseline)
+        snapshot = load(self.sources, self.limits, self.baseline, self.options)
         self.call_from_thread(self.apply, snapshot)
 
     def action_edit(self) -> None:
         """Open $EDITOR (or $VISUAL) on the selected clause's line, then read the files again."""
         row = self.selected_row
         if row is None or self.comparison is None:
-            self.notify("No topic selected.", severity="warning")
+            self.notify("No row selected.", severity="warning")
             return
         party = self.party if row.positions.get(self.party or "") else next(
             (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
         if party is None:
-            self.notify("No party addresses this topic.", severity="warning")
+            self.notify("No party addresses this row.", severity="warning")
             return
         position = row.positions[party]
         index = [p.id for p in self.comparison.parties].index(party)
@@ -214,17 +228,14 @@ class CeasefireApp(App[None]):
     def action_cursor_up(self) -> None:
         self.query_one(GapGrid).action_cursor_up()
 
-    def _gaps(self) -> list[str]:
-        return [row.topic for row in (self.shown.rows if self.shown else ()) if row.status.is_gap]
+    def _gaps(self) -> set[str]:
+        return {row.id for row in self._rows.values() if row.status.is_gap}
 
     def action_next_gap(self) -> None:
-        self._go(_step(self._all_topics(), self._gaps(), self.topic, forward=True))
+        self._go(_step(list(self._rows), self._gaps(), self.row, forward=True))
 
     def action_previous_gap(self) -> None:
-        self._go(_step(self._all_topics(), self._gaps(), self.topic, forward=False))
-
-    def _all_topics(self) -> list[str]:
-        return [row.topic for row in (self.shown.rows if self.shown else ())]
+        self._go(_step(list(self._rows), self._gaps(), self.row, forward=False))
 
     def action_cycle_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
@@ -280,6 +291,29 @@ class CeasefireApp(App[None]):
 
         self.push_screen(BaselineScreen(self.comparison.parties, self.baseline), chosen)
 
+    def action_timeline(self) -> None:
+        from tui.app.screens.timeline import TimelineScreen
+
+        if self.comparison is None:
+            self.notify("Nothing to draw yet.", severity="warning")
+            return
+        self.push_screen(TimelineScreen(self.comparison, self.selected_row))
+
+    def action_pick_option(self) -> None:
+        from tui.app.screens.options import OptionScreen
+
+        if self.comparison is None or not self.comparison.options:
+            self.notify("No party offers options.", severity="warning")
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                party, option = choice
+                self.options[party] = option
+                self.action_reload()
+
+        self.push_screen(OptionScreen(self.comparison), chosen)
+
     def action_export(self) -> None:
         from tui.app.screens.export import ExportScreen
 
@@ -305,14 +339,14 @@ class CeasefireApp(App[None]):
                                 partial(self.run_action, binding.action))
 
 
-def _step(topics: list[str], gaps: list[str], current: str | None, forward: bool) -> str | None:
+def _step(rows: list[str], gaps: set[str], current: str | None, forward: bool) -> str | None:
     """The next (or previous) gap after `current` in display order, wrapping around."""
     if not gaps:
         return None
-    start = topics.index(current) if current in topics else -1
-    order = topics[start + 1:] + topics[:start + 1] if forward else \
-        list(reversed(topics[:start])) + list(reversed(topics[start:]))
-    return next((topic for topic in order if topic in gaps), None)
+    start = rows.index(current) if current in rows else -1
+    order = rows[start + 1:] + rows[:start + 1] if forward else \
+        list(reversed(rows[:start])) + list(reversed(rows[start:]))
+    return next((row for row in order if row in gaps), None)
 
 
 def editor_command(environ: os._Environ[str] | dict[str, str], path: Path, line: int) -> list[str]:

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from diffing import Comparison, Row
 
-class TopicChosen(Message):
-    """A widget moved the selection to a topic (and, from the grid, to a party's column)."""
 
-    def __init__(self, topic: str, party: str | None = None) -> None:
+class RowChosen(Message):
+    """A widget moved the selection to a row, by its id (and, from the grid, to a party's
+    column): a topic may have several rows, one per party that acts and per phase."""
+
+    def __init__(self, row: str, party: str | None = None) -> None:
         super().__init__()
-        self.topic = topic
+        self.row = row
         self.party = party
+
+
+class ComparisonShown(Message, bubble=False):
+    """The app shows a new comparison or selection: a screen that draws the comparison (the
+    timeline) redraws; other screens ignore it."""
+
+    def __init__(self, comparison: Comparison, row: Row | None) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.row = row

@@ -6,7 +6,7 @@ No widgets here, so loading and change detection are tested without a screen.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from diffing import Comparison, GapStatus, compare
@@ -33,8 +33,10 @@ class Snapshot:
     problems: tuple[Problem, ...] = ()
 
 
-def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None) -> Snapshot:
-    """Read and compare; a baseline that no longer names a party is dropped."""
+def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None,
+         options: Mapping[str, str] | None = None) -> Snapshot:
+    """Read and compare with the options chosen ({party id: option id}); a baseline or an
+    option that the files, as edited since, no longer offer is dropped."""
     inputs = read_inputs(list(sources), limits)
     found = tuple(problems(inputs))
     proposals = valid_proposals(inputs)
@@ -42,7 +44,10 @@ def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None)
         return Snapshot(None, found)
     if baseline not in {p.id for p in proposals}:
         baseline = None
-    return Snapshot(compare(proposals, baseline=baseline), found)
+    offered = {p.id: {o.id for o in p.options} for p in proposals}
+    chosen = {party: option for party, option in (options or {}).items()
+              if option in offered.get(party, ())}
+    return Snapshot(compare(proposals, baseline=baseline, options=chosen), found)
 
 
 def _stamp(path: os.PathLike[str] | str) -> tuple[int, int] | None:

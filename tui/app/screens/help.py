@@ -26,7 +26,7 @@ def help_table() -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
-    table.add_row("↑ ↓ ← →", "Move between topics and parties (← → pick the party for e)")
+    table.add_row("↑ ↓ ← →", "Move between rows and parties (← → pick the party for e)")
     for binding in BINDINGS:
         table.add_row(key_label(binding), f"{binding.description} — {binding.tooltip}")
     table.add_row("ctrl+p", "Command palette: every action by name")

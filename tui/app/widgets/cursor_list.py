@@ -1,6 +1,6 @@
 """A scrolling list that draws only the lines on screen, with a cursor a person moves.
 
-The topic list and the grid both show one line per topic, for whole archives of
+The topic list and the grid both show one line per row, for whole archives of
 thousands of topics: a widget per line, or a table that measures every row on each
 change, would make a filter change take a second. Here a change of rows costs nothing
 until lines are drawn, and drawing costs only the lines in view.
@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.messages import TopicChosen
+from tui.app.messages import RowChosen
 
 
 def cell(text: str, width: int, style: Style | None = None) -> Segment:
@@ -33,7 +33,7 @@ class CursorList(ScrollView, can_focus=True):
     """Lines `0..line_count`, some of them selectable; the cursor moves between those.
 
     Subclasses say how many lines there are (`line_count`), which can take the cursor
-    (`selectable`), what topic a line stands for (`topic_of`), and draw one line
+    (`selectable`), what row a line stands for (`row_of`, a row id), and draw one line
     (`render_row`). Lines above `header_lines` stay put while the rest scrolls.
     """
 
@@ -59,7 +59,7 @@ class CursorList(ScrollView, can_focus=True):
     def selectable(self, line: int) -> bool:
         return True
 
-    def topic_of(self, line: int) -> str | None:
+    def row_of(self, line: int) -> str | None:
         raise NotImplementedError
 
     def render_row(self, line: int, width: int, selected: bool) -> list[Segment]:
@@ -124,10 +124,10 @@ class CursorList(ScrollView, can_focus=True):
             self.announce()
 
     def announce(self) -> None:
-        """Tell the app a person chose the topic under the cursor."""
-        topic = self.topic_of(self.cursor)
-        if topic is not None:
-            self.post_message(TopicChosen(topic))
+        """Tell the app a person chose the row under the cursor."""
+        row = self.row_of(self.cursor)
+        if row is not None:
+            self.post_message(RowChosen(row))
 
     def action_cursor_down(self) -> None:
         self.move_to(self.cursor + 1, 1)

@@ -1,4 +1,5 @@
-"""The detail pane: every party's full clause, the gap explained, and a picture of it."""
+"""The detail pane: the verdict on the selected row and each part of it, pictures of the gap
+and of the times, every party's full clause with its facts and readings, and the pairs."""
 
 from __future__ import annotations
 
@@ -7,51 +8,95 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from diffing import Comparison, Row
+from diffing import Comparison, Party, Position, Row
 from tui.app.pictures import picture
-from tui.reports.layout import LOOKS, alignment_text, distance_text
+from tui.app.timeline_picture import timing_picture
+from tui.reports.layout import (
+    LOOKS,
+    alignment_text,
+    aspect_lines,
+    distance_text,
+    position_facts,
+    row_heading,
+    value_text,
+)
 from tui.terminal import literal
 
-PICTURE_WIDTH = 40
+WIDTH = 80
+AXIS_MAX = 60
+CAPTIONS = 44  # what a value picture needs beside its axis: party names and the values
+TIMING_MAX = 100
+
+
+def reading_lines(position: Position) -> Text:
+    """A disputed clause's readings, each with where it comes from."""
+    out = Text("\n  readings:", style="bold")
+    for number, reading in enumerate(position.readings, 1):
+        out.append(f"\n   {number}. ")
+        out.append(literal(reading.text))
+        said = [literal(reading.source_title or reading.source or ""),
+                f"“{literal(reading.quote)}”" if reading.quote else "",
+                literal(reading.note or "")]
+        said = [part for part in said if part]
+        if said:
+            out.append(" — " + " · ".join(said), style="dim")
+    return out
+
+
+def clause_text(position: Position, party: Party, row: Row) -> Text:
+    """One party's clause: what it says, where from, and every fact about it on its own line
+    (who acts, when, conditions, phase, option, readings, how it was worked out)."""
+    body = Text("  ")
+    body.append(literal(value_text(position)))
+    facts = [literal(position.source_title or position.source) if position.source else "",
+             position.confidence.value,
+             f"{literal(party.file)}:{position.line}:{position.column}"]
+    body.append("\n  " + " · ".join(f for f in facts if f), style="dim")
+    if position.quote:
+        body.append("\n  “" + literal(position.quote) + "”", style="italic")
+    for fact in position_facts(position, row, party):
+        body.append("\n  " + literal(fact))
+    if position.readings:
+        body.append_text(reading_lines(position))
+    if position.note:
+        body.append("\n  note: " + literal(position.note), style="dim")
+    if position.written_topic != row.topic:
+        body.append(f"\n  written as {literal(position.written_topic)}", style="dim")
+    return body
 
 
 def clause_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
-    """Each party's clause: value, quote, note, conditions, who acts, source, confidence, place."""
+    """Each party's clause under its name, or that it says nothing here."""
     out: list[RenderableType] = []
     for party in comparison.parties:
         position = row.positions.get(party.id)
         title = Text(literal(party.name), style="bold underline")
         if position is None:
-            title.append("  silent on this topic", style="dim italic")
+            title.append("  says nothing on this", style="dim italic")
             out.append(title)
             continue
-        out.append(title)
-        body = Text("  ")
-        body.append(literal(position.text))
-        facts = [f"{literal(position.source_title or position.source)}" if position.source else "",
-                 position.confidence.value,
-                 f"{literal(party.file)}:{position.line}:{position.column}"]
-        body.append("\n  " + " · ".join(f for f in facts if f), style="dim")
-        if position.quote:
-            body.append("\n  “" + literal(position.quote) + "”", style="italic")
-        if position.by:
-            body.append("\n  by: " + literal(position.by))
-        for condition in position.conditions:
-            body.append("\n  if: " + literal(condition))
-        if position.note:
-            body.append("\n  note: " + literal(position.note), style="dim")
-        if position.written_topic != row.topic:
-            body.append(f"\n  written as {literal(position.written_topic)}", style="dim")
-        out.append(body)
+        out += [title, clause_text(position, party, row)]
     return out
 
 
+def aspect_text(row: Row) -> list[RenderableType]:
+    """Each part of the verdict (value, timing, conditions, readings) with its status."""
+    out: list[RenderableType] = []
+    for aspect, line in zip(row.aspects, aspect_lines(row)):
+        look = LOOKS[aspect.status]
+        text = Text("  ")
+        text.append(f"{look.glyph} ", style=f"bold {look.color}")
+        text.append(literal(line))
+        out.append(text)
+    return [Text("By aspect", style="bold"), *out] if out else []
+
+
 def pair_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
-    """For three or more parties, or a baseline: this topic in every pair."""
+    """For three or more parties, or a baseline: this row in every pair."""
     names = {p.id: literal(p.name) for p in comparison.parties}
     out: list[RenderableType] = []
     for pair in comparison.pairs:
-        pair_row = pair.row(row.topic)
+        pair_row = pair.row(row.id)
         if pair_row is None:
             continue
         look = LOOKS[pair_row.status]
@@ -63,20 +108,25 @@ def pair_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
     return out
 
 
-def detail_renderable(row: Row, comparison: Comparison, width: int = PICTURE_WIDTH) -> Group:
+def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH) -> Group:
+    """Everything about one row, its pictures fitted to `width` cells."""
     look = LOOKS[row.status]
     head = Text(f"{look.glyph} {look.word}", style=f"bold {look.color}")
-    head.append(f"  {literal(row.label)}", style="bold")
-    head.append(f"  {row.topic}", style="dim")
+    head.append(f"  {literal(row_heading(row))}", style="bold")
+    head.append(f"  {literal(row.id)}", style="dim")
     distance = distance_text(row)
     if distance:
         head.append(f"  distance {distance}", style="dim")
     parts: list[RenderableType] = [head, Text(literal(row.explanation))]
     if row.alignment:
         parts.append(Text(literal(alignment_text(row)), style="dim italic"))
-    drawing = picture(row, comparison.parties, width)
-    if drawing is not None:
-        parts += [Text(""), drawing]
+    aspects = aspect_text(row)
+    if aspects:
+        parts += [Text(""), *aspects]
+    for drawing in (picture(row, comparison.parties, max(20, min(AXIS_MAX, width - CAPTIONS))),
+                    timing_picture(row, comparison, min(width, TIMING_MAX))):
+        if drawing is not None:
+            parts += [Text(""), drawing]
     parts += [Text(""), *clause_lines(row, comparison)]
     pairs = pair_lines(row, comparison)
     if pairs:
@@ -90,14 +140,25 @@ class DetailPane(VerticalScroll):
     DetailPane > Static { width: 1fr; }
     """
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.shown: tuple[Row, Comparison] | None = None
+
     def compose(self):
         yield Static(id="detail-body")
 
     def show(self, row: Row | None, comparison: Comparison | None) -> None:
-        body = self.query_one("#detail-body", Static)
-        if row is None or comparison is None:
-            body.update(Text("No topic selected.", style="dim"))
-            return
-        width = max(20, min(60, self.size.width - 24))
-        body.update(detail_renderable(row, comparison, width))
+        self.shown = (row, comparison) if row is not None and comparison is not None else None
+        self._draw()
         self.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        self._draw()  # the pictures fit the new width
+
+    def _draw(self) -> None:
+        body = self.query_one("#detail-body", Static)
+        if self.shown is None:
+            body.update(Text("No row selected.", style="dim"))
+            return
+        row, comparison = self.shown
+        body.update(detail_renderable(row, comparison, max(self.size.width - 3, 40)))

@@ -1,4 +1,5 @@
-"""The side-by-side grid: one row per topic, a status column, one column per party.
+"""The side-by-side grid: one line per row, a status column, one column per party; rows of
+one topic (one per party that acts, per phase) stand under a line with the topic's label.
 
 ← and → move the cursor between parties' columns (which party `e` opens).
 """
@@ -11,14 +12,16 @@ from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from diffing import Comparison, Row
-from tui.app.messages import TopicChosen
+from diffing import Comparison
+from tui.app.headings import Line, line_text, row_lines
+from tui.app.messages import RowChosen
 from tui.app.widgets.cursor_list import CursorList, cell
 from tui.reports.layout import LOOKS, position_text
 from tui.terminal import one_line
 
 STATUS_WIDTH = 12
 TOPIC_WIDTH = 22
+TOPIC_MAX = 32  # a wide grid gives the topic column a party's share, up to this
 GUTTER = 1
 
 
@@ -30,12 +33,13 @@ def column(text: str, width: int, style: Style) -> list[Segment]:
 class GapGrid(CursorList):
     header_lines = 1
     COMPONENT_CLASSES = {"gap-grid--header", "gap-grid--cursor", "gap-grid--cursor-cell",
-                         "gap-grid--odd", "gap-grid--silent"}
+                         "gap-grid--odd", "gap-grid--silent", "gap-grid--topic"}
     DEFAULT_CSS = """
     GapGrid { height: 1fr; overflow-x: hidden; }
     GapGrid > .gap-grid--header { background: $panel; text-style: bold; }
     GapGrid > .gap-grid--odd { background: $boost; }
     GapGrid > .gap-grid--silent { color: $text-muted; }
+    GapGrid > .gap-grid--topic { text-style: italic; }
     GapGrid > .gap-grid--cursor { background: $block-cursor-blurred-background; }
     GapGrid > .gap-grid--cursor-cell { background: $block-cursor-blurred-background;
                                        text-style: bold; }
@@ -52,7 +56,7 @@ class GapGrid(CursorList):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows: tuple[Row, ...] = ()
+        self.lines: list[Line] = []
         self.parties: list[str] = []
         self.names: list[str] = []
         self._lines: dict[str, int] = {}
@@ -61,36 +65,40 @@ class GapGrid(CursorList):
 
     @property
     def line_count(self) -> int:
-        return len(self.rows)
+        return len(self.lines)
 
-    def topic_of(self, line: int) -> str | None:
-        return self.rows[line].topic if 0 <= line < len(self.rows) else None
+    def selectable(self, line: int) -> bool:
+        return self.lines[line].row is not None
+
+    def row_of(self, line: int) -> str | None:
+        row = self.lines[line].row if 0 <= line < len(self.lines) else None
+        return row.id if row is not None else None
 
     @property
     def party(self) -> str | None:
         """The party whose column the cursor is in."""
         return self.parties[self.column] if 0 <= self.column < len(self.parties) else None
 
-    def show(self, comparison: Comparison, topic: str | None, party: str | None) -> None:
-        """Show `comparison`'s rows, keeping the cursor on `topic` and `party` if shown."""
-        self.rows = comparison.rows
+    def show(self, comparison: Comparison, row: str | None, party: str | None) -> None:
+        """Show `comparison`'s rows, keeping the cursor on the row `row` and `party` if shown."""
+        self.lines = row_lines(comparison.rows)
         self.parties = [p.id for p in comparison.parties]
         self.names = [one_line(p.name) for p in comparison.parties]
-        self._lines = {row.topic: i for i, row in enumerate(self.rows)}
+        self._lines = {line.row.id: i for i, line in enumerate(self.lines) if line.row}
         self.lines_changed()
-        self.select(topic, party)
+        self.select(row, party)
 
-    def select(self, topic: str | None, party: str | None) -> None:
-        """Move the cursor to a topic's row (and a party's column) without announcing it."""
+    def select(self, row: str | None, party: str | None) -> None:
+        """Move the cursor to a row (and a party's column) without announcing it."""
         if party in self.parties:
             self.column = self.parties.index(party)
-        if topic in self._lines:
-            self.cursor = self._lines[topic]
+        if row in self._lines:
+            self.cursor = self._lines[row]
 
     def announce(self) -> None:
-        topic = self.topic_of(self.cursor)
-        if topic is not None:
-            self.post_message(TopicChosen(topic, self.party))
+        row = self.row_of(self.cursor)
+        if row is not None:
+            self.post_message(RowChosen(row, self.party))
 
     def action_column(self, step: int) -> None:
         if self.parties:
@@ -111,8 +119,9 @@ class GapGrid(CursorList):
 
     def _widths(self, width: int) -> tuple[int, int, int]:
         """Status, topic and party column widths for the grid's current width."""
-        topic = TOPIC_WIDTH if width >= 70 else 14
         count = max(len(self.parties), 1)
+        topic = max(TOPIC_WIDTH, min(TOPIC_MAX, (width - STATUS_WIDTH) // (count + 1))) \
+            if width >= 70 else 14
         party = max(8, (width - STATUS_WIDTH - topic - GUTTER * (count + 2)) // count)
         return STATUS_WIDTH, topic, party
 
@@ -130,8 +139,13 @@ class GapGrid(CursorList):
         return segments + [cell("", max(width - sum(s.cell_length for s in segments), 0), style)]
 
     def render_row(self, line: int, width: int, selected: bool) -> list[Segment]:
-        row = self.rows[line]
+        entry = self.lines[line]
         status, topic, party = self._widths(width)
+        if entry.row is None:  # a topic's label over its rows, across the party columns
+            return [*column("", status, Style()),
+                    cell(line_text(entry, width - status - GUTTER), width - status - GUTTER,
+                         self.get_component_rich_style("gap-grid--topic"))]
+        row = entry.row
         if selected:
             base = self.get_component_rich_style("gap-grid--cursor")
         elif line % 2:
@@ -139,9 +153,10 @@ class GapGrid(CursorList):
         else:
             base = Style()
         look = LOOKS[row.status]
+        indent = " " if entry.member else ""
         segments = [*column(f" {look.glyph} {look.word}", status,
                             base + Style(color=look.color, bold=True)),
-                    *column(one_line(row.label), topic, base)]
+                    *column(indent + line_text(entry, topic - len(indent)), topic, base)]
         silent = self.get_component_rich_style("gap-grid--silent")
         focus = self.get_component_rich_style("gap-grid--cursor-cell")
         for index, party_id in enumerate(self.parties):

@@ -1,46 +1,41 @@
-"""The topic list: every shown topic grouped by area, each with its status glyph."""
+"""The topic list: every shown row grouped by area, each with its status glyph; rows of one
+topic (one per party that acts, per phase) under a line with the topic's label."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 
 from diffing import Comparison
+from tui.app.headings import Line, line_text, row_lines
 from tui.app.widgets.cursor_list import CursorList, cell
 from tui.reports.layout import LOOKS, groups
-from tui.terminal import one_line
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One line: an area heading (no topic) or a topic with its status."""
-
-    text: str
-    topic: str | None = None
-    color: str = ""
-    glyph: str = ""
+Entry = str | Line
+"""One line of the list: an area's title, or a line of that area's rows."""
 
 
 def topic_entries(comparison: Comparison) -> list[Entry]:
-    """Area headings, then one entry per topic of that area."""
+    """Area titles, then that area's rows (and topic headings over rows of one topic)."""
     entries: list[Entry] = []
     for title, rows in groups(comparison):
-        entries.append(Entry(title))
-        for row in rows:
-            look = LOOKS[row.status]
-            entries.append(Entry(one_line(row.label), row.topic, look.color,
-                                 look.glyph))
+        entries.append(title)
+        entries += row_lines(rows)
     return entries
 
 
+def row_id(entry: Entry) -> str | None:
+    return entry.row.id if isinstance(entry, Line) and entry.row is not None else None
+
+
 class TopicList(CursorList):
-    COMPONENT_CLASSES = {"topic-list--area", "topic-list--cursor"}
+    COMPONENT_CLASSES = {"topic-list--area", "topic-list--topic", "topic-list--cursor"}
     DEFAULT_CSS = """
     TopicList { width: 30; height: 1fr; border-right: solid $primary 30%;
                 scrollbar-size-vertical: 1; overflow-x: hidden; }
     TopicList > .topic-list--area { color: $text-muted; text-style: bold; }
+    TopicList > .topic-list--topic { color: $text; }
     TopicList > .topic-list--cursor { background: $block-cursor-blurred-background; }
     TopicList:focus > .topic-list--cursor { background: $block-cursor-background;
                                            color: $block-cursor-foreground; }
@@ -56,27 +51,34 @@ class TopicList(CursorList):
         return len(self.entries)
 
     def selectable(self, line: int) -> bool:
-        return self.entries[line].topic is not None
+        return row_id(self.entries[line]) is not None
 
-    def topic_of(self, line: int) -> str | None:
-        return self.entries[line].topic if 0 <= line < len(self.entries) else None
+    def row_of(self, line: int) -> str | None:
+        return row_id(self.entries[line]) if 0 <= line < len(self.entries) else None
 
-    def show(self, comparison: Comparison, topic: str | None) -> None:
+    def show(self, comparison: Comparison, row: str | None) -> None:
         self.entries = topic_entries(comparison)
-        self._lines = {e.topic: i for i, e in enumerate(self.entries) if e.topic is not None}
+        self._lines = {row_id(e): i for i, e in enumerate(self.entries) if row_id(e) is not None}
         self.lines_changed()
-        self.select(topic)
+        self.select(row)
 
-    def select(self, topic: str | None) -> None:
-        """Put the cursor on `topic` without announcing it (the app already knows)."""
-        if topic in self._lines:
-            self.cursor = self._lines[topic]
+    def select(self, row: str | None) -> None:
+        """Put the cursor on a row without announcing it (the app already knows)."""
+        if row in self._lines:
+            self.cursor = self._lines[row]
 
     def render_row(self, line: int, width: int, selected: bool) -> list[Segment]:
         entry = self.entries[line]
-        if entry.topic is None:
-            return [cell(entry.text, width, self.get_component_rich_style("topic-list--area"))]
+        if isinstance(entry, str):
+            return [cell(entry, width, self.get_component_rich_style("topic-list--area"))]
+        row = entry.row
+        if row is None:  # a topic over its rows
+            style = self.get_component_rich_style("topic-list--topic")
+            return [Segment(" "), cell(line_text(entry, width - 1), width - 1, style)]
         base = self.get_component_rich_style("topic-list--cursor") if selected else Style()
-        return [Segment(" ", base),
-                Segment(entry.glyph + " ", base + Style(color=entry.color, bold=True)),
-                cell(entry.text, max(width - 3, 0), base)]
+        look = LOOKS[row.status]
+        indent = "   " if entry.member else " "
+        room = max(width - len(indent) - 2, 0)
+        return [Segment(indent, base),
+                Segment(look.glyph + " ", base + Style(color=look.color, bold=True)),
+                cell(line_text(entry, room), room, base)]
