@@ -232,10 +232,12 @@ def _options(comparison: Comparison) -> list[str]:
 
 
 def _timeline(comparison: Comparison) -> list[str]:
-    from tui.reports.timeline_svg import timeline_svg
+    """The timelines drawn, then listed as text; a timeline too long to read as a drawing
+    is only listed, open."""
+    from tui.reports.timeline_svg import MOST_DRAWN, timeline_svg
 
-    drawing = timeline_svg(comparison)
-    if not drawing:
+    count = sum(len(events) for events in comparison.timelines.values())
+    if not count:
         return []
     lists = []
     for party in comparison.parties:
@@ -246,5 +248,9 @@ def _timeline(comparison: Comparison) -> list[str]:
             lists.append(f"<h3>{escape(party.name)}: {escape(title)}</h3>"
                          '<table class="events"><thead><tr><th style="width:10rem">When</th>'
                          f"<th>What, as written</th></tr></thead><tbody>{rows}</tbody></table>")
-    return ["<h2>Timeline</h2>", drawing,
+    if count > MOST_DRAWN:
+        return ["<h2>Timeline</h2>",
+                f'<p class="note">{count:,} events: too many to draw; each is listed here.</p>',
+                f"<details open><summary>Every event as text</summary>{''.join(lists)}</details>"]
+    return ["<h2>Timeline</h2>", timeline_svg(comparison),
             f"<details><summary>Every event as text</summary>{''.join(lists)}</details>"]

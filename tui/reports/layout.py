@@ -112,12 +112,9 @@ def row_heading(row: Row) -> str:
     return _heading(row.label, row.actor_name, row.phase_label)
 
 
-def heading_of(comparison: Comparison, row_id: str) -> str:
-    """The heading of a row by its id, also for a row the comparison does not show (one
+def id_heading(comparison: Comparison, row_id: str) -> str:
+    """The heading of a row by its id alone, for a row the comparison does not show (one
     that only another option of a party makes): the id is topic, `@actor`, `#phase`."""
-    row = comparison.row(row_id)
-    if row is not None:
-        return row_heading(row)
     key, actor, phase = _id_parts(row_id)
     topic = registry().resolve(key)
     return _heading(topic.label if topic else key,
@@ -298,13 +295,15 @@ def option_differences(comparison: Comparison, party: str) -> list[str]:
     `Preconditions: option-1 conflict (1.00), option-2 partial (0.40)`."""
     scores = [score for score in comparison.options if score.party == party]
     ids = {row_id for score in scores for row_id in score.rows}
+    shown = {row.id: row for row in comparison.rows if row.id in ids}
     out = []
     for row_id in sorted(ids, key=lambda i: (registry().order(_id_parts(i)[0]), i)):
         verdicts = [score.rows.get(row_id) for score in scores]
         if len({(v.status, v.distance) if v else None for v in verdicts}) < 2:
             continue
+        row = shown.get(row_id)
         said = ", ".join(f"{score.option} {_pair_verdict(v)}" for score, v in zip(scores, verdicts))
-        out.append(f"{heading_of(comparison, row_id)}: {said}")
+        out.append(f"{row_heading(row) if row else id_heading(comparison, row_id)}: {said}")
     return out
 
 

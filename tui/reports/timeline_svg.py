@@ -41,6 +41,9 @@ PALETTE = ("#3b6fd8", "#d9480f", "#2f9e44", "#ae3ec9", "#e8a100", "#0c8599", "#c
            "#5c7cfa")
 NOBODY = "#8a9099"
 STEPS = (1, 2, 5, 7, 10, 14, 21, 30, 60, 90, 180, 365, 730, 1825, 3650)
+MOST_DRAWN = 400
+"""More events than this make a drawing too tall to read (and slow to write): the report
+lists them instead."""
 
 
 def _escape(text: str) -> str:
