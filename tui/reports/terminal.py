@@ -9,7 +9,7 @@ from diffing.result import Comparison, Party, Row, Summary
 from tui.reports.layout import (
     LOOKS,
     alignment_text,
-    aspects_line,
+    aspect_verdict,
     distance_text,
     event_text,
     groups,
@@ -110,7 +110,11 @@ def _rows(comparison: Comparison, title: str, rows: list[Row]) -> Table:
             status.append(f"\n{distance}", style="dim")
         topic = _text(row_heading(row))
         topic.append("\n" + literal(row.id), style="dim")
-        gap = _text(aspects_line(row) + "\n", "italic") if row.aspects else _text("")
+        gap = Text()
+        for aspect in row.aspects:  # each part of the verdict on a line, in its status' colour
+            look = LOOKS[aspect.status]
+            gap.append(f"{look.glyph} {literal(aspect_verdict(aspect))}\n",
+                       style=f"bold {look.color}")
         gap.append(literal(row.explanation))
         if row.alignment:
             gap.append("\n" + literal(alignment_text(row)), style="dim italic")
