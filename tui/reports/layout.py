@@ -166,8 +166,9 @@ def position_facts(position: Position, row: Row | None = None,
     if position.conditions:
         facts.append(f"condition{'s' * (len(position.conditions) > 1)}: "
                      + "; ".join(condition.text for condition in position.conditions))
-    if position.phase and (row is None or row.phase != position.phase):
-        facts.append(f"phase: {_label(party.phases if party else (), position.phase)}")
+    phase = _label(party.phases if party else (), position.phase)
+    if position.phase and not _says_phase(row, position.phase, phase):
+        facts.append(f"phase: {phase}")
     if position.option:
         facts.append(f"option: {_label(party.options if party else (), position.option)}")
     if position.derived == "timeline":
@@ -181,6 +182,13 @@ def _says_actor(row: Row | None, position: Position) -> bool:
         return False
     return position.by == (row.actor,) or (position.by_text or "").casefold() == (
         row.actor_name or "").casefold()
+
+
+def _says_phase(row: Row | None, phase: str, label: str) -> bool:
+    """Whether the row's heading already names the clause's phase: the same id, and the
+    same words (a party's phase `first` need not be the row's `first`, the first phase)."""
+    return row is not None and row.phase == phase and (
+        row.phase_label or "").casefold() == label.casefold()
 
 
 def _label(known: Sequence[PhaseInfo | OptionInfo], ident: str | None) -> str:
