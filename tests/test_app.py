@@ -430,6 +430,7 @@ async def test_the_detail_pane_shows_each_clause_its_facts_readings_and_aspects(
         await choose(pilot, "ceasefire.duration")
         text = detail_text(app)
         assert "readings:" in text
+        assert "Mediators: reading 2 of 2 drawn (indefinite), the furthest apart" in text
         assert "1. 42 days — Mediators' draft · the first phase only" in text
         assert "2. indefinite — Mediators' draft · “while negotiations continue”" in text
 

@@ -43,7 +43,8 @@ class OptionScreen(ModalScreen[tuple[str, str] | None]):
             for score in scores:
                 key = f"{len(self.choices)}"
                 self.choices[key] = (party.id, score.option)
-                line = Text("  ● " if score.shown else "  ○ ", style="bold")
+                line = Text()
+                line.append("  ● " if score.shown else "  ○ ", style="bold")
                 line.append(literal(score.label), style="bold" if score.shown else "")
                 line.append(f"  ({literal(score.option)})", style="dim")
                 line.append(f"  {option_marks(score)}", style="bold green")

@@ -59,7 +59,8 @@ class TimelineScreen(Screen[None]):
         self.draw()
 
     def draw(self) -> None:
-        title = Text(f"Timeline — {literal(headline(self.comparison))}", style="bold")
+        title = Text()
+        title.append(f"Timeline — {literal(headline(self.comparison))}", style="bold")
         options = [f"{literal(p.name)}: {literal(shown_option(p) or '')}"
                    for p in self.comparison.parties if p.option]
         if options:

@@ -3,6 +3,8 @@ and of the times, every party's full clause with its facts and readings, and the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -30,7 +32,8 @@ TIMING_MAX = 100
 
 def reading_lines(position: Position) -> Text:
     """A disputed clause's readings, each with where it comes from."""
-    out = Text("\n  readings:", style="bold")
+    out = Text()
+    out.append("\n  readings:", style="bold")
     for number, reading in enumerate(position.readings, 1):
         out.append(f"\n   {number}. ")
         out.append(literal(reading.text))
@@ -70,12 +73,54 @@ def clause_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
     out: list[RenderableType] = []
     for party in comparison.parties:
         position = row.positions.get(party.id)
-        title = Text(literal(party.name), style="bold underline")
+        title = Text()
+        title.append(literal(party.name), style="bold underline")
         if position is None:
             title.append("  says nothing on this", style="dim italic")
             out.append(title)
             continue
         out += [title, clause_text(position, party, row)]
+    return out
+
+
+def furthest_readings(row: Row) -> dict[str, int]:
+    """For a disputed clause, the readings (party → 1-based) of the combination the row's
+    verdict rests on, the furthest apart, as the engine lists them."""
+    aspect = next((a for a in row.aspects if a.name == "readings"), None)
+    combinations = aspect.detail.get("combinations", []) if aspect else []
+    measured = [c for c in combinations if c.get("distance") is not None]
+    if not measured:
+        return {}
+    return dict(max(measured, key=lambda c: c["distance"])["readings"])
+
+
+def with_readings(row: Row, chosen: dict[str, int]) -> Row:
+    """The row with each disputed position's value taken from the chosen reading, to draw."""
+    if not chosen:
+        return row
+    positions = dict(row.positions)
+    for party, number in chosen.items():
+        position = positions.get(party)
+        if position is not None and 0 < number <= len(position.readings):
+            reading = position.readings[number - 1]
+            positions[party] = replace(position, value=reading.value, text=reading.text)
+    return replace(row, positions=positions)
+
+
+def drawn_readings(row: Row, comparison: Comparison,
+                   chosen: dict[str, int]) -> list[RenderableType]:
+    """Which reading of a disputed clause the picture draws: the one the verdict rests on
+    (the first when none is measured); all are listed with the clause."""
+    out: list[RenderableType] = []
+    for party in comparison.parties:
+        position = row.positions.get(party.id)
+        if position is None or not position.readings:
+            continue
+        number = chosen.get(party.id, 1)
+        out.append(Text(f"{literal(party.name)}: reading {number} of {len(position.readings)} "
+                        f"drawn ({literal(position.readings[number - 1].text)})"
+                        + (", the furthest apart" if party.id in chosen else ""),
+                        style="dim italic"))
     return out
 
 
@@ -123,10 +168,14 @@ def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH) -> G
     aspects = aspect_text(row)
     if aspects:
         parts += [Text(""), *aspects]
-    for drawing in (picture(row, comparison.parties, max(20, min(AXIS_MAX, width - CAPTIONS))),
-                    timing_picture(row, comparison, min(width, TIMING_MAX))):
-        if drawing is not None:
-            parts += [Text(""), drawing]
+    chosen = furthest_readings(row)
+    drawing = picture(with_readings(row, chosen), comparison.parties,
+                      max(20, min(AXIS_MAX, width - CAPTIONS)))
+    if drawing is not None:
+        parts += [Text(""), drawing, *drawn_readings(row, comparison, chosen)]
+    timing = timing_picture(row, comparison, min(width, TIMING_MAX))
+    if timing is not None:
+        parts += [Text(""), timing]
     parts += [Text(""), *clause_lines(row, comparison)]
     pairs = pair_lines(row, comparison)
     if pairs:
