@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from diffing.comparators.base import names, number, sentence
+from diffing.comparators.base import names, number, possessive, sentence
 from diffing.result import Aspect, GapStatus
 from proposals.model import Clause
 from proposals.timeline import Timeline
@@ -32,18 +32,18 @@ def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
              if clause.when is not None or clause.phase is not None}
     if not timed:
         return None
-    said = "; ".join(f"{name[p]}: {when_said(c)}" for p, c in timed.items())
+    said = "; ".join(f"{name[p]}: {when_said(c, timelines[p])}" for p, c in timed.items())
     if len(timed) < len(clauses):
         quiet = [name[p] for p in clauses if p not in timed]
         return Aspect(name="timing", status=GapStatus.PARTIAL, distance=UNMATCHED,
                       explanation=f"Only {names([name[p] for p in timed])} "
                       f"say{'s' * (len(timed) == 1)} when ({said}); {names(quiet)} "
                       f"{'does' if len(quiet) == 1 else 'do'} not.",
-                      detail={"when": {p: when_said(c) for p, c in timed.items()},
+                      detail={"when": {p: when_said(c, timelines[p]) for p, c in timed.items()},
                               "untimed": list(p for p in clauses if p not in timed)})
     windows = {party: _window(timelines[party], clause) for party, clause in timed.items()}
     detail: dict[str, object] = {
-        "when": {p: when_said(c) for p, c in timed.items()},
+        "when": {p: when_said(c, timelines[p]) for p, c in timed.items()},
         "days": {p: [_json(w[1]), _json(w[2])] for p, w in windows.items()},
         "scale": sorted({w[0] for w in windows.values()})}
     if len({w[0] for w in windows.values()}) > 1:
@@ -62,15 +62,15 @@ def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
            if round(apart, 2) else "on either side of one moment")
     return Aspect(name="timing", status=status, distance=distance,
                   detail={**detail, "apart_days": round(apart, 4), "earliest": earliest},
-                  explanation=f"The times do not meet ({said}): {gap}; {name[earliest]}'s is "
-                  "earlier.")
+                  explanation=f"The times do not meet ({said}): {gap}; "
+                  f"{possessive(name[earliest])} is earlier.")
 
 
-def when_said(clause: Clause) -> str:
+def when_said(clause: Clause, timeline: Timeline) -> str:
     """A clause's time as its author gave it: its `when:`, or the phase it belongs to."""
     if clause.when is not None:
         return clause.when.text
-    return f"during phase {clause.phase}"
+    return f"during {timeline.phase_label(clause.phase)}"  # type: ignore[arg-type]
 
 
 def _window(timeline: Timeline, clause: Clause) -> Window:

@@ -10,11 +10,11 @@ import fnmatch
 from collections.abc import Iterable
 from dataclasses import replace
 
-from diffing.result import Comparison, GapStatus, Row
+from diffing.result import Comparison, GapStatus, OptionRow, Row
 from diffing.summary import summarize
 
 
-def topic_matches(row: Row, patterns: Iterable[str]) -> bool:
+def topic_matches(row: Row | OptionRow, patterns: Iterable[str]) -> bool:
     """A glob on the topic key (`ceasefire.*`) or a word of the label (`prisoner`)."""
     key, label = row.topic.casefold(), row.label.casefold()
     for pattern in patterns:
@@ -39,18 +39,32 @@ def text_matches(row: Row, query: str) -> bool:
 
 def restrict(comparison: Comparison, statuses: Iterable[GapStatus] | None = None,
              topics: Iterable[str] | None = None, text: str = "") -> Comparison:
-    """The comparison with only the rows (and pair rows) whose status, topic and text match."""
+    """The comparison with only the rows (and pair rows, option rows, timeline events) whose
+    status, topic and text match, each summary counting only what is kept."""
     wanted = set(statuses) if statuses else None
     patterns = [p for p in topics or () if p.strip()]
-    rows = tuple(
-        row for row in comparison.rows
-        if (wanted is None or row.status in wanted)
-        and (not patterns or topic_matches(row, patterns))
-        and (not text or text_matches(row, text))
-    )
+
+    def keeps(row: Row | OptionRow) -> bool:
+        return (wanted is None or row.status in wanted) and (
+            not patterns or topic_matches(row, patterns))
+
+    rows = tuple(row for row in comparison.rows
+                 if keeps(row) and (not text or text_matches(row, text)))
     kept = {row.id for row in rows}
     pairs = []
     for pair in comparison.pairs:
         pair_rows = tuple(r for r in pair.rows if r.id in kept)
         pairs.append(replace(pair, rows=pair_rows, summary=summarize(pair_rows)))
-    return replace(comparison, rows=rows, pairs=tuple(pairs), summary=summarize(rows))
+    options = []
+    shown = {row.id for row in comparison.rows}
+    for score in comparison.options:  # a row only another option makes has no text to search
+        option_rows = {i: r for i, r in score.rows.items()
+                       if i in kept or (not text and i not in shown and keeps(r))}
+        untouched = [row for row in rows if row.id not in score.rows]
+        options.append(replace(score, rows=option_rows,
+                               summary=summarize([*untouched, *option_rows.values()])))
+    topics_kept = {row.topic for row in rows}
+    timelines = {party: tuple(e for e in events if e.topic is None or e.topic in topics_kept)
+                 for party, events in comparison.timelines.items()}
+    return replace(comparison, rows=rows, pairs=tuple(pairs), summary=summarize(rows),
+                   options=tuple(options), timelines=timelines)

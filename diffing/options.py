@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diffing.result import OptionScore, PairRow, Row, Summary
+from diffing.result import OptionRow, OptionScore, Row, Summary
 from diffing.scope import SEQUENCE_TOPIC, scope
 from diffing.summary import summarize
 from diffing.table import Table, decide
@@ -39,7 +39,7 @@ def _scores(table: Table, rows: Sequence[Row], proposal: Proposal) -> list[Optio
     touched = _touched(proposal)
     kept = [row for row in rows if row.topic not in touched]
     shown = table.scopes[proposal.id].option
-    results: list[tuple[str, str, Summary, dict[str, PairRow]]] = []
+    results: list[tuple[str, str, Summary, dict[str, OptionRow]]] = []
     for option in proposal.options:
         scopes = dict(table.scopes)
         if option.id != shown:
@@ -48,8 +48,12 @@ def _scores(table: Table, rows: Sequence[Row], proposal: Proposal) -> list[Optio
         changed = {}
         for line in table.lines(scopes, touched):
             outcome = decide(line, table, timelines).outcome
-            changed[line.id] = PairRow(id=line.id, status=outcome.status,
-                                       distance=outcome.distance)
+            point = next((p for p in table.plan.points if p.id == line.phase), None)
+            changed[line.id] = OptionRow(
+                id=line.id, topic=line.topic.key, label=line.topic.label, area=line.topic.area,
+                status=outcome.status, distance=outcome.distance,
+                actor_name=table.cast.names.get(line.actor) if line.actor else None,
+                phase_label=point.label if point else None)
         results.append((option.id, option.label, summarize([*kept, *changed.values()]), changed))
     best = max(range(len(results)), key=lambda i: _closeness(results[i][2], i))
     return [OptionScore(party=proposal.id, option=ident, label=label, shown=ident == shown,

@@ -181,6 +181,21 @@ class Phasing:
 
 
 @record
+class OptionRow:
+    """A row an option touches, as it stands with that option taken (the row may exist
+    only under this option, so it names itself)."""
+
+    id: str
+    topic: str
+    label: str
+    area: str
+    status: GapStatus
+    distance: float | None
+    actor_name: str | None = None
+    phase_label: str | None = None
+
+
+@record
 class OptionScore:
     """One option of a party's proposal scored against the other parties' positions."""
 
@@ -190,7 +205,7 @@ class OptionScore:
     shown: bool
     closest: bool
     summary: Summary
-    rows: dict[str, PairRow] = field(default_factory=dict)
+    rows: dict[str, OptionRow] = field(default_factory=dict)
     """The rows this party's options touch, as they stand with this option taken."""
 
 

@@ -66,7 +66,6 @@ def derived_sequence(clauses: Sequence[Clause], timeline: Timeline) -> Clause | 
     first = min((e for e in timeline.events if e.step), key=lambda e: e.line)
     return Clause(
         topic=topic.key, written_topic=topic.key, kind=Kind.SEQUENCE, label=topic.label,
-        value=order, text=order_text(order, registry().steps.label) + " (from the times)",
-        derived="timeline",
+        value=order, text=order_text(order, registry().steps.label), derived="timeline",
         line=first.line,
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diffing.result import GapStatus, PairRow, Row, Summary
+from diffing.result import GapStatus, OptionRow, PairRow, Row, Summary
 
 MEASURED = (GapStatus.AGREED, GapStatus.PARTIAL, GapStatus.CONFLICT)
 
 
-def summarize(rows: Sequence[Row] | Sequence[PairRow]) -> Summary:
+def summarize(rows: Sequence[Row | PairRow | OptionRow]) -> Summary:
     """Counts per status; the agreement index is the mean of 1 - distance over the rows
     where every party takes a measurable position (agreed, partial or conflict)."""
     counts = {status: 0 for status in GapStatus}

@@ -67,6 +67,10 @@ class Timeline:
         """The event a clause of this proposal is, when it has a time."""
         return self.by_clause.get(id(clause))
 
+    def phase_label(self, phase: str) -> str:
+        """How the proposal names one of its phases (its id, without a label)."""
+        return next((e.label for e in self.events if e.key == f"phase:{phase}"), phase)
+
     def order(self) -> Steps | None:
         """The steps this timeline orders, with the pairs known to come one before the
         other (from the days, and from `after`/`before` references, followed through);

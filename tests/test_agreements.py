@@ -298,3 +298,19 @@ def test_a_file_with_readings_compared_with_itself_agrees():
     twin = proposal("Twin", DISPUTED)
     [row] = rows(disputed, twin).values()
     assert row.status is AGREED
+
+
+def test_a_filtered_comparison_counts_only_what_it_keeps_in_options_and_timelines():
+    from diffing.filters import restrict
+
+    offer = proposal("Russia", OFFER.replace("  ceasefire.type: local\n",
+                                             "  ceasefire.type: {value: local, when: day 3}\n"))
+    ask = proposal("Ukraine", "clauses:\n  ceasefire.type: full\n  ceasefire.preconditions: none\n"
+                   "  forces.redeployment: allowed\n")
+    comparison = compare([offer, ask])
+    narrowed = restrict(comparison, topics=["ceasefire.preconditions"])
+    for score in narrowed.options:
+        assert set(score.rows) == {"ceasefire.preconditions"}
+        assert score.summary.topics == 1
+    assert narrowed.timelines["russia"] == ()  # the type's time is not among the rows kept
+    assert len(restrict(comparison, topics=["ceasefire.type"]).timelines["russia"]) == 1

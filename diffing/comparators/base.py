@@ -54,6 +54,11 @@ def names(parties: Sequence[str]) -> str:
     return ", ".join(parties[:-1]) + " and " + parties[-1]
 
 
+def possessive(name: str) -> str:
+    """`Russia's`, `the Mediators'`: a party's name as the owner of something."""
+    return name + ("'" if name.endswith(("s", "S")) else "'s")
+
+
 def sentence(text: str) -> str:
     """`text` with a capital first letter and a full stop."""
     return text[:1].upper() + text[1:] + "."

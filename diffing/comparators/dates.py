@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import Measure, Side, everyone, expect, number
+from diffing.comparators.base import Measure, Side, everyone, expect, number, possessive
 from diffing.result import GapStatus, Outcome
 from proposals.model import Moment, Value
 from proposals.registry import Topic
@@ -41,7 +41,7 @@ class DateComparator:
             status=status, distance=distance,
             gap={**gap, "apart_days": round(days, 4), "earliest": first, "latest": last},
             explanation=f"{stated}. {apart} day{'s' * (days != 1)} apart; "
-            f"{name[first]}'s is earlier.")
+            f"{possessive(name[first])} is earlier.")
 
 
 DATES = DateComparator()

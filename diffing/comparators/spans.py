@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diffing.comparators.base import Measure, Side, everyone, expect, number, ratio
+from diffing.comparators.base import (
+    Measure,
+    Side,
+    everyone,
+    expect,
+    number,
+    possessive,
+    ratio,
+)
 from diffing.result import GapStatus, Outcome
 from proposals.model import Span, Value
 from proposals.registry import Topic
@@ -123,9 +131,11 @@ class SpanComparator:
         apart = top_low - bottom_high
         measurable = bottom_high > 0 and not math.isinf(top_low)
         explanation = f"{stated}. No overlap: " + (
-            f"{amount(apart)} apart; {name[upper]}'s lowest is {ratio(top_low, bottom_high)} "
-            f"{name[lower]}'s highest ({self.more})." if measurable else
-            f"{name[upper]}'s lowest ({amount(top_low)}) lies beyond {name[lower]}'s highest "
+            f"{amount(apart)} apart; {possessive(name[upper])} lowest is "
+            f"{ratio(top_low, bottom_high)} {possessive(name[lower])} highest ({self.more})."
+            if measurable else
+            f"{possessive(name[upper])} lowest ({amount(top_low)}) lies beyond "
+            f"{possessive(name[lower])} highest "
             f"({amount(bottom_high)}).")
         return Outcome(
             status=GapStatus.CONFLICT, distance=distance, explanation=explanation,

@@ -18,8 +18,8 @@ from diffing.result import (
     Comparison,
     GapStatus,
     OptionInfo,
+    OptionRow,
     OptionScore,
-    PairRow,
     Party,
     PhaseInfo,
     Position,
@@ -107,26 +107,9 @@ def groups(comparison: Comparison) -> list[tuple[str, list[Row]]]:
 # --- rows -----------------------------------------------------------------------------------
 
 
-def row_heading(row: Row) -> str:
+def row_heading(row: Row | OptionRow) -> str:
     """`Heavy weapons pullback · by Ukraine · first phase`: the topic, who acts, when."""
     return _heading(row.label, row.actor_name, row.phase_label)
-
-
-def id_heading(comparison: Comparison, row_id: str) -> str:
-    """The heading of a row by its id alone, for a row the comparison does not show (one
-    that only another option of a party makes): the id is topic, `@actor`, `#phase`."""
-    key, actor, phase = _id_parts(row_id)
-    topic = registry().resolve(key)
-    return _heading(topic.label if topic else key,
-                    comparison.actors.get(actor, actor) if actor else None,
-                    _label(comparison.phasing.points, phase) if phase else None)
-
-
-def _id_parts(row_id: str) -> tuple[str, str, str]:
-    """A row id's topic, actor and phase (empty where the id has none)."""
-    rest, _, phase = row_id.partition("#")
-    topic, _, actor = rest.partition("@")
-    return topic, actor, phase
 
 
 def _heading(label: str, actor: str | None, phase: str | None) -> str:
@@ -302,20 +285,18 @@ def option_differences(comparison: Comparison, party: str) -> list[str]:
     """The rows where a party's options get different verdicts, in report order:
     `Preconditions: option-1 conflict (1.00), option-2 partial (0.40)`."""
     scores = [score for score in comparison.options if score.party == party]
-    ids = {row_id for score in scores for row_id in score.rows}
-    shown = {row.id: row for row in comparison.rows if row.id in ids}
+    touched = {row_id: row for score in scores for row_id, row in score.rows.items()}
     out = []
-    for row_id in sorted(ids, key=lambda i: (registry().order(_id_parts(i)[0]), i)):
+    for row_id in sorted(touched, key=lambda i: (registry().order(touched[i].topic), i)):
         verdicts = [score.rows.get(row_id) for score in scores]
         if len({(v.status, v.distance) if v else None for v in verdicts}) < 2:
             continue
-        row = shown.get(row_id)
         said = ", ".join(f"{score.option} {_pair_verdict(v)}" for score, v in zip(scores, verdicts))
-        out.append(f"{row_heading(row) if row else id_heading(comparison, row_id)}: {said}")
+        out.append(f"{row_heading(touched[row_id])}: {said}")
     return out
 
 
-def _pair_verdict(verdict: PairRow | None) -> str:
+def _pair_verdict(verdict: OptionRow | None) -> str:
     return "not addressed" if verdict is None else verdict_text(verdict.status, verdict.distance)
 
 
