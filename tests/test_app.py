@@ -109,6 +109,18 @@ async def test_n_and_shift_n_walk_the_gaps(files):
         assert app.row == seen[-2]
 
 
+async def test_n_pressed_in_a_burst_walks_one_gap_per_key(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        rows = shown_rows(app)
+        gaps = [row.id for row in app.shown.rows[1:] if row.status.is_gap]
+        for _ in range(3):  # as a terminal delivers keys typed fast: no message handled between
+            app.action_next_gap()
+        await pilot.pause()
+        assert app.row == gaps[2] and rows[0] != gaps[2]
+
+
 async def test_f_cycles_the_filters(files):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:

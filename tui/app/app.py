@@ -166,16 +166,17 @@ class CeasefireApp(App[None]):
             return  # a message that arrived while the app was closing
         if event.party is not None:
             self.party = event.party
-        if event.row == self.row:
+        self._go(event.row)
+
+    def _go(self, row: str | None) -> None:
+        """Select a row at once, so that keys pressed in a burst (`n n n`) each start from
+        the row the one before reached."""
+        if row is None or row == self.row:
             return
-        self.row = event.row
+        self.row = row
         self.query_one(TopicList).select(self.row)
         self.query_one(GapGrid).select(self.row, self.party)
         self._show_row()
-
-    def _go(self, row: str | None) -> None:
-        if row is not None:
-            self.post_message(RowChosen(row))
 
     # --- files --------------------------------------------------------------------------------
 
