@@ -96,7 +96,7 @@ async def test_the_app_keeps_the_last_good_view_and_never_writes_proposals(tmp_p
             assert app.comparison is good
             assert app.query_one(ProblemBar).has_class("-visible")
         written = {f: f.read_bytes() for f in files}
-        await pilot.press("x", "enter", "enter", "r", "t", "f", "n")
+        await pilot.press("x", "enter", "enter", "r", "t", "escape", "o", "escape", "c", "f", "n")
         await pilot.pause()
         await app.workers.wait_for_complete()
     assert {f: f.read_bytes() for f in files} == written
