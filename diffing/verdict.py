@@ -142,10 +142,11 @@ def _values(line: Line, parties: Sequence[Proposal],
     sides = [Side(p.id, p.party, *alternatives[i][worst[i]]) for i, p in enumerate(parties)]
     outcome = comparator.compare(line.topic, sides)
     disputed = [(p, c) for p, c in zip(parties, clauses) if c.readings]
-    detail = {"combinations": [
-        {"readings": {p.id: choice[i] + 1 for i, p in enumerate(parties)
-                      if clauses[i].readings},
-         "status": status.value, "distance": distance}
+    def numbered(choice: tuple[int, ...]) -> dict[str, int]:
+        return {p.id: choice[i] + 1 for i, p in enumerate(parties) if clauses[i].readings}
+
+    detail = {"shown": numbered(worst), "combinations": [
+        {"readings": numbered(choice), "status": status.value, "distance": distance}
         for _, choice, status, distance in sorted(scored, key=lambda item: item[1])]}
     if best_status is outcome.status and best_distance == outcome.distance:
         said = "every reading gives the same verdict"

@@ -107,7 +107,7 @@ class ClauseReader(NodeReader):
                     self.report(item, at, "expected a clause with 'value:' and 'by:' (a list under "
                                 "a topic holds one full clause for each party that acts)")
                     continue
-                clause = self.clause(key, key_node, item, at, scope, listed=True)
+                clause = self.clause(key, key_node, item, at, scope, listed=True, place=item)
                 if clause is not None:
                     found.append((clause, item))
             return found
@@ -117,7 +117,8 @@ class ClauseReader(NodeReader):
     # --- one clause -------------------------------------------------------------------------
 
     def clause(self, key: str, key_node: Node, node: Node, path: str, scope: Scope,
-               listed: bool = False) -> Clause | None:
+               listed: bool = False, place: Node | None = None) -> Clause | None:
+        """One clause; it stands at its topic key, or at `place` (an item of a list)."""
         fields = self.clause_fields(node, path)
         if fields is None:
             return None
@@ -138,7 +139,7 @@ class ClauseReader(NodeReader):
                 return None
             first = readings[0]
             details.setdefault("confidence", Confidence.DISPUTED)
-            return self.make(topic, key, key_node, scope, first.value, first.text,
+            return self.make(topic, key, place or key_node, scope, first.value, first.text,
                              details | {"readings": readings})
         if "value" not in fields:
             self.report(node, path, "missing 'value:' (the position itself)")
@@ -149,14 +150,14 @@ class ClauseReader(NodeReader):
         if parsed is None or details is None:
             return None
         value, raw = parsed
-        return self.make(topic, key, key_node, scope, value, _written(raw), details)
+        return self.make(topic, key, place or key_node, scope, value, _written(raw), details)
 
-    def make(self, topic: Topic, key: str, key_node: Node, scope: Scope, value: Value,
+    def make(self, topic: Topic, key: str, place: Node, scope: Scope, value: Value,
              text: str, details: dict[str, object]) -> Clause:
         return Clause(
             topic=topic.key, written_topic=key, kind=topic.kind, label=topic.label, value=value,
             text=text, phase=scope.phase, option=scope.option,
-            line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1,
+            line=place.start_mark.line + 1, column=place.start_mark.column + 1,
             **details,  # type: ignore[arg-type]
         )
 

@@ -194,7 +194,7 @@ class _Builder:
                                 phase=phase.id, line=phase.line))
         for clause in self.timed:
             root, low, high = self.clause_window(clause)
-            event = Event(key=_clause_key(clause), label=clause.label, root=root, low=low,
+            event = Event(key=clause_key(clause), label=clause.label, root=root, low=low,
                           high=high, when=clause.when.text if clause.when else "",
                           topic=clause.topic, step=self.steps[id(clause)], actors=clause.by,
                           phase=clause.phase, line=clause.line)
@@ -258,7 +258,7 @@ class _Builder:
         return root, end, end
 
     def clause_window(self, clause: Clause) -> tuple[str, float | None, float | None]:
-        key = _clause_key(clause)
+        key = clause_key(clause)
         if key not in self.done:
             self.enter(key, clause, None)
             if clause.when is not None:
@@ -310,6 +310,7 @@ def _shift(base: float | None, offset: float | None) -> float | None:
     return None if base is None or offset is None else base + offset
 
 
-def _clause_key(clause: Clause) -> str:
+def clause_key(clause: Clause) -> str:
+    """The key of a clause's event: unique in its proposal, the same for the same clause."""
     return ":".join(("clause", clause.topic, ",".join(clause.by) or "-", clause.phase or "-",
                      clause.option or "-", str(clause.line), str(clause.column)))

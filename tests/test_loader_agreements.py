@@ -48,7 +48,7 @@ def test_a_list_of_clauses_needs_one_party_each():
                      "    - {value: [b], by: israel}\n")
     assert found == [(6, 7, "clauses.forces.withdrawal",
                       "a second clause for 'israel' on forces.withdrawal: one is already on line "
-                      "4; give each clause its own `by:` (one party each), or put them in phases")]
+                      "5; give each clause its own `by:` (one party each), or put them in phases")]
 
 
 def test_an_item_of_a_clause_list_that_is_not_a_clause_is_placed():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len, set_cell_size
 
 from diffing import Row
-from tui.reports.layout import row_heading
+from tui.reports.layout import row_heading, row_qualifier
 from tui.terminal import one_line
 
 SEPARATOR = " · "
@@ -31,7 +31,7 @@ def fit(text: str, width: int) -> str:
 
 def qualifier(row: Row) -> str:
     """`by Israel · First phase`: what tells a row from the other rows of its topic."""
-    return one_line(row_heading(row).removeprefix(row.label).removeprefix(SEPARATOR))
+    return one_line(row_qualifier(row))
 
 
 def fit_keeping(label: str, rest: str, width: int) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from diffing import Comparison, Party, Row
-from proposals.timeline import CALENDAR, START, Event
+from proposals.timeline import CALENDAR, START, Event, clause_key
 from tui.app.headings import SEPARATOR, fit, fit_keeping
 from tui.reports.layout import (
     calendar_date,
@@ -282,12 +282,10 @@ def row_events(row: Row, comparison: Comparison) -> dict[str, Event]:
     for party, position in row.positions.items():
         if position is None:
             continue
-        events = [e for e in comparison.timelines.get(party, ()) if e.topic == position.topic
-                  and e.line == position.line and e.phase == position.phase]
-        # clauses of one list share the topic's line: who acts tells them apart
-        events.sort(key=lambda e: (e.actors != position.by, row.actor not in e.actors))
-        if events:
-            found[party] = events[0]
+        key = clause_key(position)
+        event = next((e for e in comparison.timelines.get(party, ()) if e.key == key), None)
+        if event is not None:
+            found[party] = event
     return found
 
 

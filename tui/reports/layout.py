@@ -109,11 +109,13 @@ def groups(comparison: Comparison) -> list[tuple[str, list[Row]]]:
 
 def row_heading(row: Row | OptionRow) -> str:
     """`Heavy weapons pullback · by Ukraine · first phase`: the topic, who acts, when."""
-    return _heading(row.label, row.actor_name, row.phase_label)
+    return " · ".join(part for part in (row.label, row_qualifier(row)) if part)
 
 
-def _heading(label: str, actor: str | None, phase: str | None) -> str:
-    return " · ".join([label, *([f"by {actor}"] if actor else []), *([phase] if phase else [])])
+def row_qualifier(row: Row | OptionRow) -> str:
+    """`by Ukraine · first phase`: what tells a row from the other rows of its topic."""
+    return " · ".join([*([f"by {row.actor_name}"] if row.actor_name else []),
+                       *([row.phase_label] if row.phase_label else [])])
 
 
 def value_text(position: Position) -> str:
@@ -362,7 +364,7 @@ def event_label(event: Event, actors: Mapping[str, str] | None = None) -> str:
     if is_phase(event):
         return f"Phase: {event.label}"
     who = ", ".join((actors or {}).get(actor, actor) for actor in event.actors)
-    return _heading(event.label, who or None, None)
+    return event.label + (f" · by {who}" if who else "")
 
 
 def event_when(event: Event, phases: Sequence[PhaseInfo] = ()) -> str:

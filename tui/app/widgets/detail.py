@@ -85,13 +85,9 @@ def clause_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
 
 def furthest_readings(row: Row) -> dict[str, int]:
     """For a disputed clause, the readings (party → 1-based) of the combination the row's
-    verdict rests on, the furthest apart, as the engine lists them."""
+    verdict rests on, the furthest apart, as the engine says."""
     aspect = next((a for a in row.aspects if a.name == "readings"), None)
-    combinations = aspect.detail.get("combinations", []) if aspect else []
-    measured = [c for c in combinations if c.get("distance") is not None]
-    if not measured:
-        return {}
-    return dict(max(measured, key=lambda c: c["distance"])["readings"])
+    return dict(aspect.detail.get("shown", {})) if aspect else {}
 
 
 def with_readings(row: Row, chosen: dict[str, int]) -> Row:
