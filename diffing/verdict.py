@@ -157,8 +157,8 @@ def _values(line: Line, parties: Sequence[Proposal],
                 + (f" ({outcome.distance:.2f})" if outcome.distance is not None else "")
                 + "; the row shows the furthest")
     readings = "; ".join(
-        f"{p.party}: " + " or ".join(f"{r.text!r}" + (f" ({r.source_title or r.source})"
-                                                      if r.source else "") for r in c.readings)
+        f"{p.party}: " + " or ".join(f"{r.text!r}" + (f" ({r.source})" if r.source else "")
+                                     for r in c.readings)
         for p, c in disputed)
     return outcome, Aspect(
         name="readings", status=best_status, distance=best_distance, detail=detail,
