@@ -97,3 +97,32 @@ def test_the_json_docs_name_every_field_of_the_contract():
         assert not missing, (name, missing)
     assert not set(schema["properties"]) - documented
     assert "## Changes from `ceasefire-diff/1`" in text
+
+
+def _blocks(kind: str) -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(rf"```{kind}\n(.+?)```", readme, re.S)
+
+
+def test_the_readme_example_file_is_valid_and_its_mistake_reads_as_quoted(tmp_path):
+    from proposals.loader import read_string
+
+    [example] = _blocks("yaml")
+    assert read_string(example, "ukraine.yaml").problems == ()
+    [problem] = read_string(example.replace("at least 30 days", "at least 30 dayz"),
+                            "ukraine.yaml").problems
+    assert str(problem) in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_quotes_the_duration_row_as_the_tool_prints_it(capsys):
+    from tui.cli import main
+
+    folder = ROOT / "proposals" / "examples" / "istanbul-2025-06-02"
+    main(["diff", str(folder / "ukraine.yaml"), str(folder / "russia.yaml"), "--format", "text",
+          "--topics", "ceasefire.duration"])
+    printed = capsys.readouterr().out
+    quoted = next(block for block in _blocks("") if "CONFLICT  Duration" in block)
+    assert quoted in printed
+    count = re.search(r"Of the (\d+) topics", (ROOT / "README.md").read_text(encoding="utf-8"))
+    main(["diff", str(folder / "ukraine.yaml"), str(folder / "russia.yaml"), "--format", "text"])
+    assert f"\n{count[1]} topics:" in capsys.readouterr().out
