@@ -13,6 +13,7 @@ come before which, so a sequence dispute is found even when nobody wrote a
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from proposals.registry import registry
 
 START = "start"
 CALENDAR = "date"
+_EPOCH = dt.date(1970, 1, 1)
 STRICT = 1e-6
 """`after X` is strictly after X's end: the window opens this many days later, too little
 to show but enough to order the two."""
@@ -149,11 +151,13 @@ def in_scope(proposal: Proposal, option: str | None) -> list[Clause]:
 
 
 def day_zero(clauses: Iterable[Clause]) -> float | None:
-    """The calendar day of day 0, from the whole agreement's entry into force when dated."""
+    """The calendar day of day 0, from the whole agreement's entry into force when dated:
+    the date as the text gives it, in its own zone (`2015-02-15T00:00+02:00` is the 15th),
+    so that `by 2015-12-31` is a whole number of days later."""
     for clause in clauses:
         if (clause.topic == "ceasefire.effective" and clause.phase is None
                 and isinstance(clause.value, Moment)):
-            return clause.value.day
+            return float((dt.date.fromisoformat(clause.value.iso[:10]) - _EPOCH).days)
     return None
 
 
@@ -200,7 +204,7 @@ class _Builder:
                           phase=clause.phase, line=clause.line)
             events.append(event)
             by_clause[id(clause)] = event
-        events.sort(key=lambda e: (e.root != START, e.root, _low(e.low), _high(e.high), e.key))
+        events.sort(key=lambda e: (e.root != START, e.root, _place(e.low, e.high), e.key))
         return Timeline(tuple(events), by_clause, frozenset(self.edges))
 
     # --- windows -----------------------------------------------------------------------------

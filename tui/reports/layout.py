@@ -317,9 +317,9 @@ def timeline_groups(comparison: Comparison, party: Party) -> list[tuple[str, lis
 
 
 def _day_order(event: Event) -> tuple[float, bool, float]:
-    low = -math.inf if event.low is None else event.low
+    """By start, a deadline with no start by its deadline, a phase before what is in it."""
     high = math.inf if event.high is None else event.high
-    return low, not is_phase(event), high
+    return (high if event.low is None else event.low), not is_phase(event), high
 
 
 def root_title(root: str, party: Party) -> str:
@@ -381,6 +381,10 @@ def when_days(event: Event) -> str:
         return _window(event.low, event.high, day_number, "day {}", "days {}–{}")
     if event.root == CALENDAR:
         return _window(event.low, event.high, calendar_date, "{}", "{} to {}")
+    if event.high is None and event.low is not None and day_number(event.low) == "0":
+        return "after it" if event.low > 0 else "with it, on"
+    if event.low == event.high == 0:
+        return "with it"
     return _window(event.low, event.high, day_number, "+{} days", "+{}–{} days")
 
 
