@@ -27,21 +27,31 @@ COMMON_WORD_GROUPS = 50  # a word shared by more groups than this says nothing
 _STOPWORDS = frozenset("a an and by for in of on or the to with x".split())
 
 
+Firsts = dict[str, Clause]
+"""Each party's first clause on one topic, by party id."""
 Clauses = dict[str, list[Clause]]
 """Each party's clauses on one topic, by party id."""
 
 
 @dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
 class TopicGroup:
-    """One topic and each party's clauses on it; `keys`/`confidence` when custom keys differ."""
+    """One topic and each party's first clause on it; `several`, every clause, when some
+    party gives more than one, or names who acts, or sets a phase (otherwise None: nothing
+    to split into rows); `keys`/`confidence` when custom keys differ."""
 
     topic: Topic
-    clauses: Clauses
+    first: Firsts
+    several: Clauses | None = None
     confidence: float | None = None
 
     @property
+    def clauses(self) -> Clauses:
+        return self.several if self.several is not None else {
+            party: [clause] for party, clause in self.first.items()}
+
+    @property
     def keys(self) -> dict[str, str]:
-        return {party: clauses[0].topic for party, clauses in self.clauses.items()}
+        return {party: clause.topic for party, clause in self.first.items()}
 
 
 @dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
@@ -49,13 +59,13 @@ class _Group:
     """The clauses written under one custom key, with the words that describe it."""
 
     key: str
-    clauses: Clauses
+    clauses: Firsts
     kind: str
     label_words: frozenset[str]
     _value_words: frozenset[str] | None = None
 
     @classmethod
-    def of(cls, key: str, clauses: Clauses) -> _Group:
+    def of(cls, key: str, clauses: Firsts) -> _Group:
         first = _first(clauses)
         return cls(key, clauses, first.kind.value, _words(f"{key[2:]} {first.label}"))
 
@@ -92,23 +102,35 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[TopicGroup]:
     """Every topic any party addresses (`clauses`: each party's clauses, by party id),
     registered ones in registry order, then custom ones."""
     reg = registry()
-    registered: dict[str, Clauses] = defaultdict(dict)
-    custom: dict[str, Clauses] = defaultdict(dict)
+    registered: dict[str, Firsts] = defaultdict(dict)
+    custom: dict[str, Firsts] = defaultdict(dict)
+    split: set[str] = set()  # topics some party gives several clauses, a party or a phase
     for party, given in clauses.items():
         for clause in given:
-            (custom if clause.is_custom else registered)[clause.topic].setdefault(
-                party, []).append(clause)
-    groups = [TopicGroup(reg.get(key), by_party) for key, by_party in
+            topic = clause.topic
+            by_party = (custom if topic.startswith("x.") else registered)[topic]
+            if party in by_party or clause.by or clause.mutual or clause.phase is not None:
+                split.add(topic)
+            by_party.setdefault(party, clause)
+    several: dict[str, Clauses] = {}
+    if split:  # a second look, at these topics only
+        for party, given in clauses.items():
+            for clause in given:
+                if clause.topic in split:
+                    several.setdefault(clause.topic, {}).setdefault(party, []).append(clause)
+    groups = [TopicGroup(reg.get(key), by_party, several.get(key)) for key, by_party in
               sorted(registered.items(), key=lambda item: reg.order(item[0]))]
-    return groups + _pair_custom(custom, len(clauses))
+    return groups + _pair_custom(custom, len(clauses), several)
 
 
-def _pair_custom(by_key: dict[str, Clauses], parties: int) -> list[TopicGroup]:
+def _pair_custom(by_key: dict[str, Firsts], parties: int,
+                 several: dict[str, Clauses]) -> list[TopicGroup]:
     # Only groups that some party does not share can pair with another group; the rest
     # (nearly all, in a long negotiation) go straight through.
     groups = [_Group.of(key, clauses)
               for key, clauses in sorted(by_key.items()) if len(clauses) < parties]
-    merged: dict[str, Clauses] = {}  # groups that took in another group
+    merged: dict[str, Firsts] = {}  # groups that took in another group
+    joined: dict[str, list[str]] = {}  # the keys each merged group took in
     confidence: dict[str, float] = {}
     parent: dict[str, str] = {}
 
@@ -125,20 +147,28 @@ def _pair_custom(by_key: dict[str, Clauses], parties: int) -> list[TopicGroup]:
         parent[drop] = keep
         merged[keep] = dict(sorted({**kept, **dropped}.items()))
         merged.pop(drop, None)
+        joined.setdefault(keep, [keep]).extend(joined.pop(drop, [drop]))
         confidence[keep] = min(score, confidence.get(keep, score), confidence.pop(drop, score))
     rows = []
     for key in sorted(by_key):
         if key in parent:
             continue  # joined another group's row
-        clauses = merged.get(key, by_key[key])  # already in party order
-        first = _first(clauses)
-        rows.append(TopicGroup(custom_topic(key, first.kind, first.label), clauses,
+        firsts = merged.get(key, by_key[key])  # already in party order
+        first = _first(firsts)
+        parts = [several[k] for k in joined.get(key, [key]) if k in several]
+        all_clauses = None
+        if parts:  # some part gives several clauses: every part's clauses, by party
+            all_clauses = {party: [clause] for party, clause in firsts.items()}
+            for part in parts:
+                all_clauses.update(part)
+            all_clauses = dict(sorted(all_clauses.items()))
+        rows.append(TopicGroup(custom_topic(key, first.kind, first.label), firsts, all_clauses,
                                confidence.get(key)))
     return rows
 
 
-def _first(clauses: Clauses) -> Clause:
-    return clauses[min(clauses)][0]
+def _first(clauses: Firsts) -> Clause:
+    return clauses[min(clauses)]
 
 
 def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]:

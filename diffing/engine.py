@@ -98,7 +98,8 @@ def _party(proposal: Proposal, option: str | None) -> Party:
 def row(line: Line, table: Table) -> Row:
     verdict = decide(line, table)
     outcome = verdict.outcome
-    point = next((p for p in table.plan.points if p.id == line.phase), None)
+    point = next((p for p in table.plan.points if p.id == line.phase), None) \
+        if line.phase is not None else None
     return Row(
         id=line.id,
         topic=line.topic.key,
@@ -107,8 +108,9 @@ def row(line: Line, table: Table) -> Row:
         kind=line.topic.kind,  # a str enum: stored and written as its value
         status=outcome.status,
         distance=outcome.distance,
-        explanation=outcome.explanation + _acting(line, table) + _settlement(
-            line, table, outcome.status) + _caveats(line, table.parties),
+        explanation=outcome.explanation + (_acting(line, table) if line.actor else "")
+        + (_settlement(line, table, outcome.status) if table.agreed else "")
+        + _caveats(line, table.parties),
         positions={pid: line.clauses.get(pid) for pid in table.order},
         gap=outcome.gap,
         actor=line.actor,

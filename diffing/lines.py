@@ -98,11 +98,10 @@ def phasing(proposals: Sequence[Proposal]) -> Phasing:
 def split(group: TopicGroup, cast: Cast, plan: Phasing,
           phase_order: Mapping[str, tuple[str, ...]]) -> list[Line]:
     """The rows of one topic (`phase_order`: each party's phase ids, in order)."""
-    if _simple(group):  # one clause each, for nobody in particular, for the whole agreement
-        return [Line(group.topic, {p: c[0] for p, c in group.clauses.items()},
-                     confidence=group.confidence)]
+    if group.several is None:  # one clause each, for nobody in particular, throughout
+        return [Line(group.topic, group.first, confidence=group.confidence)]
     acting = {party: [(clause, cast.acting(party, clause)) for clause in clauses]
-              for party, clauses in group.clauses.items()}
+              for party, clauses in group.several.items()}
     actors = sorted({a for given in acting.values() for _, acts in given for a in acts},
                     key=lambda a: (cast.rank.get(a, len(cast.rank)), a))
     lines = []
@@ -110,16 +109,6 @@ def split(group: TopicGroup, cast: Cast, plan: Phasing,
         by_phase = {party: _for_actor(given, actor) for party, given in acting.items()}
         lines += _points(group, actor, by_phase, plan, phase_order)
     return lines
-
-
-def _simple(group: TopicGroup) -> bool:
-    for clauses in group.clauses.values():
-        if len(clauses) != 1:
-            return False
-        clause = clauses[0]
-        if clause.by or clause.mutual or clause.phase is not None:
-            return False
-    return True
 
 
 def _for_actor(given: list[tuple[Clause, tuple[str, ...]]],

@@ -9,7 +9,6 @@ never "agreed". Free text stays unclear whatever its aspects: it is not judged.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import islice, product
 
 from diffing.aspects import conditions, timing
@@ -18,14 +17,14 @@ from diffing.comparators.base import names
 from diffing.lines import Line
 from diffing.result import Aspect, GapStatus, Outcome
 from diffing.summary import MEASURED
-from proposals.model import Clause, Proposal, Unspecified, Value
+from proposals.model import Clause, Proposal, Unspecified, Value, record
 from proposals.timeline import Timeline
 
 RANK = {GapStatus.AGREED: 0, GapStatus.PARTIAL: 1, GapStatus.CONFLICT: 2}
 MAX_READING_COMBINATIONS = 4096
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     """A row's outcome over all its aspects, and each aspect when more than the value counts."""
 
@@ -49,9 +48,10 @@ def undecided(clauses: Sequence[Clause | None]) -> GapStatus | None:
 
 
 def plain(clauses: Sequence[Clause]) -> bool:
-    """Whether only the values count: no time, no condition, no second reading."""
+    """Whether only the values count: no time, no condition, no second reading, no phase."""
     for clause in clauses:
-        if clause.when is not None or clause.conditions or clause.readings:
+        if clause.when is not None or clause.conditions or clause.readings or \
+                clause.phase is not None:
             return False
     return True
 
@@ -64,20 +64,21 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     if status is GapStatus.ONE_SIDED:
         present = [p for p in parties if p.id in line.clauses]
         silent = [p for p in parties if p.id not in line.clauses]
-        return Verdict(_one_sided(line, present, silent, timelines, name))
+        return Verdict(outcome=_one_sided(line, present, silent, timelines, name))
     clauses = [c for c in given if c is not None]
     if status is GapStatus.UNCLEAR:
-        return Verdict(_unclear(line, parties, clauses))
+        return Verdict(outcome=_unclear(line, parties, clauses))
+    if plain(clauses):  # the common case: the values alone, with no reading to span
+        return Verdict(outcome=COMPARATORS[line.topic.kind].compare(
+            line.topic, [Side(p.id, p.party, c.value, c.text) for p, c in zip(parties, clauses)]))
     value, readings = _values(line, parties, clauses)
-    if plain(clauses):
-        return Verdict(value)
     held = {p.id: c for p, c in zip(parties, clauses)}
     extra = [a for a in (timing(held, timelines, name), conditions(held, name), readings) if a]
     if not extra:
-        return Verdict(value)
+        return Verdict(outcome=value)
     aspects = (Aspect(name="value", status=value.status, distance=value.distance,
                       explanation=value.explanation, detail=value.gap), *extra)
-    return Verdict(_combined(value, extra), aspects)
+    return Verdict(outcome=_combined(value, extra), aspects=aspects)
 
 
 def measure(line: Line, a: Proposal, b: Proposal, timelines: Mapping[str, Timeline],
@@ -116,10 +117,10 @@ def _values(line: Line, parties: Sequence[Proposal],
     """The values' outcome; for disputed clauses, that of the furthest combination of
     readings, with an aspect saying how the verdict varies over them."""
     comparator = COMPARATORS[line.topic.kind]
-    alternatives = [[(r.value, r.text) for r in c.readings] or [(c.value, c.text)] for c in clauses]
-    if all(len(a) == 1 for a in alternatives):
+    if not any(c.readings for c in clauses):
         return comparator.compare(line.topic, [Side(p.id, p.party, c.value, c.text)
                                                for p, c in zip(parties, clauses)]), None
+    alternatives = [[(r.value, r.text) for r in c.readings] or [(c.value, c.text)] for c in clauses]
     # Parties that give the very same readings share one dispute: they vary together.
     disputes: dict[tuple, list[int]] = {}
     for index, clause in enumerate(clauses):

@@ -211,7 +211,9 @@ def test_phases_that_differ_are_compared_at_the_first_phase_and_at_the_end():
     first = found["humanitarian.hostages@hamas#first"]
     final = found["humanitarian.hostages@hamas#final"]
     assert (first.status, first.phase_label) == (CONFLICT, "first phase")
-    assert (final.status, final.phase_label) == (AGREED, "end state")
+    assert (final.status, final.phase_label) == (PARTIAL, "end state")
+    assert [(a.name, a.status) for a in final.aspects] == [("value", AGREED), ("timing", PARTIAL)]
+    assert "A: during second; B: during only" in final.explanation  # the same, at other times
 
 
 def test_a_clause_for_the_whole_agreement_holds_in_every_phase():

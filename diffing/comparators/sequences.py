@@ -22,10 +22,18 @@ def inversions(orders: Mapping[object, Steps], steps: frozenset[str]) -> list[tu
     """Pairs of `steps` (a, b) that some party puts a-then-b and another b-then-a (each
     party speaks only of the steps it names; an order worked out from times, only of the
     pairs it knows)."""
+    ranks = [{step: i for i, step in enumerate(order.steps)} if order.known is None else None
+             for order in orders.values()]
+
+    def said(order: Steps, rank: dict[str, int] | None, a: str, b: str) -> bool | None:
+        if rank is None:
+            return order.before(a, b)
+        return rank[a] < rank[b] if a in rank and b in rank else None
+
     found = []
     for a, b in combinations(sorted(steps), 2):
-        said = {order.before(a, b) for order in orders.values()}
-        if True in said and False in said:
+        verdicts = {said(order, rank, a, b) for order, rank in zip(orders.values(), ranks)}
+        if True in verdicts and False in verdicts:
             found.append((a, b))
     return found
 
@@ -36,6 +44,8 @@ def order_text(order: Steps, label: Callable[[str], str]) -> str:
     side (`·`) that it does not order."""
     if not order.steps:
         return "none"
+    if order.known is None:
+        return " → ".join(label(step) for step in order.steps)
     text = " → ".join(" · ".join(label(step) for step in layer) for layer in layers(order))
     loose = unordered(order)
     return text + (f" (not ordered: {', '.join(label(s) for s in loose)})" if loose else "")
