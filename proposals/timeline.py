@@ -64,6 +64,7 @@ class Timeline:
     by_clause: dict[int, Event] = field(default_factory=dict)
     edges: frozenset[tuple[str, str]] = frozenset()
     """Pairs of steps (a, b) a reference puts in order: b is `after a`, or a `before b`."""
+    phase_labels: dict[str, str] = field(default_factory=dict)
 
     def of(self, clause: Clause) -> Event | None:
         """The event a clause of this proposal is, when it has a time."""
@@ -71,7 +72,7 @@ class Timeline:
 
     def phase_label(self, phase: str) -> str:
         """How the proposal names one of its phases (its id, without a label)."""
-        return next((e.label for e in self.events if e.key == f"phase:{phase}"), phase)
+        return self.phase_labels.get(phase, phase)
 
     def order(self) -> Steps | None:
         """The steps this timeline orders, with the pairs known to come one before the
@@ -205,7 +206,8 @@ class _Builder:
             events.append(event)
             by_clause[id(clause)] = event
         events.sort(key=lambda e: (e.root != START, e.root, _place(e.low, e.high), e.key))
-        return Timeline(tuple(events), by_clause, frozenset(self.edges))
+        return Timeline(tuple(events), by_clause, frozenset(self.edges),
+                        {phase.id: phase.label for phase in self.phases.values()})
 
     # --- windows -----------------------------------------------------------------------------
 
