@@ -43,6 +43,8 @@ class TopicGroup:
     first: Firsts
     several: Clauses | None = None
     confidence: float | None = None
+    values_only: bool = True
+    """No clause on the topic gives a time, a condition or readings: only values count."""
 
     @property
     def clauses(self) -> Clauses:
@@ -105,12 +107,15 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[TopicGroup]:
     registered: dict[str, Firsts] = defaultdict(dict)
     custom: dict[str, Firsts] = defaultdict(dict)
     split: set[str] = set()  # topics some party gives several clauses, a party or a phase
+    more: set[str] = set()  # topics where a time, a condition or readings count too
     for party, given in clauses.items():
         for clause in given:
             topic = clause.topic
             by_party = (custom if topic.startswith("x.") else registered)[topic]
             if party in by_party or clause.by or clause.mutual or clause.phase is not None:
                 split.add(topic)
+            if clause.when is not None or clause.conditions or clause.readings:
+                more.add(topic)
             by_party.setdefault(party, clause)
     several: dict[str, Clauses] = {}
     if split:  # a second look, at these topics only
@@ -118,17 +123,17 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[TopicGroup]:
             for clause in given:
                 if clause.topic in split:
                     several.setdefault(clause.topic, {}).setdefault(party, []).append(clause)
-    groups = [TopicGroup(reg.get(key), by_party, several.get(key)) for key, by_party in
-              sorted(registered.items(), key=lambda item: reg.order(item[0]))]
-    return groups + _pair_custom(custom, len(clauses), several)
+    groups = [TopicGroup(reg.get(key), by_party, several.get(key), values_only=key not in more)
+              for key, by_party in sorted(registered.items(), key=lambda item: reg.order(item[0]))]
+    return groups + _pair_custom(custom, len(clauses), several, more)
 
 
-def _pair_custom(by_key: dict[str, Firsts], parties: int,
-                 several: dict[str, Clauses]) -> list[TopicGroup]:
+def _pair_custom(by_key: dict[str, Firsts], parties: int, several: dict[str, Clauses],
+                 more: set[str]) -> list[TopicGroup]:
     # Only groups that some party does not share can pair with another group; the rest
     # (nearly all, in a long negotiation) go straight through.
-    groups = [_Group.of(key, clauses)
-              for key, clauses in sorted(by_key.items()) if len(clauses) < parties]
+    keys = sorted(by_key)
+    groups = [_Group.of(key, by_key[key]) for key in keys if len(by_key[key]) < parties]
     merged: dict[str, Firsts] = {}  # groups that took in another group
     joined: dict[str, list[str]] = {}  # the keys each merged group took in
     confidence: dict[str, float] = {}
@@ -150,7 +155,7 @@ def _pair_custom(by_key: dict[str, Firsts], parties: int,
         joined.setdefault(keep, [keep]).extend(joined.pop(drop, [drop]))
         confidence[keep] = min(score, confidence.get(keep, score), confidence.pop(drop, score))
     rows = []
-    for key in sorted(by_key):
+    for key in keys:
         if key in parent:
             continue  # joined another group's row
         firsts = merged.get(key, by_key[key])  # already in party order
@@ -163,7 +168,8 @@ def _pair_custom(by_key: dict[str, Firsts], parties: int,
                 all_clauses.update(part)
             all_clauses = dict(sorted(all_clauses.items()))
         rows.append(TopicGroup(custom_topic(key, first.kind, first.label), firsts, all_clauses,
-                               confidence.get(key)))
+                               confidence.get(key), values_only=not more.intersection(
+                                   joined.get(key, [key]))))
     return rows
 
 

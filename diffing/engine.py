@@ -140,7 +140,10 @@ def _caveats(line: Line, parties: Sequence[Proposal]) -> str:
     """A sentence saying which positions rest on reported or disputed information."""
     confirmed = Confidence.CONFIRMED
     given = line.clauses
-    if all(c.confidence is confirmed for c in given.values()):
+    for clause in given.values():
+        if clause.confidence is not confirmed:
+            break
+    else:
         return ""
     disputed, reported = [], []
     for party in parties:

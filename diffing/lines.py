@@ -34,6 +34,8 @@ class Line:
     actor: str | None = None
     phase: str | None = None
     confidence: float | None = None
+    values_only: bool = False
+    """Only the values count (no clause with a time, a condition, readings or a phase)."""
 
     @property
     def id(self) -> str:
@@ -99,7 +101,8 @@ def split(group: TopicGroup, cast: Cast, plan: Phasing,
           phase_order: Mapping[str, tuple[str, ...]]) -> list[Line]:
     """The rows of one topic (`phase_order`: each party's phase ids, in order)."""
     if group.several is None:  # one clause each, for nobody in particular, throughout
-        return [Line(group.topic, group.first, confidence=group.confidence)]
+        return [Line(group.topic, group.first, confidence=group.confidence,
+                     values_only=group.values_only)]
     acting = {party: [(clause, cast.acting(party, clause)) for clause in clauses]
               for party, clauses in group.several.items()}
     actors = sorted({a for given in acting.values() for _, acts in given for a in acts},

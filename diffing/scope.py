@@ -57,10 +57,8 @@ def scope(proposal: Proposal, option: str | None) -> Scope:
 def derived_sequence(clauses: Sequence[Clause], timeline: Timeline) -> Clause | None:
     """The party's order of steps from its timeline, as a `political.sequence` position,
     when it wrote none itself and its times order two steps or more."""
-    if any(c.topic == SEQUENCE_TOPIC for c in clauses):
-        return None
-    order = timeline.order()
-    if order is None:
+    order = timeline.order()  # first: without times it is None at once
+    if order is None or any(c.topic == SEQUENCE_TOPIC for c in clauses):
         return None
     topic = registry().get(SEQUENCE_TOPIC)
     first = min((e for e in timeline.events if e.step), key=lambda e: e.line)

@@ -59,6 +59,10 @@ def plain(clauses: Sequence[Clause]) -> bool:
 def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timeline],
           name: Mapping[str, str]) -> Verdict:
     """The verdict on one row among `parties` (sorted by id); `name` shows a party by id."""
+    if line.values_only:
+        sides = _measurable(line, parties)
+        if sides is not None:  # the common case, in one pass: the values alone decide
+            return Verdict(outcome=COMPARATORS[line.topic.kind].compare(line.topic, sides))
     given = [line.clauses.get(p.id) for p in parties]
     status = undecided(given)
     if status is GapStatus.ONE_SIDED:
@@ -68,10 +72,9 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     clauses = [c for c in given if c is not None]
     if status is GapStatus.UNCLEAR:
         return Verdict(outcome=_unclear(line, parties, clauses))
-    if plain(clauses):  # the common case: the values alone, with no reading to span
-        return Verdict(outcome=COMPARATORS[line.topic.kind].compare(
-            line.topic, [Side(p.id, p.party, c.value, c.text) for p, c in zip(parties, clauses)]))
     value, readings = _values(line, parties, clauses)
+    if plain(clauses):
+        return Verdict(outcome=value)
     held = {p.id: c for p, c in zip(parties, clauses)}
     extra = [a for a in (timing(held, timelines, name), conditions(held, name), readings) if a]
     if not extra:
@@ -79,6 +82,21 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     aspects = (Aspect(name="value", status=value.status, distance=value.distance,
                       explanation=value.explanation, detail=value.gap), *extra)
     return Verdict(outcome=_combined(value, extra), aspects=aspects)
+
+
+def _measurable(line: Line, parties: Sequence[Proposal]) -> list[Side] | None:
+    """Each party's side, when every party states a value of the same kind; else None."""
+    sides = []
+    kind = None
+    clauses = line.clauses
+    for party in parties:
+        clause = clauses.get(party.id)
+        if clause is None or clause.value.form == "unspecified" or (
+                kind is not None and clause.kind is not kind):
+            return None
+        kind = clause.kind
+        sides.append(Side(party.id, party.party, clause.value, clause.text))
+    return sides
 
 
 def measure(line: Line, a: Proposal, b: Proposal, timelines: Mapping[str, Timeline],

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from proposals.model import Clause, Moment, Phase, Proposal, Steps, When, record
@@ -146,8 +146,10 @@ def _before(a: tuple[str, float | None, float | None],
     return a[0] == b[0] and a[2] is not None and b[1] is not None and a[2] < b[1]
 
 
-def in_scope(proposal: Proposal, option: str | None) -> list[Clause]:
+def in_scope(proposal: Proposal, option: str | None) -> Sequence[Clause]:
     """The clauses that hold when `option` is taken (all but other options' clauses)."""
+    if not proposal.options:
+        return proposal.clauses
     return [c for c in proposal.clauses if c.option is None or c.option == option]
 
 
@@ -168,10 +170,11 @@ def build(proposal: Proposal, option: str | None = None) -> Timeline:
 
 
 class _Builder:
-    def __init__(self, proposal: Proposal, clauses: list[Clause]) -> None:
+    def __init__(self, proposal: Proposal, clauses: Sequence[Clause]) -> None:
         self.phases = {phase.id: phase for phase in proposal.phases}
         self.timed = [c for c in clauses if c.when is not None or c.phase is not None]
-        self.day0 = day_zero(clauses)
+        self.day0 = day_zero(clauses) if any(c.when is not None and c.when.anchor == CALENDAR
+                                             for c in self.timed) or proposal.phases else None
         reg = registry()
         self.steps: dict[int, str | None] = {}
         self.by_target: dict[str, list[Clause]] = {}
