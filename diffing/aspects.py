@@ -28,42 +28,61 @@ Window = tuple[str, float, float]  # root, earliest, latest (open ends as ±inf)
 def timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline],
            name: Mapping[str, str]) -> Aspect | None:
     """How the parties' times for the row compare (`clauses` and `name` by party id)."""
+    found = _timing(clauses, timelines)
+    if found is None:
+        return None
+    timed, windows, status, distance, apart = found
+    said = "; ".join(f"{name[p]}: {when_said(c, timelines[p])}" for p, c in timed.items())
+    detail: dict[str, object] = {"when": {p: when_said(c, timelines[p]) for p, c in timed.items()}}
+    if windows is None:
+        quiet = [name[p] for p in clauses if p not in timed]
+        return Aspect(name="timing", status=status, distance=distance,
+                      explanation=f"Only {names([name[p] for p in timed])} "
+                      f"say{'s' * (len(timed) == 1)} when ({said}); {names(quiet)} "
+                      f"{'does' if len(quiet) == 1 else 'do'} not.",
+                      detail={**detail, "untimed": [p for p in clauses if p not in timed]})
+    detail |= {"days": {p: [_json(w[1]), _json(w[2])] for p, w in windows.items()},
+               "scale": sorted({w[0] for w in windows.values()})}
+    if len(detail["scale"]) > 1:  # type: ignore[arg-type]
+        explanation = (f"The times are set against different events ({said}), so they cannot "
+                       "be measured against each other.")
+    elif status is GapStatus.AGREED:
+        explanation = f"Same time ({said})."
+    elif status is GapStatus.PARTIAL:
+        explanation = f"The times overlap ({said})."
+    else:
+        earliest = min(windows, key=lambda p: (windows[p][2], p))
+        gap = (f"{number(round(apart, 2))} {'day' if round(apart, 2) == 1 else 'days'} apart"
+               if round(apart, 2) else "on either side of one moment")
+        detail |= {"apart_days": round(apart, 4), "earliest": earliest}
+        explanation = (f"The times do not meet ({said}): {gap}; {possessive(name[earliest])} "
+                       "is earlier.")
+    return Aspect(name="timing", status=status, distance=distance, detail=detail,
+                  explanation=explanation)
+
+
+def timing_measure(clauses: Mapping[str, Clause],
+                   timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float] | None:
+    """The timing aspect's status and distance alone, with no words."""
+    found = _timing(clauses, timelines)
+    return None if found is None else (found[2], found[3])
+
+
+def _timing(clauses: Mapping[str, Clause], timelines: Mapping[str, Timeline]) -> tuple[
+        dict[str, Clause], dict[str, Window] | None, GapStatus, float, float] | None:
+    """The timed clauses, their windows (None when only some parties say when), status,
+    distance and days apart; None when no party says when."""
     timed = {party: clause for party, clause in clauses.items()
              if clause.when is not None or clause.phase is not None}
     if not timed:
         return None
-    said = "; ".join(f"{name[p]}: {when_said(c, timelines[p])}" for p, c in timed.items())
     if len(timed) < len(clauses):
-        quiet = [name[p] for p in clauses if p not in timed]
-        return Aspect(name="timing", status=GapStatus.PARTIAL, distance=UNMATCHED,
-                      explanation=f"Only {names([name[p] for p in timed])} "
-                      f"say{'s' * (len(timed) == 1)} when ({said}); {names(quiet)} "
-                      f"{'does' if len(quiet) == 1 else 'do'} not.",
-                      detail={"when": {p: when_said(c, timelines[p]) for p, c in timed.items()},
-                              "untimed": list(p for p in clauses if p not in timed)})
+        return timed, None, GapStatus.PARTIAL, UNMATCHED, 0.0
     windows = {party: _window(timelines[party], clause) for party, clause in timed.items()}
-    detail: dict[str, object] = {
-        "when": {p: when_said(c, timelines[p]) for p, c in timed.items()},
-        "days": {p: [_json(w[1]), _json(w[2])] for p, w in windows.items()},
-        "scale": sorted({w[0] for w in windows.values()})}
     if len({w[0] for w in windows.values()}) > 1:
-        return Aspect(name="timing", status=GapStatus.PARTIAL, distance=UNMATCHED, detail=detail,
-                      explanation=f"The times are set against different events ({said}), so "
-                      "they cannot be measured against each other.")
+        return timed, windows, GapStatus.PARTIAL, UNMATCHED, 0.0
     status, distance, apart = _verdict(list(windows.values()))
-    if status is GapStatus.AGREED:
-        return Aspect(name="timing", status=status, distance=distance, detail=detail,
-                      explanation=f"Same time ({said}).")
-    if status is GapStatus.PARTIAL:
-        return Aspect(name="timing", status=status, distance=distance, detail=detail,
-                      explanation=f"The times overlap ({said}).")
-    earliest = min(windows, key=lambda p: (windows[p][2], p))
-    gap = (f"{number(round(apart, 2))} {'day' if round(apart, 2) == 1 else 'days'} apart"
-           if round(apart, 2) else "on either side of one moment")
-    return Aspect(name="timing", status=status, distance=distance,
-                  detail={**detail, "apart_days": round(apart, 4), "earliest": earliest},
-                  explanation=f"The times do not meet ({said}): {gap}; "
-                  f"{possessive(name[earliest])} is earlier.")
+    return timed, windows, status, distance, apart
 
 
 def when_said(clause: Clause, timeline: Timeline) -> str:
@@ -116,11 +135,10 @@ def _json(value: float) -> float | None:
 
 def conditions(clauses: Mapping[str, Clause], name: Mapping[str, str]) -> Aspect | None:
     """Whether the parties attach the same conditions (matched by reference or by words)."""
-    keys = {party: {c.key: c.text for c in clause.conditions} for party, clause in clauses.items()}
-    if not any(keys.values()):
+    found = _conditions(clauses)
+    if found is None:
         return None
-    common = set.intersection(*(set(k) for k in keys.values()))
-    union = set.union(*(set(k) for k in keys.values()))
+    keys, common, union = found
     detail = {"common": sorted(common),
               "only": {party: [text for key, text in given.items() if key not in common]
                        for party, given in keys.items()}}
@@ -134,5 +152,30 @@ def conditions(clauses: Mapping[str, Clause], name: Mapping[str, str]) -> Aspect
         f"{name[party]} attaches " + (", ".join(repr(t) for t in texts) if texts else other)
         for party, texts in detail["only"].items())  # type: ignore[union-attr]
     return Aspect(name="conditions", status=GapStatus.PARTIAL,
-                  distance=round(0.5 * len(union - common) / len(union), 4), detail=detail,
+                  distance=_condition_distance(common, union), detail=detail,
                   explanation=sentence(f"Conditions differ: {own}"))
+
+
+def conditions_measure(clauses: Mapping[str, Clause]) -> tuple[GapStatus, float] | None:
+    """The conditions aspect's status and distance alone, with no words."""
+    found = _conditions(clauses)
+    if found is None:
+        return None
+    _, common, union = found
+    if common == union:
+        return GapStatus.AGREED, 0.0
+    return GapStatus.PARTIAL, _condition_distance(common, union)
+
+
+def _conditions(clauses: Mapping[str, Clause]) -> tuple[
+        dict[str, dict[str, str]], set[str], set[str]] | None:
+    """Each party's conditions by key, the keys every party attaches, and all the keys."""
+    keys = {party: {c.key: c.text for c in clause.conditions} for party, clause in clauses.items()}
+    if not any(keys.values()):
+        return None
+    return (keys, set.intersection(*(set(k) for k in keys.values())),
+            set.union(*(set(k) for k in keys.values())))
+
+
+def _condition_distance(common: set[str], union: set[str]) -> float:
+    return round(0.5 * len(union - common) / len(union), 4)

@@ -177,6 +177,6 @@ def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table) -> Pair:
     rows = []
     for line in lines:
         if a.id in line.clauses or b.id in line.clauses:
-            status, distance = measure(line, a, b, table.timelines, table.names)
+            status, distance = measure(line, a, b, table.timelines)
             rows.append(PairRow(id=line.id, status=status, distance=distance))
     return Pair(parties=(a.id, b.id), summary=summarize(rows), rows=tuple(rows))

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from diffing.result import OptionRow, OptionScore, Row, Summary
 from diffing.scope import SEQUENCE_TOPIC, scope
 from diffing.summary import summarize
-from diffing.table import Table, decide
+from diffing.table import Table, deciding
+from diffing.verdict import assess
 from proposals.model import Proposal
 
 
@@ -47,11 +48,11 @@ def _scores(table: Table, rows: Sequence[Row], proposal: Proposal) -> list[Optio
         timelines = {party: s.timeline for party, s in scopes.items()}
         changed = {}
         for line in table.lines(scopes, touched):
-            outcome = decide(line, table, timelines).outcome
+            status, distance = assess(line, deciding(line, table), timelines)
             point = next((p for p in table.plan.points if p.id == line.phase), None)
             changed[line.id] = OptionRow(
                 id=line.id, topic=line.topic.key, label=line.topic.label, area=line.topic.area,
-                status=outcome.status, distance=outcome.distance,
+                status=status, distance=distance,
                 actor_name=table.cast.names.get(line.actor) if line.actor else None,
                 phase_label=point.label if point else None)
         results.append((option.id, option.label, summarize([*kept, *changed.values()]), changed))

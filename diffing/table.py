@@ -59,18 +59,22 @@ class Table:
               topics: frozenset[str] | None = None) -> list[Line]:
         """The rows to judge (only on `topics`, when given), each party as `scopes` has it."""
         scopes = scopes or self.scopes
-        clauses = {p.id: [c for c in scopes[p.id].clauses if topics is None or c.topic in topics]
-                   for p in self.parties}
+        clauses = {p.id: scopes[p.id].clauses if topics is None else
+                   [c for c in scopes[p.id].clauses if c.topic in topics] for p in self.parties}
         order = {p.id: tuple(phase.id for phase in p.phases) for p in self.parties}
         return [line for group in group_topics(clauses)
                 for line in split(group, self.cast, self.plan, order)]
 
 
-def decide(line: Line, table: Table,
-           timelines: Mapping[str, Timeline] | None = None) -> Verdict:
-    """The verdict on a row: the deciding parties judge every row one of them addresses;
-    a row only an agreed text addresses is judged among all."""
+def deciding(line: Line, table: Table) -> list[Proposal]:
+    """Who decides a row: the deciding parties, on every row one of them addresses; all the
+    parties on a row only an agreed text addresses."""
     parties = table.deciding
     if len(parties) < len(table.parties) and not any(p.id in line.clauses for p in parties):
-        parties = table.parties
-    return judge(line, parties, timelines or table.timelines, table.names)
+        return table.parties
+    return parties
+
+
+def decide(line: Line, table: Table) -> Verdict:
+    """The verdict on a row, with its words."""
+    return judge(line, deciding(line, table), table.timelines, table.names)

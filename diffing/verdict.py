@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import islice, product
 
-from diffing.aspects import conditions, timing
+from diffing.aspects import conditions, conditions_measure, timing, timing_measure
 from diffing.comparators import COMPARATORS, Side
 from diffing.comparators.base import names
 from diffing.lines import Line
@@ -99,47 +99,65 @@ def _measurable(line: Line, parties: Sequence[Proposal]) -> list[Side] | None:
     return sides
 
 
-def measure(line: Line, a: Proposal, b: Proposal, timelines: Mapping[str, Timeline],
-            name: Mapping[str, str]) -> tuple[GapStatus, float | None]:
-    """Status and distance of one row between two parties, with no words when only the
-    values count (the pairwise matrix asks this thousands of times)."""
-    first, second = line.clauses.get(a.id), line.clauses.get(b.id)
-    status = undecided((first, second))
-    if status is not None or first is None or second is None:
-        return status, None  # type: ignore[return-value]
-    if plain((first, second)):
-        return COMPARATORS[line.topic.kind].measure(line.topic, (first.value, second.value))
-    outcome = judge(line, sorted((a, b), key=lambda p: p.id), timelines, name).outcome
-    return outcome.status, outcome.distance
+def measure(line: Line, a: Proposal, b: Proposal,
+            timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float | None]:
+    """Status and distance of one row between two parties (the pairwise matrix asks this
+    thousands of times)."""
+    return assess(line, sorted((a, b), key=lambda p: p.id), timelines)
+
+
+def assess(line: Line, parties: Sequence[Proposal],
+           timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float | None]:
+    """The verdict's status and distance alone, with no words: the same as `judge` gives."""
+    if line.values_only:
+        sides = _measurable(line, parties)
+        if sides is not None:
+            return COMPARATORS[line.topic.kind].measure(line.topic, [s.value for s in sides])
+    given = [line.clauses.get(p.id) for p in parties]
+    status = undecided(given)
+    if status is not None:
+        return status, None
+    clauses = [c for c in given if c is not None]
+    _, _, value_status, value_distance = _readings(line, clauses)[-1]
+    if plain(clauses):
+        return value_status, value_distance
+    held = {p.id: c for p, c in zip(parties, clauses)}
+    return _furthest(value_status, value_distance,
+                     [m for m in (timing_measure(held, timelines), conditions_measure(held)) if m])
+
+
+def _furthest(status: GapStatus, distance: float | None,
+              aspects: Sequence[tuple[GapStatus, float | None]]) -> tuple[GapStatus, float | None]:
+    """The value's verdict made as far as its furthest aspect (agreed < partial < conflict),
+    its distance the largest; a verdict the values leave unmeasured stays as it is."""
+    if status not in MEASURED:
+        return status, distance
+    furthest = distance or 0.0
+    for aspect_status, aspect_distance in aspects:
+        if RANK.get(aspect_status, 0) > RANK[status]:
+            status = aspect_status
+        furthest = max(furthest, aspect_distance or 0.0)
+    return status, round(furthest, 4)
 
 
 def _combined(value: Outcome, extra: list[Aspect]) -> Outcome:
-    """The value's outcome made as far as its furthest aspect, with every aspect explained."""
-    explanation = " ".join([value.explanation, *(a.explanation for a in extra)])
-    if value.status not in MEASURED:
-        return Outcome(status=value.status, distance=value.distance, gap=value.gap,
-                       explanation=explanation)
-    status, distance = value.status, value.distance or 0.0
-    for aspect in extra:
-        if aspect.name == "readings":
-            continue  # the value is already its furthest reading
-        if RANK.get(aspect.status, 0) > RANK[status]:
-            status = aspect.status
-        distance = max(distance, aspect.distance or 0.0)
-    return Outcome(status=status, distance=round(distance, 4), gap=value.gap,
-                   explanation=explanation)
+    """The value's outcome made as far as its furthest aspect, with every aspect explained
+    (the readings aspect does not count: the value is already its furthest reading)."""
+    status, distance = _furthest(value.status, value.distance, [
+        (a.status, a.distance) for a in extra if a.name != "readings"])
+    return Outcome(status=status, distance=distance, gap=value.gap,
+                   explanation=" ".join([value.explanation, *(a.explanation for a in extra)]))
 
 
-def _values(line: Line, parties: Sequence[Proposal],
-            clauses: list[Clause]) -> tuple[Outcome, Aspect | None]:
-    """The values' outcome; for disputed clauses, that of the furthest combination of
-    readings, with an aspect saying how the verdict varies over them."""
+Scored = tuple[tuple[float, int], tuple[int, ...], GapStatus, "float | None"]
+
+
+def _readings(line: Line, clauses: list[Clause]) -> list[Scored]:
+    """The verdict on the values under every combination of the parties' readings, closest
+    first: (how far, which reading each party takes, status, distance). Parties that give
+    the very same readings share one dispute: they vary together."""
     comparator = COMPARATORS[line.topic.kind]
-    if not any(c.readings for c in clauses):
-        return comparator.compare(line.topic, [Side(p.id, p.party, c.value, c.text)
-                                               for p, c in zip(parties, clauses)]), None
-    alternatives = [[(r.value, r.text) for r in c.readings] or [(c.value, c.text)] for c in clauses]
-    # Parties that give the very same readings share one dispute: they vary together.
+    alternatives = [[r.value for r in c.readings] or [c.value] for c in clauses]
     disputes: dict[tuple, list[int]] = {}
     for index, clause in enumerate(clauses):
         key = tuple((r.text, r.source) for r in clause.readings) or ("party", index)
@@ -152,15 +170,27 @@ def _values(line: Line, parties: Sequence[Proposal],
         for group, pick in zip(groups, picked):
             for index in group:
                 choice[index] = pick
-        values: list[Value] = [alternatives[i][j][0] for i, j in enumerate(choice)]
+        values: list[Value] = [alternatives[i][j] for i, j in enumerate(choice)]
         status, distance = comparator.measure(line.topic, values)
         scored.append((_far(status, distance), tuple(choice), status, distance))
     scored.sort(key=lambda item: (item[0], item[1]))
+    return scored
+
+
+def _values(line: Line, parties: Sequence[Proposal],
+            clauses: list[Clause]) -> tuple[Outcome, Aspect | None]:
+    """The values' outcome; for disputed clauses, that of the furthest combination of
+    readings, with an aspect saying how the verdict varies over them."""
+    comparator = COMPARATORS[line.topic.kind]
+    if not any(c.readings for c in clauses):
+        return comparator.compare(line.topic, [Side(p.id, p.party, c.value, c.text)
+                                               for p, c in zip(parties, clauses)]), None
+    scored = _readings(line, clauses)
     _, worst, _, _ = scored[-1]
-    _, best, best_status, best_distance = scored[0]
-    sides = [Side(p.id, p.party, *alternatives[i][worst[i]]) for i, p in enumerate(parties)]
+    _, _, best_status, best_distance = scored[0]
+    sides = [Side(p.id, p.party, *_reading(clauses[i], worst[i])) for i, p in enumerate(parties)]
     outcome = comparator.compare(line.topic, sides)
-    disputed = [(p, c) for p, c in zip(parties, clauses) if c.readings]
+
     def numbered(choice: tuple[int, ...]) -> dict[str, int]:
         return {p.id: choice[i] + 1 for i, p in enumerate(parties) if clauses[i].readings}
 
@@ -178,10 +208,17 @@ def _values(line: Line, parties: Sequence[Proposal],
     readings = "; ".join(
         f"{p.party}: " + " or ".join(f"{r.text!r}" + (f" ({r.source})" if r.source else "")
                                      for r in c.readings)
-        for p, c in disputed)
+        for p, c in zip(parties, clauses) if c.readings)
     return outcome, Aspect(
         name="readings", status=best_status, distance=best_distance, detail=detail,
         explanation=f"Disputed: {readings}; {said}.")
+
+
+def _reading(clause: Clause, index: int) -> tuple[Value, str]:
+    """A clause's value and words under one of its readings (its only value without any)."""
+    if clause.readings:
+        return clause.readings[index].value, clause.readings[index].text
+    return clause.value, clause.text
 
 
 def _far(status: GapStatus, distance: float | None) -> tuple[float, int]:

@@ -189,8 +189,8 @@ class _Builder:
             if step:
                 self.by_target.setdefault(f"step:{step}", []).append(clause)
         self.edges: set[tuple[str, str]] = set()
-        self.done: dict[str, tuple[str, float | None, float | None]] = {}
-        self.visiting: list[tuple[str, str]] = []  # (key, what the author calls it)
+        self.done: dict[str | int, tuple[str, float | None, float | None]] = {}
+        self.visiting: list[tuple[str | int, str]] = []  # (key, what the author calls it)
 
     def timeline(self) -> Timeline:
         events = []
@@ -214,7 +214,7 @@ class _Builder:
 
     # --- windows -----------------------------------------------------------------------------
 
-    def enter(self, key: str, clause: Clause | None, phase: Phase | None) -> None:
+    def enter(self, key: str | int, clause: Clause | None, phase: Phase | None) -> None:
         keys = [k for k, _ in self.visiting]
         if key in keys:
             chain = [name for _, name in self.visiting[keys.index(key):]]
@@ -267,7 +267,7 @@ class _Builder:
         return root, end, end
 
     def clause_window(self, clause: Clause) -> tuple[str, float | None, float | None]:
-        key = clause_key(clause)
+        key = id(clause)  # the clause itself: alive as long as the proposal is
         if key not in self.done:
             self.enter(key, clause, None)
             if clause.when is not None:

@@ -397,3 +397,19 @@ def test_verdicts_on_agreements_stay_in_their_bands(ps):
             assert 0 < r.distance <= 0.5, r
         elif r.status is CONFLICT:
             assert 0.5 < r.distance <= 1, r
+
+
+@PROPERTIES
+@given(st.one_of(agreements(3), parties(3)))
+def test_the_verdict_without_words_is_the_verdict_with_them(ps):
+    """Pairs and option scores use the unworded verdict: it must say what the rows say."""
+    from diffing.engine import Table, chosen_options, scope
+    from diffing.table import decide, deciding
+    from diffing.verdict import assess
+
+    chosen = chosen_options(ps, None)
+    table = Table.of(ps, {p.id: scope(p, chosen[p.id]) for p in ps})
+    for line in table.lines():
+        outcome = decide(line, table).outcome
+        assert assess(line, deciding(line, table), table.timelines) == (
+            outcome.status, outcome.distance), line.id
