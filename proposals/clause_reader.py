@@ -19,11 +19,13 @@ from proposals.nodes import NodeReader, TooDeep, join
 from proposals.problems import Code
 from proposals.registry import CUSTOM_KEY, CUSTOM_PREFIX, Topic, custom_topic, registry
 from proposals.timing import References, parse_condition, parse_when, resolve_when
-from proposals.values import ValueProblem, parse_value, suggest
+from proposals.suggestions import suggest
+from proposals.units import UnitProblem, declared
+from proposals.values import ValueProblem, parse_value
 from proposals.yaml_source import SAFE_TAGS
 
 CLAUSE_KEYS = ("value", "readings", "source", "confidence", "quote", "note", "conditions", "by",
-               "when", "kind", "label")
+               "when", "kind", "label", "unit")
 READING_KEYS = ("value", "source", "quote", "note")
 RANGE_KEYS = frozenset({"min", "max", "unit"})
 
@@ -196,7 +198,7 @@ class ClauseReader(NodeReader):
         if not isinstance(node, MappingNode):
             return {"value": node}
         keys = {k.value for k, _ in node.value if isinstance(k, ScalarNode)}
-        if keys & RANGE_KEYS and not keys & set(CLAUSE_KEYS):
+        if keys & RANGE_KEYS and not keys & (set(CLAUSE_KEYS) - RANGE_KEYS):
             return {"value": node}
         entries = self.mapping(node, path, "a clause")
         if entries is None:
@@ -218,10 +220,10 @@ class ClauseReader(NodeReader):
                     " — see `ceasefire topics`, or write a custom topic as x.name with a kind:")
                 self.report(key_node, path, f"unknown topic {key!r}{hint}")
                 return None
-            for extra, extra_node in (("kind", kind_node), ("label", label_node)):
-                if extra_node is not None:
-                    self.report(extra_node, join(path, extra), f"{extra!r} is set by the registry "
-                                f"for {topic.key} ({topic.kind.value}); remove it")
+            for extra in ("kind", "label", "unit"):
+                if extra in fields:
+                    self.report(fields[extra], join(path, extra), f"{extra!r} is set by the "
+                                f"registry for {topic.key} ({topic.kind.value}); remove it")
             return topic
         if not CUSTOM_KEY.match(key):
             self.report(key_node, path, f"custom topic {key!r}: write x. then lower-case letters, "
@@ -247,7 +249,29 @@ class ClauseReader(NodeReader):
                         f"{declared[0].value} on line {declared[1]}; one topic has one kind")
             return None
         label = self.text(label_node, join(path, "label")) if label_node is not None else None
-        return custom_topic(key, kind_value, label)
+        counts = self.custom_unit(fields.get("unit"), kind_value, join(path, "unit"))
+        if counts is False:
+            return None
+        return custom_topic(key, kind_value, label, *(counts or (None, None)))
+
+    def custom_unit(self, node: Node | None, kind: Kind,
+                    path: str) -> tuple[str, str | None] | None | bool:
+        """A custom quantity's declared unit as (unit, per); None when none is declared;
+        False once a problem is reported."""
+        if node is None:
+            return None
+        if kind is not Kind.QUANTITY:
+            self.report(node, path, f"only a quantity has a unit, not a {kind.value}; remove it")
+            return False
+        text = self.text(node, path, required=True)
+        if text is None:
+            return False
+        try:
+            counts = declared(registry(), text)
+        except UnitProblem as problem:
+            self.report(node, path, str(problem))
+            return False
+        return counts.unit, counts.per
 
     # --- what a clause says besides its value ------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from proposals.values import suggest
+from proposals.suggestions import suggest
 
 _ROOT = Path(__file__).parent / "examples"
 _SETTLED = re.compile(r"^status:\s*(agreed|implemented)\b", re.MULTILINE)

@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from proposals.hidden import describe, hidden_characters
 from proposals.limits import Limits
 from proposals.problems import Code, Problem, Severity
-from proposals.values import suggest
+from proposals.suggestions import suggest
 from proposals.yaml_source import SAFE_TAGS, is_null
 
 E = TypeVar("E", bound=Enum)

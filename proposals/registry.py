@@ -31,11 +31,18 @@ def normalize_word(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One vocabulary entry: the canonical value, a label and the words that mean it."""
+    """One vocabulary entry: the canonical value, a label and the words that mean it.
+
+    `includes` names the entries this one contains ("all prisoners of war" contains "the
+    sick"); with `exactly`, the entry is a named group that is nothing but them ("the four
+    regions"), otherwise it is more than them ("the whole territory" is more than "the
+    populated areas")."""
 
     value: str
     label: str
     aliases: tuple[str, ...] = ()
+    includes: tuple[str, ...] = ()
+    exactly: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,7 @@ class Vocabulary:
 
     terms: tuple[Term, ...]
     _index: dict[str, str] = field(repr=False, compare=False, hash=False)
+    _coverage: dict[str, frozenset[str]] = field(repr=False, compare=False, hash=False)
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Vocabulary:
@@ -54,7 +62,17 @@ class Vocabulary:
                 if index.get(key, term.value) != term.value:
                     raise ValueError(f"vocabulary word {word!r} means two entries")
                 index[key] = term.value
-        return cls(terms, index)
+        return cls(terms, index, _coverages(terms))
+
+    def covers(self, value: str) -> frozenset[str]:
+        """What an entry stands for when sets are compared: itself (unless it is a group that
+        is exactly its members) and everything it includes, followed through."""
+        return self._coverage.get(value, frozenset((value,)))
+
+    @property
+    def nests(self) -> bool:
+        """Whether any entry includes others."""
+        return any(term.includes for term in self.terms)
 
     def resolve(self, word: str) -> str | None:
         """The canonical value `word` names, or None when it is not in the vocabulary."""
@@ -76,6 +94,40 @@ class Vocabulary:
         return tuple(w for t in self.terms for w in (t.value, *t.aliases))
 
 
+def _coverages(terms: tuple[Term, ...]) -> dict[str, frozenset[str]]:
+    by_value = {term.value: term for term in terms}
+    found: dict[str, frozenset[str]] = {}
+
+    def cover(value: str, seen: tuple[str, ...]) -> frozenset[str]:
+        if value in seen:
+            raise ValueError(f"vocabulary entries include each other: {' → '.join(seen)}")
+        if value not in found:
+            term = by_value[value]
+            members = [cover(m, (*seen, value)) for m in term.includes]
+            own = frozenset() if term.exactly else frozenset((value,))
+            found[value] = own.union(*members)
+        return found[value]
+
+    for term in terms:
+        for member in term.includes:
+            if member not in by_value:
+                raise ValueError(f"{term.value!r} includes {member!r}, which is not an entry")
+        cover(term.value, ())
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit quantities are counted in. Units of one `dimension` convert into each other
+    (`factor`: how many of the dimension's base unit one is); a unit with no dimension is
+    only itself (troops are not prisoners)."""
+
+    name: str
+    words: tuple[str, ...]
+    dimension: str | None = None
+    factor: float = 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     """One registry entry. `unit` applies to quantity topics only."""
@@ -91,6 +143,8 @@ class Topic:
     ordered: bool = False
     open: bool = False
     unit: str | None = None
+    per: str | None = None
+    """Quantity topics that are rates: what the unit is counted per (`day`, `hostage`)."""
     noun: str = "item"
     step: str | None = None
     """The step of the settlement a clause on this topic is (`elections`), so that a clause
@@ -107,7 +161,7 @@ class Registry:
 
     areas: dict[str, str]
     topics: tuple[Topic, ...]
-    units: dict[str, tuple[str, ...]]
+    units: dict[str, Unit]
     steps: Vocabulary
     """The steps of a settlement: the words of `political.sequence` and of references in
     `when:` and `conditions:` (`after elections`)."""
@@ -141,8 +195,10 @@ class Registry:
 
 
 @lru_cache(maxsize=65536)
-def custom_topic(key: str, kind: Kind, label: str | None = None) -> Topic:
-    """A topic an author declares in a file with the `x.` prefix (made once per key)."""
+def custom_topic(key: str, kind: Kind, label: str | None = None, unit: str | None = None,
+                 per: str | None = None) -> Topic:
+    """A topic an author declares in a file with the `x.` prefix (made once per key); a
+    quantity may declare what it counts (`unit`, and `per` for a rate)."""
     words = key[len(CUSTOM_PREFIX) :].replace("_", " ").replace("-", " ")
     return Topic(
         key=key,
@@ -151,6 +207,8 @@ def custom_topic(key: str, kind: Kind, label: str | None = None) -> Topic:
         kind=kind,
         description="A topic outside the registry, declared in the proposal file.",
         open=True,
+        unit=unit,
+        per=per,
     )
 
 
@@ -160,16 +218,34 @@ def _terms(raw: list[dict]) -> tuple[Term, ...]:
             value=str(entry["value"]),
             label=str(entry.get("label", entry["value"])),
             aliases=tuple(str(a) for a in entry.get("aliases", ())),
+            includes=tuple(str(m) for m in entry.get("includes", ())),
+            exactly=entry.get("exactly") == "true",
         )
         for entry in raw
     )
 
 
+def _units(raw: dict) -> dict[str, Unit]:
+    """`name: [words]` for a unit that is only itself, or `name: {words, dimension, factor}`."""
+    units = {}
+    for name, spec in raw.items():
+        if isinstance(spec, list):
+            units[str(name)] = Unit(str(name), tuple(str(w) for w in spec))
+        else:
+            units[str(name)] = Unit(str(name), tuple(str(w) for w in spec.get("words", ())),
+                                    spec.get("dimension"), float(spec.get("factor", 1)))
+    return units
+
+
 def parse_registry(data: dict) -> Registry:
     """Build a registry from the data file's structure, refusing an inconsistent one."""
     areas = {str(k): str(v) for k, v in data["areas"].items()}
-    units = {str(k): tuple(str(w) for w in v) for k, v in data.get("units", {}).items()}
-    unit_words = {normalize_word(w): unit for unit, words in units.items() for w in (unit, *words)}
+    units = _units(data.get("units", {}))
+    unit_words: dict[str, str] = {}
+    for unit in units.values():
+        for word in (unit.name, *unit.words):
+            if unit_words.setdefault(normalize_word(word), unit.name) != unit.name:
+                raise ValueError(f"unit word {word!r} means two units")
     shared = {name: Vocabulary.of(_terms(raw)) for name, raw in data.get("vocabularies", {}).items()}
     topics: list[Topic] = []
     by_key: dict[str, Topic] = {}
@@ -190,6 +266,7 @@ def parse_registry(data: dict) -> Registry:
             ordered=raw.get("ordered") == "true",
             open=raw.get("open") == "true",
             unit=raw.get("unit"),
+            per=raw.get("per"),
             noun=raw.get("noun", "item"),
             step=raw.get("step"),
         )

@@ -59,7 +59,7 @@ _TEXTS: Schema = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"typ
 
 
 def _clause_schema(value: Schema, description: str, custom: bool = False) -> Schema:
-    keys = [key for key in CLAUSE_KEYS if custom or key not in ("kind", "label")]
+    keys = [key for key in CLAUSE_KEYS if custom or key not in ("kind", "label", "unit")]
     reading: Schema = {
         "type": "object",
         "properties": {key: value if key == "value" else {"type": "string"}
@@ -83,6 +83,8 @@ def _clause_schema(value: Schema, description: str, custom: bool = False) -> Sch
                  "'by day 50', '5 days after withdrawal', 'after elections', a date."},
         "kind": {"enum": [k.value for k in Kind]},
         "label": {"type": "string"},
+        "unit": {"type": "string", "description": "A custom quantity's unit: 'trucks', or a "
+                 "rate such as 'trucks per day'."},
     }
     full: Schema = {
         "type": "object",

@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from proposals.model import Condition, When
 from proposals.registry import CUSTOM_KEY, Registry, normalize_word
-from proposals.values import NUMBER_WORDS, ValueProblem, duration_span, moment, suggest
+from proposals.suggestions import suggest
+from proposals.values import NUMBER_WORDS, ValueProblem, duration_span, moment
 
 DAY_ZERO = frozenset({"signing", "on signing", "at signing", "upon signing", "entry into force",
                       "on entry into force", "upon entry into force", "immediately", "day 0",

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps, Text, Unspecified, Value
 from proposals.registry import Topic, normalize_word, registry
+from proposals.suggestions import suggest
+from proposals.units import Counted, UnitProblem, convert
 
 UNSPECIFIED = "unspecified"
 NONE_WORDS = frozenset({"none", "nothing", "no"})
@@ -66,18 +68,6 @@ class ValueProblem(ValueError):
         self.index = index
 
 
-def suggest(word: str, candidates: Sequence[str]) -> str:
-    """A ' — did you mean …?' suffix for the closest candidates, or ''."""
-    import difflib  # only a file with a mistake pays for it
-
-    by_norm = {normalize_word(c): c for c in candidates}
-    close = difflib.get_close_matches(normalize_word(word), list(by_norm), n=3, cutoff=0.6)
-    close = [c for c in close if c + "s" not in close]  # 'days', not 'day' or 'days'
-    if not close:
-        return ""
-    return " — did you mean " + " or ".join(repr(by_norm[c]) for c in close) + "?"
-
-
 def is_unspecified(raw: object) -> bool:
     return isinstance(raw, str) and normalize_word(raw) == UNSPECIFIED
 
@@ -91,8 +81,12 @@ def _number(text: str, multiplier: str | None) -> float:
     return value * _MULTIPLIERS[multiplier] if multiplier else value
 
 
-def _span_text(raw: str, examples: str) -> tuple[float, float, str | None]:
-    """(low, high, unit word) of a written range, before units are applied."""
+Written = tuple[float, float, "str | None", frozenset[str]]
+"""A range as written: low, high, the unit words after it, and the multipliers used."""
+
+
+def _span_text(raw: str, examples: str) -> Written:
+    """A written range, before units are applied."""
     text = " ".join(raw.casefold().replace("–", "-").replace("—", "-").split())
     text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-day" -> "30 day"
     match = _RANGE.match(text)
@@ -110,10 +104,10 @@ def _span_text(raw: str, examples: str) -> tuple[float, float, str | None]:
         high = math.inf
     elif qual in _AT_MOST:
         low = 0.0
-    return low, high, unit
+    return low, high, unit, frozenset(m for m in (match["amul"], match["bmul"]) if m)
 
 
-def _mapping_span(raw: Mapping[str, object]) -> tuple[float, float, str | None]:
+def _mapping_span(raw: Mapping[str, object]) -> Written:
     unknown = set(raw) - {"min", "max", "unit"}
     if unknown:
         key = sorted(unknown)[0]
@@ -139,7 +133,7 @@ def _mapping_span(raw: Mapping[str, object]) -> tuple[float, float, str | None]:
     if high < low:
         raise ValueProblem(f"min {low:g} is larger than max {high:g}")
     unit = raw.get("unit")
-    return low, high, None if unit is None else str(unit)
+    return low, high, None if unit is None else str(unit), frozenset()
 
 
 _EXAMPLES = {
@@ -148,7 +142,7 @@ _EXAMPLES = {
 }
 
 
-def _span(kind: Kind, raw: object) -> tuple[float, float, str | None]:
+def _span(kind: Kind, raw: object) -> Written:
     examples = _EXAMPLES[kind]
     if isinstance(raw, Mapping):
         return _mapping_span(raw)
@@ -165,7 +159,7 @@ def duration_span(raw: object) -> Span:
     """A duration (`30 days`, `2-3 days`, `indefinite`) as a range of hours."""
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_DURATION:
         return Span(low=math.inf, high=math.inf, unit="hours")
-    low, high, unit = _span(Kind.DURATION, raw)
+    low, high, unit, _ = _span(Kind.DURATION, raw)
     if unit is None:
         raise ValueProblem(
             f"{_show(raw)} needs a unit: minutes, hours, days, weeks, months or years"
@@ -178,18 +172,52 @@ def duration_span(raw: object) -> Span:
 
 
 def parse_quantity(topic: Topic, raw: object) -> Span:
+    """A number or range in the topic's unit: another unit of its dimension is converted;
+    a unit it does not count, or an abbreviation that could mean two things, is refused."""
+    expected = counted(topic)
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_QUANTITY:
-        return Span(low=math.inf, high=math.inf, unit=topic.unit or "")
-    low, high, unit = _span(Kind.QUANTITY, raw)
-    if unit is None:
-        return Span(low=low, high=high, unit=topic.unit or "")
-    if topic.unit is None:  # custom topics count whatever they name
-        return Span(low=low, high=high, unit=registry().unit(unit) or normalize_word(unit))
-    known = registry().unit(unit)
-    if known != topic.unit:
-        words = [topic.unit, *registry().units[topic.unit]]
-        raise ValueProblem(f"this topic counts {topic.unit}, not {unit!r}{suggest(unit, words)}")
-    return Span(low=low, high=high, unit=topic.unit)
+        return Span(low=math.inf, high=math.inf, unit=expected.text if expected else "")
+    low, high, unit, multipliers = _span(Kind.QUANTITY, raw)
+    if unit is not None and re.search(r"(?:^|[\s,(])\d", unit):
+        raise ValueProblem(f"{raw!r} holds more than one number: write one number or range "
+                           "(such as '1,000-6,000') and say the rest in `note:`")
+    if "m" in multipliers and unit is None and _may_be_metres(expected):
+        number = str(raw).strip().rstrip("mM ").strip()
+        million = f"{number} million" + (f" {expected.text}" if expected else "")
+        raise ValueProblem(f"{raw!r}: 'm' could mean metres or million: write "
+                           f"'{number} metres' or '{million}'")
+    if expected is None:  # a custom topic that declares no unit: only the registry's units
+        if unit is None:
+            return Span(low=low, high=high, unit="")
+        known = registry().unit(unit)
+        if known is None:
+            raise ValueProblem(f"{unit!r} is not a unit this format knows: declare the custom "
+                               "topic's unit with `unit:` (e.g. unit: trucks per day)")
+        return Span(low=low, high=high, unit=known)
+    try:
+        factor = convert(registry(), unit, expected)
+    except UnitProblem as problem:
+        raise ValueProblem(str(problem)) from None
+    if factor == 1:
+        return Span(low=low, high=high, unit=expected.text)
+    return Span(low=_converted(low, factor), high=_converted(high, factor), unit=expected.text)
+
+
+def _converted(value: float, factor: float) -> float:
+    """`value` × `factor`, without the binary noise of the product (700 m is 0.7 km)."""
+    return value * factor if math.isinf(value) else float(f"{value * factor:.12g}")
+
+
+def counted(topic: Topic) -> Counted | None:
+    """What a quantity topic counts: its unit, per what for a rate; None when undeclared."""
+    return Counted(topic.unit, topic.per) if topic.unit else None
+
+
+def _may_be_metres(expected: Counted | None) -> bool:
+    if expected is None:
+        return True
+    unit = registry().units.get(expected.unit)
+    return unit is not None and unit.dimension == "length"
 
 
 # --- words: choice, set, sequence -------------------------------------------------------------

@@ -131,7 +131,7 @@ def value_for(draw, topic):
     if kind is Kind.QUANTITY:
         low = draw(st.integers(0, 10**7))
         high = draw(st.integers(low, 10**7 + 10))
-        unit_words = ("", topic.unit, *REGISTRY.units[topic.unit]) if topic.unit else ("",)
+        unit_words = ("", topic.unit, *REGISTRY.units[topic.unit].words) if topic.unit else ("",)
         word = draw(st.sampled_from(unit_words))
         suffix = f" {word}" if word else ""
         form = draw(st.sampled_from(["point", "range", "floor", "mapping"]))

@@ -144,7 +144,7 @@ def test_a_quantity_is_a_range_in_the_topics_unit(key, written, low, high):
 QUANTITY_UNIT_WORDS = [
     (t.key, word)
     for t in registry().topics if t.kind is Kind.QUANTITY
-    for word in (t.unit, *registry().units[t.unit])
+    for word in (t.unit, *registry().units[t.unit].words)
 ]
 
 
@@ -161,7 +161,12 @@ def test_every_word_the_registry_lists_for_a_unit_names_that_unit(key, word):
     ("forces.size_cap", "500 tanks", "this topic counts troops, not 'tanks'"),
     ("forces.size_cap", "800000 troopz",
      "this topic counts troops, not 'troopz' — did you mean 'troops'?"),
-    ("forces.withdrawal_distance", "15 miles", "this topic counts km, not 'miles'"),
+    ("forces.withdrawal_distance", "15 km2", "this topic counts km, not 'km2'"),
+    ("forces.withdrawal_distance", "700 m", "'700 m': 'm' could mean metres or million: write "
+     "'700 metres' or '700 million km'"),
+    ("forces.withdrawal_distance", "700m", "'700m': 'm' could mean metres or million"),
+    ("forces.withdrawal_distance", "15 km per day", "'km per day' is a rate, but this topic "
+     "counts km"),
     ("humanitarian.remains", "6000 prisoners", "this topic counts bodies, not 'prisoners'"),
     ("forces.size_cap", "lots", "'lots' is not a number or a range"),
     ("forces.size_cap", "800,000-600,000", "'800,000-600,000' runs backwards"),
@@ -170,11 +175,54 @@ def test_a_quantity_in_another_unit_is_refused(key, written, message):
     assert refusal(key, written).message.startswith(message)
 
 
-def test_a_custom_quantity_counts_whatever_it_names():
+@pytest.mark.parametrize("written, km", [
+    ("700 metres", 0.7), ("700 meters", 0.7), ("15 km", 15), ("10 miles", 16.09344),
+    ("2 nautical miles", 3.704), ("at least 500 metres", None),
+])
+def test_a_length_in_another_unit_is_converted_to_the_topics(written, km):
+    span = value("forces.withdrawal_distance", written)
+    assert span.unit == "km"
+    assert span.low == (km if km is not None else 0.5)
+
+
+def test_a_count_with_m_is_a_million_where_m_cannot_be_metres():
+    assert value("forces.size_cap", "1.2m troops").low == 1_200_000
+    assert value("forces.size_cap", "1.2m").low == 1_200_000
+
+
+def test_a_custom_quantity_counts_the_registrys_units_or_the_one_it_declares():
     aid = custom_topic("x.aid", Kind.QUANTITY)
     assert parse_value(aid, "100 billion usd") == Span(low=1e11, high=1e11, unit="usd")
     assert parse_value(aid, "100 billion dollars") == Span(low=1e11, high=1e11, unit="usd")
-    assert parse_value(aid, "40 Tanks") == Span(low=40, high=40, unit="tanks")
+    with pytest.raises(ValueProblem, match="declare the custom topic's unit with `unit:`"):
+        parse_value(aid, "40 Tanks")
+    tanks = custom_topic("x.tanks", Kind.QUANTITY, None, "tank")
+    assert parse_value(tanks, "40 Tanks") == Span(low=40, high=40, unit="tank")
+    with pytest.raises(ValueProblem, match="this topic counts tank, not 'lorries'"):
+        parse_value(tanks, "40 lorries")
+
+
+def test_more_than_one_number_is_never_read_as_a_unit():
+    with pytest.raises(ValueProblem, match="holds more than one number"):
+        parse_value(custom_topic("x.aid", Kind.QUANTITY),
+                    "at least 5,000 or 1,000-2,000 rising to 6,000")
+
+
+@pytest.mark.parametrize("written, per_day", [
+    ("600 trucks a day", 600), ("600 trucks per day", 600), ("4,200 trucks per week", 600),
+    ("600 trucks daily", 600), ("600", 600), ("25 trucks an hour", 600),
+])
+def test_a_rate_is_counted_per_its_denominator_converted_in_time(written, per_day):
+    trucks = custom_topic("x.trucks", Kind.QUANTITY, None, "trucks", "day")
+    assert parse_value(trucks, written) == Span(low=per_day, high=per_day,
+                                                unit="trucks per day")
+
+
+def test_a_ratio_keeps_its_denominator_and_refuses_another():
+    ratio = custom_topic("x.ratio", Kind.QUANTITY, None, "prisoner", "hostage")
+    assert parse_value(ratio, "30 prisoners per hostage").unit == "prisoner per hostage"
+    with pytest.raises(ValueProblem, match="rates per different things cannot be compared"):
+        parse_value(ratio, "30 prisoners per soldier")
 
 
 def test_scientific_notation_is_a_number_never_a_unit():
