@@ -13,7 +13,7 @@ from itertools import islice, product
 
 from diffing.aspects import conditions, conditions_measure, timing, timing_measure
 from diffing.comparators import COMPARATORS, Side
-from diffing.comparators.base import names
+from diffing.comparators.base import everyone, names
 from diffing.lines import Line
 from diffing.result import Aspect, GapStatus, Outcome
 from diffing.summary import MEASURED
@@ -40,11 +40,15 @@ def undecided(clauses: Sequence[Clause | None]) -> GapStatus | None:
         if clause is None:
             return GapStatus.ONE_SIDED
     kind = None
+    open_terms = 0
     for clause in clauses:
-        if clause.value.form == "unspecified" or (kind is not None and clause.kind is not kind):
+        if kind is not None and clause.kind is not kind:
             return GapStatus.UNCLEAR
         kind = clause.kind
-    return None
+        open_terms += clause.value.form == "unspecified"
+    if open_terms == len(clauses):  # every party leaves the terms open: the same position
+        return GapStatus.AGREED
+    return GapStatus.UNCLEAR if open_terms else None
 
 
 def plain(clauses: Sequence[Clause]) -> bool:
@@ -70,6 +74,10 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
         silent = [p for p in parties if p.id not in line.clauses]
         return Verdict(outcome=_one_sided(line, present, silent, timelines, name))
     clauses = [c for c in given if c is not None]
+    if status is GapStatus.AGREED:
+        return Verdict(outcome=Outcome(
+            status=status, distance=None, gap={"unspecified": [p.id for p in parties]},
+            explanation=f"{everyone(parties)} leave the terms open (unspecified)."))
     if status is GapStatus.UNCLEAR:
         return Verdict(outcome=_unclear(line, parties, clauses))
     value, readings = _values(line, parties, clauses)

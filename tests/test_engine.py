@@ -126,7 +126,8 @@ def test_ordered_choices_are_apart_by_steps():
 def test_choice_and_date_gaps_have_the_same_keys_whatever_the_status():
     same = row(proposal("A", "ceasefire.type: full"), proposal("B", "ceasefire.type: full"),
                "ceasefire.type")
-    assert same.gap == {"choices": {"a": "full", "b": "full"}, "steps": 0, "scale": 4}
+    assert same.gap == {"choices": {"a": "full", "b": "full"}, "steps": 0, "scale": 4,
+                        "includes": None}
     day = "political.response_deadline: 2025-06-30"
     agreed = row(proposal("A", day), proposal("B", day), "political.response_deadline")
     apart = row(proposal("A", day), proposal("B", "political.response_deadline: 2025-07-15"),
@@ -295,12 +296,13 @@ def _essence(comparison):
 def test_a_proposal_compared_with_itself_only_agrees(ps):
     twin = replace(ps[0], id="twin", party="Twin")
     c = compare([ps[0], twin])
-    for r in c.rows:
-        unspecified = any(p is not None and p.value.form == "unspecified"
-                          for p in r.positions.values())
-        assert r.status is (UNCLEAR if unspecified else AGREED), r
+    for r in c.rows:  # terms both leave open (`unspecified`) included: the same position
+        assert r.status is AGREED, r
+        open_terms = any(p.value.form == "unspecified" for p in r.positions.values() if p)
+        assert r.distance == (None if open_terms else 0.0)
     if c.summary.measured:
         assert c.summary.agreement_index == 1.0
+    assert not c.has_gaps
 
 
 @PROPERTIES
@@ -324,7 +326,7 @@ def test_output_is_deterministic_and_distances_match_statuses(ps):
         if r.distance is not None:
             assert 0 <= r.distance <= 1 and not math.isnan(r.distance)
         if r.status is AGREED:
-            assert r.distance == 0
+            assert r.distance in (0, None)  # None: both leave the terms open, nothing measured
         elif r.status is PARTIAL:
             assert 0 < r.distance <= 0.5
         elif r.status is CONFLICT:
@@ -392,7 +394,7 @@ def test_differing_conditions_or_times_are_never_agreed(ps):
 def test_verdicts_on_agreements_stay_in_their_bands(ps):
     for r in compare(ps).rows:
         if r.status is AGREED:
-            assert r.distance == 0
+            assert r.distance in (0, None)
         elif r.status is PARTIAL:
             assert 0 < r.distance <= 0.5, r
         elif r.status is CONFLICT:

@@ -64,7 +64,8 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def everyone(sides: Sequence[Side]) -> str:
+def everyone(sides: Sequence[object]) -> str:
+    """`Both`, or `All 3 parties`, for the parties (or their sides) a sentence speaks of."""
     return "Both" if len(sides) == 2 else f"All {len(sides)} parties"
 
 

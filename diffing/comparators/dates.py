@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,37 +12,61 @@ from proposals.model import Moment, Value
 from proposals.registry import Topic
 
 YEAR_DAYS = 365.0
+EPOCH = dt.date(1970, 1, 1)
+
+
+def _days(moments: Sequence[Moment]) -> list[float]:
+    """Where each moment falls, in days: by the calendar day when any party gives a date
+    without a time (a date and a time on that day are the same day), else to the instant."""
+    if all(moment.has_time for moment in moments):
+        return [moment.day for moment in moments]
+    return [float((dt.date.fromisoformat(m.iso[:10]) - EPOCH).days) for m in moments]
+
+
+def distance_apart(days: float) -> float:
+    """½ + ½ × min(1, days apart ÷ 365): a conflict, however near (at least an hour apart)."""
+    return round(0.5 + 0.5 * min(1.0, max(days, 1 / 24) / YEAR_DAYS), 4)
 
 
 @dataclass(frozen=True, slots=True)
 class DateComparator:
     def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
-        days = [expect(value, Moment).day for value in values]
+        days = _days([expect(value, Moment) for value in values])
         spread = max(days) - min(days)
         if spread == 0:
             return GapStatus.AGREED, 0.0
-        return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, spread / YEAR_DAYS), 4)
+        return GapStatus.CONFLICT, distance_apart(spread)
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         status, distance = self.measure(topic, [side.value for side in sides])
         moments = {side.party: expect(side.value, Moment) for side in sides}
         gap: dict[str, object] = {"dates": {p: m.iso for p, m in moments.items()}}
-        first = min(moments, key=lambda p: (moments[p].day, p))
-        last = max(moments, key=lambda p: (moments[p].day, p))
-        days = moments[last].day - moments[first].day
+        day = dict(zip(moments, _days(list(moments.values()))))
+        first = min(moments, key=lambda p: (day[p], p))
+        last = max(moments, key=lambda p: (day[p], p))
+        days = day[last] - day[first]
         if status is GapStatus.AGREED:  # the same keys, so readers need not check for them
+            isos = {m.iso for m in moments.values()}
+            said = (f"say {moments[first].iso}" if len(isos) == 1 else
+                    f"name the same day, {moments[first].iso[:10]} (" + "; ".join(
+                        f"{side.name}: {moments[side.party].iso}" for side in sides) + ")")
             return Outcome(status=status, distance=distance,
                            gap={**gap, "apart_days": 0.0, "earliest": None, "latest": None},
-                           explanation=f"{everyone(sides)} say {moments[first].iso}.")
+                           explanation=f"{everyone(sides)} {said}.")
         name = {side.party: side.name for side in sides}
         stated = "; ".join(f"{name[p]}: {m.iso}" for p, m in
-                           sorted(moments.items(), key=lambda item: (item[1].day, item[0])))
-        apart = number(round(days, 2))
+                           sorted(moments.items(), key=lambda item: (day[item[0]], item[0])))
         return Outcome(
             status=status, distance=distance,
             gap={**gap, "apart_days": round(days, 4), "earliest": first, "latest": last},
-            explanation=f"{stated}. {apart} day{'s' * (days != 1)} apart; "
-            f"{possessive(name[first])} is earlier.")
+            explanation=f"{stated}. {_apart(days)} apart; {possessive(name[first])} is earlier.")
 
+
+def _apart(days: float) -> str:
+    """`15 days`, `1 day`, `6 hours`, `5 minutes`."""
+    size, unit = (1.0, "day") if days >= 1 else (1 / 24, "hour") if days >= 1 / 24 else (
+        1 / 1440, "minute")
+    count = round(days / size, 2)
+    return f"{number(count)} {unit}{'s' * (count != 1)}"
 
 DATES = DateComparator()

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import Measure, Side, everyone, expect, names, plural
+from diffing.comparators.base import Measure, Side, everyone, expect, names, plural, possessive
 from diffing.result import GapStatus, Outcome
 from proposals.model import Items, Steps, Value
 from proposals.registry import Topic
@@ -41,24 +41,69 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(union) if union else 1.0
 
 
+def coverage(topic: Topic, items: Sequence[str]) -> frozenset[str]:
+    """What a set stands for: each item with everything it includes (a named group is its
+    members), by the topic's vocabulary; items outside it stand for themselves."""
+    vocabulary = topic.vocabulary
+    if vocabulary is None or not vocabulary.nests:
+        return frozenset(items)
+    return frozenset().union(*(vocabulary.covers(item) for item in items)) if items else \
+        frozenset()
+
+
+def _beyond(topic: Topic, item: str, common: frozenset[str], written: Mapping[str, str]) -> str:
+    """An item outside what the others ask: `the rest of all prisoners of war` when some of
+    what it includes is inside."""
+    label = item_label(topic, item, written)
+    vocabulary = topic.vocabulary
+    if vocabulary is not None and vocabulary.covers(item) & common:
+        return f"the rest of {label[:1].lower()}{label[1:]}"
+    return label
+
+
+def widest(sets: Mapping[str, frozenset[str]]) -> str | None:
+    """The party whose set includes every other party's, each of them non-empty and
+    smaller, or None."""
+    for party, items in sets.items():
+        others = [other for key, other in sets.items() if key != party]
+        if all(other and other < items for other in others):
+            return party
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class SetComparator:
     def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
-        return _verdict([frozenset(expect(value, Items).items) for value in values])[:2]
+        return _verdict([coverage(topic, expect(value, Items).items) for value in values])[:2]
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         values = {side.party: expect(side.value, Items) for side in sides}
-        sets = {party: frozenset(value.items) for party, value in values.items()}
+        sets = {party: coverage(topic, value.items) for party, value in values.items()}
         status, distance, common, union = _verdict(list(sets.values()))
         written = spellings(list(values.values()))
         only = {party: sorted(items - common) for party, items in sets.items()}
-        gap = {"common": sorted(common), "only": only, "apart": len(union - common)}
+        gap = {"common": sorted(common), "only": only, "apart": len(union - common),
+               "includes": None}
         in_common = items_text(topic, sorted(common), written)
         if status is GapStatus.AGREED:
+            said = {items_text(topic, sorted(v.items), written) for v in values.values()}
+            same = "" if len(said) == 1 else " (written differently, the same " \
+                f"{topic.noun}{'s' * (len(common) != 1)})"
             return Outcome(status=status, distance=distance, gap=gap,
-                           explanation=f"{everyone(sides)} name {in_common}.")
-        stated = "; ".join(f"{side.name}: {items_text(topic, sorted(sets[side.party]), written)}"
-                           for side in sides)
+                           explanation=f"{everyone(sides)} name {in_common}{same}.")
+        stated = "; ".join(
+            f"{side.name}: {items_text(topic, sorted(values[side.party].items), written)}"
+            for side in sides)
+        wide = widest(sets)
+        if wide is not None:
+            gap["includes"] = wide
+            name = next(side.name for side in sides if side.party == wide)
+            others = "the others'" if len(sides) > 2 else "the other's"
+            outside = names([_beyond(topic, item, common, written)
+                             for item in sorted(sets[wide] - common)])
+            return Outcome(status=status, distance=distance, gap=gap, explanation=(
+                f"{stated}. {possessive(name)} ask includes all of {others}; beyond it: "
+                f"{outside}."))
         apart = plural(len(union - common), topic.noun)
         said = (f"In common: {in_common}; {apart} not shared." if status is GapStatus.PARTIAL
                 else f"Nothing in common: {apart} apart.")
