@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import names
+from diffing.comparators.base import names, possessive
 from diffing.lines import Line
 from diffing.options import score_options
 from diffing.result import (
@@ -23,6 +23,7 @@ from diffing.result import (
     PairRow,
     Party,
     PhaseInfo,
+    Reference,
     Row,
 )
 from diffing.scope import UnknownOption, chosen_options, scope
@@ -66,6 +67,7 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
     return Comparison(
         parties=tuple(_party(p, chosen[p.id]) for p in proposals),
         baseline=baseline,
+        reference=table.agreed.id if table.agreed and table.reference else None,
         phasing=table.plan,
         summary=summarize(rows),
         rows=rows,
@@ -98,6 +100,7 @@ def _party(proposal: Proposal, option: str | None) -> Party:
 def row(line: Line, table: Table) -> Row:
     verdict = decide(line, table)
     outcome = verdict.outcome
+    reference = _reference(line, table) if table.agreed and table.reference else None
     point = next((p for p in table.plan.points if p.id == line.phase), None) \
         if line.phase is not None else None
     return Row(
@@ -109,7 +112,7 @@ def row(line: Line, table: Table) -> Row:
         status=outcome.status,
         distance=outcome.distance,
         explanation=outcome.explanation + (_acting(line, table) if line.actor else "")
-        + (_settlement(line, table, outcome.status) if table.agreed else "")
+        + (f" {reference.explanation}" if reference and reference.addresses else "")
         + _caveats(line, table.parties),
         positions={pid: line.clauses.get(pid) for pid in table.order},
         gap=outcome.gap,
@@ -118,6 +121,9 @@ def row(line: Line, table: Table) -> Row:
         phase=line.phase,
         phase_label=point.label if point else None,
         aspects=verdict.aspects,
+        silent=tuple(p.id for p in table.deciding if p.id not in line.clauses)
+        if len(line.clauses) < len(table.parties) else (),
+        reference=reference,
         alignment=Alignment(keys=line.keys, confidence=line.confidence)
         if line.confidence is not None else None,
     )
@@ -155,20 +161,27 @@ def _caveats(line: Line, parties: Sequence[Proposal]) -> str:
     return f" Rests on {' and '.join(parts)}."
 
 
-def _settlement(line: Line, table: Table, status: GapStatus) -> str:
-    """Against an agreed text, what each other party gave up or what was left out."""
-    agreed, parties = table.agreed, table.parties
-    if agreed is None:
-        return ""
-    others = [p for p in parties if p is not agreed and p.id in line.clauses]
-    if agreed.id not in line.clauses:
-        return f" Left out of the agreed text ({agreed.party})." if others else ""
-    if status is GapStatus.AGREED:
-        return ""
-    said = line.clauses[agreed.id].text
-    moved = [f"{p.party} had {line.clauses[p.id].text!r}" for p in others
-             if line.clauses[p.id].value != line.clauses[agreed.id].value]
-    return f" The agreed text ({agreed.party}) says {said!r}; {'; '.join(moved)}." if moved else ""
+def _reference(line: Line, table: Table) -> Reference:
+    """Where the agreed text stands: silent, or which negotiating party's position it took,
+    or what it settled on against what each had."""
+    agreed = table.agreed
+    assert agreed is not None  # only asked with an agreed text beside the parties
+    said = line.clauses.get(agreed.id)
+    others = [p for p in table.deciding if p.id in line.clauses]
+    if said is None:
+        return Reference(party=agreed.id, addresses=False,
+                         explanation=f"Not in the agreed text ({agreed.party}).")
+    took = tuple(p.id for p in others if line.clauses[p.id].value == said.value)
+    if took and len(took) == len(table.deciding):
+        text = f"The agreed text ({agreed.party}) says the same: {said.text}."
+    elif took:
+        text = (f"The agreed text ({agreed.party}) took "
+                f"{possessive(names([table.names[p] for p in took]))} position: {said.text}.")
+    else:
+        had = "; ".join(f"{p.party} had {line.clauses[p.id].text!r}" for p in others)
+        text = f"The agreed text ({agreed.party}) settled on {said.text!r}" + (
+            f"; {had}." if had else ".")
+    return Reference(party=agreed.id, addresses=True, took=took, explanation=text)
 
 
 def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table) -> Pair:

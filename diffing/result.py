@@ -103,6 +103,17 @@ class Alignment:
 
 
 @record
+class Reference:
+    """Where the agreed text stands on a row decided among the negotiating parties."""
+
+    party: str
+    addresses: bool
+    took: tuple[str, ...] = ()
+    """The negotiating parties whose very position the agreed text took."""
+    explanation: str = ""
+
+
+@record
 class Row:
     """One topic across all parties, for one party that acts (`actor`) and one point of the
     agreement (`phase`); `positions` has a key per party, None where silent.
@@ -128,6 +139,10 @@ class Row:
     phase: str | None = None
     phase_label: str | None = None
     aspects: tuple[Aspect, ...] = ()
+    silent: tuple[str, ...] = ()
+    """The deciding parties that do not address the row (the row is decided among the
+    others when two or more speak)."""
+    reference: Reference | None = None
     alignment: Alignment | None = None
 
 
@@ -216,6 +231,9 @@ class Comparison:
     format: str = FORMAT
     parties: tuple[Party, ...]
     baseline: str | None = None
+    reference: str | None = None
+    """The agreed (or implemented) text the negotiating parties are set against: shown
+    beside them, never deciding a row's status."""
     phasing: Phasing = field(default_factory=lambda: Phasing(mode="none"))
     summary: Summary
     rows: tuple[Row, ...]

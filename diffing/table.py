@@ -44,6 +44,11 @@ class Table:
     timelines: dict[str, Timeline]
     names: dict[str, str]
 
+    @property
+    def reference(self) -> bool:
+        """Whether the agreed text stands beside the deciding parties rather than among them."""
+        return self.agreed is not None and self.agreed not in self.deciding
+
     @classmethod
     def of(cls, proposals: Sequence[Proposal], scopes: dict[str, Scope]) -> Table:
         parties = sorted(proposals, key=lambda p: p.id)

@@ -66,13 +66,22 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     if line.values_only:
         sides = _measurable(line, parties)
         if sides is not None:  # the common case, in one pass: the values alone decide
-            return Verdict(outcome=COMPARATORS[line.topic.kind].compare(line.topic, sides))
+            return Verdict(outcome=_agreeing(
+                COMPARATORS[line.topic.kind].compare(line.topic, sides), sides))
     given = [line.clauses.get(p.id) for p in parties]
     status = undecided(given)
     if status is GapStatus.ONE_SIDED:
         present = [p for p in parties if p.id in line.clauses]
         silent = [p for p in parties if p.id not in line.clauses]
-        return Verdict(outcome=_one_sided(line, present, silent, timelines, name))
+        if len(present) >= 2:  # three parties or more: judged among those who speak
+            among = judge(line, present, timelines, name)
+            outcome = among.outcome
+            quiet = names([p.party for p in silent])
+            said = f"{len(present)} of {len(parties)} address this ({quiet} silent). "
+            return Verdict(outcome=Outcome(status=outcome.status, distance=outcome.distance,
+                                           gap=outcome.gap, explanation=said + outcome.explanation),
+                           aspects=among.aspects)
+        return Verdict(outcome=_one_sided(line, present, silent))
     clauses = [c for c in given if c is not None]
     if status is GapStatus.AGREED:
         return Verdict(outcome=Outcome(
@@ -81,6 +90,8 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     if status is GapStatus.UNCLEAR:
         return Verdict(outcome=_unclear(line, parties, clauses))
     value, readings = _values(line, parties, clauses)
+    value = _agreeing(value, [Side(p.id, p.party, c.value, c.text)
+                              for p, c in zip(parties, clauses)])
     if plain(clauses):
         return Verdict(outcome=value)
     held = {p.id: c for p, c in zip(parties, clauses)}
@@ -123,6 +134,9 @@ def assess(line: Line, parties: Sequence[Proposal],
             return COMPARATORS[line.topic.kind].measure(line.topic, [s.value for s in sides])
     given = [line.clauses.get(p.id) for p in parties]
     status = undecided(given)
+    if status is GapStatus.ONE_SIDED:
+        present = [p for p in parties if p.id in line.clauses]
+        return assess(line, present, timelines) if len(present) >= 2 else (status, None)
     if status is not None:
         return status, None
     clauses = [c for c in given if c is not None]
@@ -252,19 +266,32 @@ def _stated(line: Line, parties: Sequence[Proposal], vague: list[str]) -> str:
     return "; " + "; ".join(others) if others else ""
 
 
-def _one_sided(line: Line, present: list[Proposal], silent: list[Proposal],
-               timelines: Mapping[str, Timeline], name: Mapping[str, str]) -> Outcome:
-    speakers = names([p.party for p in present])
+def _one_sided(line: Line, present: list[Proposal], silent: list[Proposal]) -> Outcome:
+    speaker = present[0]
     quiet = names([p.party for p in silent])
-    if len(present) == 1:
-        what = f"Only {speakers} addresses this: {line.clauses[present[0].id].text}. "
-    else:
-        what = f"Only {speakers} address this. "
-    explanation = f"{what}{quiet} {'is' if len(silent) == 1 else 'are'} silent."
-    gap: dict[str, object] = {"addressed_by": [p.id for p in present],
-                              "silent": [p.id for p in silent]}
-    if len(present) > 1:
-        among = judge(line, present, timelines, name).outcome
-        gap["among"] = {"status": among.status.value, "distance": among.distance}
-        explanation += f" Between them: {among.explanation}"
-    return Outcome(status=GapStatus.ONE_SIDED, distance=None, gap=gap, explanation=explanation)
+    text = line.clauses[speaker.id].text.rstrip(".")
+    return Outcome(status=GapStatus.ONE_SIDED, distance=None,
+                   gap={"addressed_by": [speaker.id], "silent": [p.id for p in silent]},
+                   explanation=f"Only {speaker.party} addresses this: {text}. {quiet} "
+                   f"{'is' if len(silent) == 1 else 'are'} silent.")
+
+
+def _agreeing(value: Outcome, sides: Sequence[Side]) -> Outcome:
+    """For three parties or more that do not all agree: which of them say the same
+    (`2 of 3 agree: Europe and US-Ukraine plan, 800,000 troops.`)."""
+    if len(sides) < 3 or value.status is GapStatus.AGREED:
+        return value
+    groups: list[list[Side]] = []
+    for side in sides:
+        group = next((g for g in groups if g[0].value == side.value), None)
+        if group is None:
+            groups.append([side])
+        else:
+            group.append(side)
+    largest = max(groups, key=len)
+    if len(largest) < 2:
+        return value
+    said = (f"{len(largest)} of {len(sides)} agree: {names([s.name for s in largest])}, "
+            f"{largest[0].text}. ")
+    return Outcome(status=value.status, distance=value.distance, gap=value.gap,
+                   explanation=said + value.explanation)

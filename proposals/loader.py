@@ -26,7 +26,7 @@ from proposals.model import (
     Source,
     Status,
 )
-from proposals.names import actor_key, slug
+from proposals.names import actor_key, is_short_key, slug
 from proposals.nodes import describe_node, join
 from proposals.problems import InvalidProposal, Problem, Severity
 from proposals.registry import registry
@@ -40,7 +40,6 @@ TOP_KEYS = ("ceasefire", "party", "id", "title", "date", "round", "status", "sou
 SOURCE_KEYS = ("title", "publisher", "date", "url")
 PHASE_KEYS = ("id", "label", "starts", "duration", "note", "clauses")
 OPTION_KEYS = ("id", "label", "note", "clauses")
-SHORT_KEY = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 
 __all__ = ["Loaded", "load_proposal", "read_proposal", "read_string", "slug"]
 
@@ -172,7 +171,7 @@ class _DocumentReader(ClauseReader):
 
     def party_id(self, node: Node) -> str | None:
         value = self.text(node, "id", required=True)
-        if value is not None and not SHORT_KEY.fullmatch(value):
+        if value is not None and not is_short_key(value):
             self.report(node, "id", f"{value!r} is not a short key: use lower-case letters, "
                         f"digits, '-' and '_', e.g. {slug(value)!r}")
             return None
@@ -258,7 +257,7 @@ class _DocumentReader(ClauseReader):
             ident = self.text(fields["id"], join(at, "id"), required=True)
             if ident is None:
                 continue
-            if not SHORT_KEY.fullmatch(ident):
+            if not is_short_key(ident):
                 self.report(fields["id"], join(at, "id"), f"{ident!r} is not a short key: use "
                             f"lower-case letters, digits, '-' and '_', e.g. {slug(ident)!r}")
                 continue

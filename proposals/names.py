@@ -18,9 +18,18 @@ MUTUAL_WORDS = frozenset(normalize_word(word) for word in (
 """What `by:` may say for an obligation every side bears: each of the `sides:`."""
 
 
+SHORT_KEY = re.compile(r"[^\W_][\w\-]*")
+"""An `id`: letters (of any script) and digits, `-` and `_`, lower case."""
+
+
 def slug(text: str) -> str:
-    """The default `id` of a party: `European Union (E3)` -> `european-union-e3`."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "party"
+    """The default `id` of a party: `European Union (E3)` -> `european-union-e3`,
+    `Україна` -> `україна`; `party` only for a name with no letter or digit at all."""
+    return actor_key(text) or "party"
+
+
+def is_short_key(text: str) -> bool:
+    return bool(SHORT_KEY.fullmatch(text)) and text == text.casefold()
 
 
 def actor_key(name: str) -> str:

@@ -19,6 +19,10 @@ from proposals.values import UNSPECIFIED
 SCHEMA_ID = f"urn:ceasefire:proposal:{FORMAT_VERSION}"
 Schema = dict[str, Any]
 
+SHORT_KEY_PATTERN = r"^[^\sA-Z!-/:-@\[-`{-~][^\sA-Z!-,./:-@\[-^`{-~]*$"
+"""An `id`, as the loader reads it: lower-case letters of any script and digits, then also
+`-` and `_` (ASCII capitals, spaces and other punctuation refused)."""
+
 _RANGE: Schema = {
     "type": "object",
     "properties": {"min": {"type": ["number", "string"]}, "max": {"type": ["number", "string"]},
@@ -128,7 +132,7 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "additionalProperties": False,
     }
     shapes: Schema = {
-        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+        "id": {"type": "string", "pattern": SHORT_KEY_PATTERN},
         "label": {"type": "string"}, "note": {"type": "string"}, "duration": {"type": "string"},
         "starts": {"type": "string", "description": "When the phase starts: 'on signing', "
                    "'day 43', 'after phase-1'."},
@@ -141,7 +145,7 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
     top: Schema = {
         "ceasefire": {"enum": list(FORMAT_VERSIONS), "description": "Format version."},
         "party": {"type": "string", "minLength": 1, "description": "Display name of the party."},
-        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+        "id": {"type": "string", "pattern": SHORT_KEY_PATTERN},
         "title": {"type": "string"},
         "date": {"type": "string", "format": "date"},
         "round": {"type": "string"},

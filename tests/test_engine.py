@@ -187,10 +187,35 @@ def test_against_an_agreed_text_the_explanation_says_what_was_given_up():
     side = proposal("Ukraine", "humanitarian.prisoner_exchange: all-for-all\n"
                                "ceasefire.duration: 30 days")
     agreed = proposal("Agreed", "humanitarian.prisoner_exchange: by-category", status="agreed")
-    c = compare([side, agreed])
+    c = compare([side, agreed])  # one side against the text: compared directly
     by_topic = {r.topic: r for r in c.rows}
-    assert "Ukraine had 'all-for-all'" in by_topic["humanitarian.prisoner_exchange"].explanation
-    assert "Left out of the agreed text" in by_topic["ceasefire.duration"].explanation
+    assert c.reference is None
+    assert "Agreed: by-category" in by_topic["humanitarian.prisoner_exchange"].explanation
+    assert "Ukraine: all-for-all" in by_topic["humanitarian.prisoner_exchange"].explanation
+    assert by_topic["ceasefire.duration"].status is ONE_SIDED
+
+
+def test_an_agreed_text_beside_two_parties_is_their_reference_not_a_party():
+    russia = proposal("Russia", "humanitarian.remains: 6,000 bodies\n"
+                                "humanitarian.prisoner_exchange: by-category\n"
+                                "ceasefire.duration: 2-3 days")
+    ukraine = proposal("Ukraine", "humanitarian.remains: 6,000 bodies\n"
+                                  "humanitarian.prisoner_exchange: all-for-all\n"
+                                  "ceasefire.duration: at least 30 days")
+    agreed = proposal("Agreed", "humanitarian.remains: 6,000 bodies\n"
+                                "humanitarian.prisoner_exchange: by-category", status="agreed")
+    c = compare([russia, ukraine, agreed])
+    by_topic = {r.topic: r for r in c.rows}
+    assert c.reference == "agreed"
+    duration = by_topic["ceasefire.duration"]  # the agreed text's silence decides nothing
+    assert duration.status is CONFLICT and duration.reference.addresses is False
+    assert "agreed text" not in duration.explanation
+    exchange = by_topic["humanitarian.prisoner_exchange"]
+    assert exchange.reference.took == ("russia",)
+    assert "The agreed text (Agreed) took Russia's position: by-category." in exchange.explanation
+    remains = by_topic["humanitarian.remains"]
+    assert remains.status is AGREED and remains.reference.took == ("russia", "ukraine")
+    assert "says the same" in remains.explanation
 
 
 @pytest.mark.parametrize("vague, silent", [("Alpha", "Zulu"), ("Zulu", "Alpha")])

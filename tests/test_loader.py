@@ -156,12 +156,23 @@ def test_an_alias_key_resolves_to_its_topic(alias, canonical):
 def test_the_default_id_is_the_slug_of_the_party(party):
     loaded = load(f"ceasefire: 1\nparty: {party}\nclauses: {{ceasefire.type: full}}\n")
     assert loaded.proposal.id == slug(party)
-    assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", loaded.proposal.id)
+    assert re.fullmatch(r"[^\W_][\w-]*", loaded.proposal.id)
 
 
-def test_slug_makes_short_keys():
-    assert [slug(s) for s in ("European Union (E3)", "US 28-point plan", "Россия")] == [
-        "european-union-e3", "us-28-point-plan", "party"]
+def test_slug_makes_short_keys_keeping_letters_of_any_script():
+    assert [slug(s) for s in ("European Union (E3)", "US 28-point plan", "Россия", "Україна",
+                              "日本", "???")] == [
+        "european-union-e3", "us-28-point-plan", "россия", "україна", "日本", "party"]
+
+
+def test_two_parties_named_in_other_scripts_get_ids_of_their_own():
+    from diffing import compare
+
+    ua = load("ceasefire: 2\nparty: Україна\nclauses: {ceasefire.type: full}\n").proposal
+    ru = load("ceasefire: 2\nparty: Россия\nclauses: {ceasefire.type: local}\n").proposal
+    assert [p.id for p in compare([ua, ru]).parties] == ["україна", "россия"]
+    explicit = load("ceasefire: 2\nparty: Україна\nid: україна-2\nclauses: {ceasefire.type: full}\n")
+    assert explicit.proposal.id == "україна-2"
 
 
 def test_an_explicit_id_is_kept():
