@@ -24,7 +24,7 @@ from tui.reports.layout import (
     option_intro,
     option_marks,
     party_line,
-    phasing_text,
+    header_notes,
     position_facts,
     row_heading,
     summary_counts,
@@ -105,7 +105,6 @@ def render(comparison: Comparison) -> str:
     )
     index = summary.agreement_index
     meter = f' <meter min="0" max="1" value="{index:.4f}"></meter>' if index is not None else ""
-    phasing = phasing_text(comparison)
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -116,8 +115,7 @@ def render(comparison: Comparison) -> str:
         f'<p class="summary">{counts}</p>',
         f"<p>{escape(sentence(index_text(summary)))}{meter}</p>",
     ]
-    if phasing:
-        parts.append(f'<p class="note">{escape(phasing)}</p>')
+    parts += [f'<p class="note">{escape(note)}</p>' for note in header_notes(comparison)]
     if comparison.baseline:
         parts.append(f"<p>Baseline: {escape(comparison.baseline)}</p>")
     for area, rows in groups(comparison):

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import names
+from diffing.comparators.base import names, possessive
 from diffing.result import (
     Aspect,
     Comparison,
@@ -220,6 +220,12 @@ def alignment_text(row: Row) -> str:
     return f"paired by similarity ({row.alignment.confidence:.0%} sure): {keys}"
 
 
+def header_notes(comparison: Comparison) -> list[str]:
+    """What a reader needs before the rows: how phases were lined up, what the reference
+    text settled."""
+    return [note for note in (phasing_text(comparison), reference_text(comparison)) if note]
+
+
 def phasing_text(comparison: Comparison) -> str | None:
     """How the parties' phases were lined up, when any party has phases."""
     phasing = comparison.phasing
@@ -231,6 +237,33 @@ def phasing_text(comparison: Comparison) -> str | None:
         return ("Phases differ between the parties: compared each party's first phase and its "
                 "end state.")
     return None
+
+
+def reference_text(comparison: Comparison) -> str | None:
+    """`Agreed outcome is the reference, not a party: it addresses 5 of 33 rows; it took
+    Russia's position on 2, says what both say on 1.`"""
+    if comparison.reference is None:
+        return None
+    name = comparison.party(comparison.reference).name
+    rows = [row for row in comparison.rows if row.reference is not None]
+    addressed = [row for row in rows if row.reference.addresses]  # type: ignore[union-attr]
+    deciding = [p for p in comparison.parties if p.id != comparison.reference]
+    took: dict[str, int] = {}
+    for row in addressed:
+        ref = row.reference
+        key = "all" if len(ref.took) == len(deciding) else ", ".join(ref.took)  # type: ignore[union-attr]
+        took[key] = took.get(key, 0) + 1
+    said = []
+    for key, count in took.items():
+        if key == "all":
+            said.append(f"says what {'both' if len(deciding) == 2 else 'all'} say on {count}")
+        elif key:
+            owners = names([comparison.party(p).name for p in key.split(", ")])
+            said.append(f"took {possessive(owners)} position on {count}")
+        else:
+            said.append(f"settled on terms of its own on {count}")
+    return (f"{name} is the reference, not a party: it addresses {len(addressed)} of "
+            f"{len(rows)} rows" + (f"; it {', '.join(said)}." if said else "."))
 
 
 # --- options --------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from tui.reports.layout import (
     option_intro,
     option_marks,
     party_line,
-    phasing_text,
+    header_notes,
     position_facts,
     position_text,
     row_heading,
@@ -54,9 +54,7 @@ def render(comparison: Comparison) -> str:
     out += [f"- {escape(party_line(party))}" for party in parties]
     if comparison.baseline:
         out.append(f"- Baseline: {escape(comparison.baseline)}")
-    phasing = phasing_text(comparison)
-    if phasing:
-        out.append(f"- {escape(phasing)}")
+    out += [f"- {escape(note)}" for note in header_notes(comparison)]
     counts = " · ".join(f"{LOOKS[status].glyph} {count} {LOOKS[status].word}"
                         for status, count in summary_counts(comparison.summary))
     out += ["", f"**{plural(comparison.summary.topics, 'topic')}:** {counts}. "

@@ -20,7 +20,7 @@ from tui.reports.layout import (
     option_intro,
     option_marks,
     party_line,
-    phasing_text,
+    header_notes,
     position_facts,
     row_heading,
     summary_counts,
@@ -70,9 +70,7 @@ def renderables(comparison: Comparison) -> list[RenderableType]:
     out.append(_text(headline(comparison), "bold"))
     for party in comparison.parties:
         out.append(_text("  " + party_line(party), "dim"))
-    phasing = phasing_text(comparison)
-    if phasing:
-        out.append(_text("  " + phasing, "dim"))
+    out += [_text("  " + note, "dim") for note in header_notes(comparison)]
     summary = Text()
     for status, count in summary_counts(comparison.summary):
         look = LOOKS[status]

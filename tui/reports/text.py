@@ -13,7 +13,7 @@ from tui.reports.layout import (
     headline,
     option_lines,
     party_line,
-    phasing_text,
+    header_notes,
     position_facts,
     position_text,
     row_heading,
@@ -29,9 +29,7 @@ def render(comparison: Comparison) -> str:
     out += [f"  {one_line(party_line(party))}" for party in comparison.parties]
     if comparison.baseline:
         out.append(f"  baseline: {comparison.baseline}")
-    phasing = phasing_text(comparison)
-    if phasing:
-        out.append(f"  {one_line(phasing)}")
+    out += [f"  {one_line(note)}" for note in header_notes(comparison)]
     out += ["", one_line(summary_line(comparison.summary))]
     width = max((len(one_line(p.name)) for p in comparison.parties), default=0) + 1
     for title, rows in groups(comparison):
