@@ -503,6 +503,19 @@ def covers(key: str, value: str) -> frozenset[str]:
     return REGISTRY.get(key).vocabulary.covers(value)
 
 
+def test_all_prisoners_of_war_include_the_sick_the_wounded_and_the_young():
+    assert covers("humanitarian.prisoner_categories", "all-pows") == {
+        "all-pows", "sick", "severely-wounded", "aged-18-25"}
+    assert "civilians" not in covers("humanitarian.prisoner_categories", "all-pows")
+
+
+def test_all_detainees_include_every_prisoner_category():
+    vocabulary = REGISTRY.get("humanitarian.prisoner_categories").vocabulary
+    assert vocabulary.resolve("all detainees") == "all-detainees"
+    assert covers("humanitarian.prisoner_categories", "all-detainees") == {
+        t.value for t in vocabulary.terms}
+
+
 def test_the_four_regions_are_exactly_donetsk_luhansk_zaporizhzhia_and_kherson():
     vocabulary = REGISTRY.get("forces.withdrawal").vocabulary
     assert vocabulary.resolve("the four regions") == "four-regions"
