@@ -141,7 +141,8 @@ def value_for(draw, topic):
             "floor": (f"at least {low:,}{suffix}", (low, math.inf)),
             "mapping": ({"min": low, "max": high}, (low, high)),
         }[form]
-        return raw, Span(low=bounds[0], high=bounds[1], unit=topic.unit or "")
+        unit = (topic.unit or "") + (f" per {topic.per}" if topic.per else "")
+        return raw, Span(low=bounds[0], high=bounds[1], unit=unit)
     if kind is Kind.DATE:
         day = draw(st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)))
         return day.isoformat(), Moment(iso=day.isoformat(),

@@ -112,6 +112,9 @@ class SequenceComparator:
         if unshared:
             notes.append(f"{plural(unshared, topic.noun)} not named by "
                          f"{'both' if len(sides) == 2 else 'all'}")
+        if not notes:  # the same steps, none in another order
+            notes.append("no step in another order, but some orders say which step comes "
+                         "first where others leave it open")
         return Outcome(status=status, distance=distance, gap=gap,
                        explanation=f"{stated}. " + sentence("; ".join(notes)))
 
@@ -151,6 +154,11 @@ def _verdict(values: Mapping[object, Steps]) -> tuple[
     swapped = inversions(values, union)
     moved = {step for pair in swapped for step in pair} & common
     distance = round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
+    if distance == 0:  # the same steps, none in another order: only some orders say more
+        relations = [_relation(value) for value in values.values()]
+        said = frozenset.union(*relations)
+        unsaid = said - frozenset.intersection(*relations)
+        distance = max(0.0001, round(0.5 * len(unsaid) / len(said), 4))
     return GapStatus.PARTIAL, distance, common, union, swapped
 
 

@@ -74,15 +74,18 @@ def widest(sets: Mapping[str, frozenset[str]]) -> str | None:
 @dataclass(frozen=True, slots=True)
 class SetComparator:
     def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
-        return _verdict([coverage(topic, expect(value, Items).items) for value in values])[:2]
+        verdict = _verdict(topic, [expect(value, Items).items for value in values])
+        return verdict.status, verdict.distance
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
         values = {side.party: expect(side.value, Items) for side in sides}
-        sets = {party: coverage(topic, value.items) for party, value in values.items()}
-        status, distance, common, union = _verdict(list(sets.values()))
+        verdict = _verdict(topic, [value.items for value in values.values()])
+        status, distance, common = verdict.status, verdict.distance, verdict.common
+        sets = dict(zip(values, verdict.covered))
         written = spellings(list(values.values()))
-        only = {party: sorted(items - common) for party, items in sets.items()}
-        gap = {"common": sorted(common), "only": only, "apart": len(union - common),
+        only = {party: sorted(i for i in value.items if i in verdict.unshared)
+                for party, value in values.items()}
+        gap = {"common": sorted(common), "only": only, "apart": len(verdict.unshared),
                "includes": None}
         in_common = items_text(topic, sorted(common), written)
         if status is GapStatus.AGREED:
@@ -100,28 +103,46 @@ class SetComparator:
             name = next(side.name for side in sides if side.party == wide)
             others = "the others'" if len(sides) > 2 else "the other's"
             outside = names([_beyond(topic, item, common, written)
-                             for item in sorted(sets[wide] - common)])
+                             for item in sorted(values[wide].items) if item in verdict.unshared])
             return Outcome(status=status, distance=distance, gap=gap, explanation=(
                 f"{stated}. {possessive(name)} ask includes all of {others}; beyond it: "
                 f"{outside}."))
-        apart = plural(len(union - common), topic.noun)
+        apart = plural(len(verdict.unshared), topic.noun)
         said = (f"In common: {in_common}; {apart} not shared." if status is GapStatus.PARTIAL
                 else f"Nothing in common: {apart} apart.")
         return Outcome(status=status, distance=distance, gap=gap, explanation=f"{stated}. {said}")
 
 
-def _verdict(sets: list[frozenset[str]]) -> tuple[GapStatus, float, frozenset[str],
-                                                  frozenset[str]]:
-    """Status, distance, what every party names, and what any party names."""
-    common = frozenset.intersection(*sets)
-    union = frozenset.union(*sets)
-    if len(set(sets)) == 1:
-        return GapStatus.AGREED, 0.0, common, union
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    status: GapStatus
+    distance: float
+    common: frozenset[str]  # what every party's set stands for
+    covered: list[frozenset[str]]  # what each party's set stands for
+    unshared: frozenset[str]  # the written items not wholly inside what every party asks
+
+
+def _verdict(topic: Topic, written: list[tuple[str, ...]]) -> _Verdict:
+    """Sets compared by what they stand for (a named group is its members, an entry includes
+    what it contains); a partial set measured by the items written, so that a vocabulary
+    split more finely does not move the distance."""
+    covered = [coverage(topic, items) for items in written]
+    common = frozenset.intersection(*covered)
+    items = frozenset().union(*written)
+    vocabulary = topic.vocabulary
+    nests = vocabulary is not None and vocabulary.nests
+    unshared = frozenset(i for i in items if not (
+        vocabulary.covers(i) <= common if nests else i in common))  # type: ignore[union-attr]
+    if len(set(covered)) == 1:
+        return _Verdict(GapStatus.AGREED, 0.0, common, covered, frozenset())
     if common:
-        return GapStatus.PARTIAL, round(0.5 * (1 - len(common) / len(union)), 4), common, union
-    pairs = list(combinations(sets, 2))
+        share = 1 - len(unshared) / len(items)
+        return _Verdict(GapStatus.PARTIAL, round(0.5 * (1 - share), 4), common, covered,
+                        unshared)
+    pairs = list(combinations(covered, 2))
     overlap = sum(_jaccard(a, b) for a, b in pairs) / len(pairs)
-    return GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4), common, union
+    return _Verdict(GapStatus.CONFLICT, round(0.5 + 0.5 * (1 - overlap), 4), common, covered,
+                    unshared)
 
 
 SETS = SetComparator()
