@@ -108,25 +108,19 @@ def _verdict(windows: Sequence[Window]) -> tuple[GapStatus, float, float]:
     top_low = max(w[1] for w in windows)
     bottom_high = min(w[2] for w in windows)
     if top_low <= bottom_high:
+        if any(math.isinf(bound) for w in windows for bound in w[1:]):
+            return GapStatus.PARTIAL, UNMATCHED, 0.0  # an open end: no share to measure
         return GapStatus.PARTIAL, round(0.5 * (1 - _share(windows, top_low, bottom_high)), 4), 0.0
     apart = top_low - bottom_high  # `before X` against `after X`: next to nothing, yet apart
     return GapStatus.CONFLICT, round(0.5 + 0.5 * min(1.0, max(apart, 1.0) / YEAR_DAYS), 4), apart
 
 
 def _share(windows: Sequence[Window], low: float, high: float) -> float:
-    """The part of all the windows together that every window covers; open ends are cut as
-    far beyond the finite bounds as those bounds span (at least a day)."""
-    finite = [b for w in windows for b in w[1:] if not math.isinf(b)]
-    lo, hi = (min(finite), max(finite)) if finite else (0.0, 0.0)
-    reach = max(hi - lo, 1.0)
-
-    def cut(value: float) -> float:
-        return min(max(value, lo - reach), hi + reach)
-
-    union = cut(max(w[2] for w in windows)) - cut(min(w[1] for w in windows))
+    """The part of all the windows together that every window covers (windows with ends)."""
+    union = max(w[2] for w in windows) - min(w[1] for w in windows)
     if union <= 0:
         return 1.0
-    return max(0.0, min(0.999, (cut(high) - cut(low)) / union))
+    return max(0.0, min(0.999, (high - low) / union))
 
 
 def _json(value: float) -> float | None:

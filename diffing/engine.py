@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from diffing.comparators.base import names, possessive
+from diffing.comparators.base import names
 from diffing.lines import Line
 from diffing.options import score_options
 from diffing.result import (
@@ -175,8 +175,8 @@ def _reference(line: Line, table: Table) -> Reference:
     if took and len(took) == len(table.deciding):
         text = f"The agreed text ({agreed.party}) says the same: {said.text}."
     elif took:
-        text = (f"The agreed text ({agreed.party}) took "
-                f"{possessive(names([table.names[p] for p in took]))} position: {said.text}.")
+        text = (f"The agreed text ({agreed.party}) took the position of "
+                f"{names([table.names[p] for p in took])}: {said.text}.")
     else:
         had = "; ".join(f"{p.party} had {line.clauses[p.id].text!r}" for p in others)
         text = f"The agreed text ({agreed.party}) settled on {said.text!r}" + (

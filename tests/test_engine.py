@@ -212,7 +212,7 @@ def test_an_agreed_text_beside_two_parties_is_their_reference_not_a_party():
     assert "agreed text" not in duration.explanation
     exchange = by_topic["humanitarian.prisoner_exchange"]
     assert exchange.reference.took == ("russia",)
-    assert "The agreed text (Agreed) took Russia's position: by-category." in exchange.explanation
+    assert "The agreed text (Agreed) took the position of Russia: by-category." in exchange.explanation
     remains = by_topic["humanitarian.remains"]
     assert remains.status is AGREED and remains.reference.took == ("russia", "ukraine")
     assert "says the same" in remains.explanation

@@ -105,7 +105,7 @@ def test_the_agreed_text_is_a_reference_and_adds_no_sentence_where_it_is_silent(
     assert not any("Left out of the agreed text" in row.explanation for row in comparison.rows)
     remains = comparison.row("humanitarian.remains@russia")
     assert remains.reference.took == ("russia",)
-    assert "took Russia's position: 6,000 bodies" in remains.explanation
+    assert "took the position of Russia: 6,000 bodies" in remains.explanation
 
 
 def test_three_plans_two_of_which_say_the_same_are_not_one_sided():

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from diffing.comparators.base import names, possessive
+from diffing.comparators.base import names
 from diffing.result import (
     Aspect,
     Comparison,
@@ -259,7 +259,7 @@ def reference_text(comparison: Comparison) -> str | None:
             said.append(f"says what {'both' if len(deciding) == 2 else 'all'} say on {count}")
         elif key:
             owners = names([comparison.party(p).name for p in key.split(", ")])
-            said.append(f"took {possessive(owners)} position on {count}")
+            said.append(f"took the position of {owners} on {count}")
         else:
             said.append(f"settled on terms of its own on {count}")
     return (f"{name} is the reference, not a party: it addresses {len(addressed)} of "
