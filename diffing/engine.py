@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from diffing.comparators.base import names
@@ -156,6 +157,12 @@ def _caveats(line: Line, parties: Sequence[Proposal]) -> str:
         clause = given.get(party.id)
         if clause is not None and clause.confidence is not confirmed:
             (disputed if clause.confidence is Confidence.DISPUTED else reported).append(party.party)
+    return _rests_on(tuple(disputed), tuple(reported))
+
+
+@lru_cache(maxsize=1024)
+def _rests_on(disputed: tuple[str, ...], reported: tuple[str, ...]) -> str:
+    """The caveat for these parties: a comparison repeats the same few thousands of times."""
     parts = [f"{level} information ({names(who)})"
              for level, who in (("disputed", disputed), ("reported", reported)) if who]
     return f" Rests on {' and '.join(parts)}."

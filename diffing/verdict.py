@@ -66,8 +66,8 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     if line.values_only:
         sides = _measurable(line, parties)
         if sides is not None:  # the common case, in one pass: the values alone decide
-            return Verdict(outcome=_agreeing(
-                COMPARATORS[line.topic.kind].compare(line.topic, sides), sides))
+            outcome = COMPARATORS[line.topic.kind].compare(line.topic, sides)
+            return Verdict(outcome=_agreeing(outcome, sides) if len(sides) > 2 else outcome)
     given = [line.clauses.get(p.id) for p in parties]
     status = undecided(given)
     if status is GapStatus.ONE_SIDED:

@@ -52,6 +52,8 @@ class Vocabulary:
     terms: tuple[Term, ...]
     _index: dict[str, str] = field(repr=False, compare=False, hash=False)
     _coverage: dict[str, frozenset[str]] = field(repr=False, compare=False, hash=False)
+    nests: bool = False
+    """Whether any entry includes others (then sets and choices compare what they cover)."""
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Vocabulary:
@@ -62,17 +64,12 @@ class Vocabulary:
                 if index.get(key, term.value) != term.value:
                     raise ValueError(f"vocabulary word {word!r} means two entries")
                 index[key] = term.value
-        return cls(terms, index, _coverages(terms))
+        return cls(terms, index, _coverages(terms), any(term.includes for term in terms))
 
     def covers(self, value: str) -> frozenset[str]:
         """What an entry stands for when sets are compared: itself (unless it is a group that
         is exactly its members) and everything it includes, followed through."""
         return self._coverage.get(value, frozenset((value,)))
-
-    @property
-    def nests(self) -> bool:
-        """Whether any entry includes others."""
-        return any(term.includes for term in self.terms)
 
     def resolve(self, word: str) -> str | None:
         """The canonical value `word` names, or None when it is not in the vocabulary."""

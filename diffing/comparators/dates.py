@@ -23,6 +23,13 @@ def _days(moments: Sequence[Moment]) -> list[float]:
     return [float((dt.date.fromisoformat(m.iso[:10]) - EPOCH).days) for m in moments]
 
 
+def _verdict(days: Sequence[float]) -> Measure:
+    spread = max(days) - min(days)
+    if spread == 0:
+        return GapStatus.AGREED, 0.0
+    return GapStatus.CONFLICT, distance_apart(spread)
+
+
 def distance_apart(days: float) -> float:
     """½ + ½ × min(1, days apart ÷ 365): a conflict, however near (at least an hour apart)."""
     return round(0.5 + 0.5 * min(1.0, max(days, 1 / 24) / YEAR_DAYS), 4)
@@ -31,17 +38,13 @@ def distance_apart(days: float) -> float:
 @dataclass(frozen=True, slots=True)
 class DateComparator:
     def measure(self, topic: Topic, values: Sequence[Value]) -> Measure:
-        days = _days([expect(value, Moment) for value in values])
-        spread = max(days) - min(days)
-        if spread == 0:
-            return GapStatus.AGREED, 0.0
-        return GapStatus.CONFLICT, distance_apart(spread)
+        return _verdict(_days([expect(value, Moment) for value in values]))
 
     def compare(self, topic: Topic, sides: Sequence[Side]) -> Outcome:
-        status, distance = self.measure(topic, [side.value for side in sides])
         moments = {side.party: expect(side.value, Moment) for side in sides}
         gap: dict[str, object] = {"dates": {p: m.iso for p, m in moments.items()}}
         day = dict(zip(moments, _days(list(moments.values()))))
+        status, distance = _verdict(list(day.values()))
         first = min(moments, key=lambda p: (day[p], p))
         last = max(moments, key=lambda p: (day[p], p))
         days = day[last] - day[first]

@@ -86,7 +86,8 @@ class SequenceComparator:
         status, distance, common, union, swapped = _verdict(values)
         written = spellings(list(values.values()))
         moved = sorted({step for pair in swapped for step in pair})
-        positions = {step: {p: order.index(step) + 1 for p, order in orders.items() if step in order}
+        places = {p: {step: i + 1 for i, step in enumerate(order)} for p, order in orders.items()}
+        positions = {step: {p: place[step] for p, place in places.items() if step in place}
                      for step in sorted(union)}
         gap = {"common": sorted(common), "moved": moved,
                "only": {p: [s for s in order if s not in common] for p, order in orders.items()},
@@ -151,7 +152,11 @@ def _verdict(values: Mapping[object, Steps]) -> tuple[
         return GapStatus.AGREED, 0.0, common, union, []
     if not common:
         return GapStatus.CONFLICT, 1.0, common, union, []
-    swapped = inversions(values, union)
+    counts: dict[str, int] = {}
+    for order in orders:
+        for step in order:
+            counts[step] = counts.get(step, 0) + 1
+    swapped = inversions(values, frozenset(s for s, n in counts.items() if n >= 2))
     moved = {step for pair in swapped for step in pair} & common
     distance = round(0.5 * (1 - (len(common) - len(moved)) / len(union)), 4)
     if distance == 0:  # the same steps, none in another order: only some orders say more

@@ -89,9 +89,8 @@ class SetComparator:
                "includes": None}
         in_common = items_text(topic, sorted(common), written)
         if status is GapStatus.AGREED:
-            said = {items_text(topic, sorted(v.items), written) for v in values.values()}
-            same = "" if len(said) == 1 else " (written differently, the same " \
-                f"{topic.noun}{'s' * (len(common) != 1)})"
+            same = "" if len({v.items for v in values.values()}) == 1 else \
+                f" (written differently, the same {topic.noun}{'s' * (len(common) != 1)})"
             return Outcome(status=status, distance=distance, gap=gap,
                            explanation=f"{everyone(sides)} name {in_common}{same}.")
         stated = "; ".join(
@@ -113,7 +112,7 @@ class SetComparator:
         return Outcome(status=status, distance=distance, gap=gap, explanation=f"{stated}. {said}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every set compared, and frozen ones are slower
 class _Verdict:
     status: GapStatus
     distance: float
@@ -126,13 +125,17 @@ def _verdict(topic: Topic, written: list[tuple[str, ...]]) -> _Verdict:
     """Sets compared by what they stand for (a named group is its members, an entry includes
     what it contains); a partial set measured by the items written, so that a vocabulary
     split more finely does not move the distance."""
-    covered = [coverage(topic, items) for items in written]
-    common = frozenset.intersection(*covered)
-    items = frozenset().union(*written)
     vocabulary = topic.vocabulary
-    nests = vocabulary is not None and vocabulary.nests
-    unshared = frozenset(i for i in items if not (
-        vocabulary.covers(i) <= common if nests else i in common))  # type: ignore[union-attr]
+    if vocabulary is None or not vocabulary.nests:  # the common case: sets are their items
+        covered = [frozenset(items) for items in written]
+        common = frozenset.intersection(*covered)
+        items = frozenset.union(*covered)
+        unshared = items - common
+    else:
+        covered = [coverage(topic, items) for items in written]
+        common = frozenset.intersection(*covered)
+        items = frozenset().union(*written)
+        unshared = frozenset(i for i in items if not vocabulary.covers(i) <= common)
     if len(set(covered)) == 1:
         return _Verdict(GapStatus.AGREED, 0.0, common, covered, frozenset())
     if common:

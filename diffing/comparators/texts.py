@@ -20,14 +20,16 @@ from proposals.registry import Topic
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[str, ...]:
+    """The words (and punctuation marks) of `text`; each text is compared with every other
+    party's, so its words are found once."""
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=65536)
 def _folded(text: str) -> tuple[str, ...]:
-    """The words of `text`, case folded; each text is compared with every other party's,
-    so its words are found once."""
+    """The words of `text`, case folded."""
     return tuple(w.casefold() for w in words(text))
 
 
