@@ -33,27 +33,30 @@ Clauses = dict[str, list[Clause]]
 """Each party's clauses on one topic, by party id."""
 
 
-@dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
-class TopicGroup:
-    """One topic and each party's first clause on it; `several`, every clause, when some
-    party gives more than one, or names who acts, or sets a phase (otherwise None: nothing
-    to split into rows); `keys`/`confidence` when custom keys differ."""
+@dataclass(slots=True)  # not frozen: made once per row, and frozen ones are slower
+class Line:
+    """One row to judge: a topic, who acts, the point of the agreement, and each party's
+    clause there. Grouping makes one per topic, with each party's first clause; where some
+    party gives several clauses, names who acts or sets a phase, `several` holds them all
+    and `diffing.lines` splits the topic into its rows."""
 
     topic: Topic
-    first: Firsts
-    several: Clauses | None = None
+    clauses: Firsts
+    actor: str | None = None
+    phase: str | None = None
     confidence: float | None = None
     values_only: bool = True
-    """No clause on the topic gives a time, a condition or readings: only values count."""
+    """Only the values count (no clause with a time, a condition, readings or a phase)."""
+    several: Clauses | None = None
 
     @property
-    def clauses(self) -> Clauses:
-        return self.several if self.several is not None else {
-            party: [clause] for party, clause in self.first.items()}
+    def id(self) -> str:
+        return self.topic.key + (f"@{self.actor}" if self.actor else "") + (
+            f"#{self.phase}" if self.phase else "")
 
     @property
     def keys(self) -> dict[str, str]:
-        return {party: clause.topic for party, clause in self.first.items()}
+        return {party: clause.topic for party, clause in self.clauses.items()}
 
 
 @dataclass(slots=True)  # not frozen: made once per topic, and frozen ones are slower
@@ -100,7 +103,7 @@ def _similarity(a: _Group, b: _Group) -> float:
     return round(LABEL_WEIGHT * label + (1 - LABEL_WEIGHT) * value, 4)
 
 
-def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[TopicGroup]:
+def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[Line]:
     """Every topic any party addresses (`clauses`: each party's clauses, by party id),
     registered ones in registry order, then custom ones."""
     reg = registry()
@@ -114,22 +117,24 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[TopicGroup]:
             by_party = (custom if topic.startswith("x.") else registered)[topic]
             if party in by_party or clause.by or clause.mutual or clause.phase is not None:
                 split.add(topic)
+                by_party.setdefault(party, clause)
+            else:
+                by_party[party] = clause
             if clause.when is not None or clause.conditions or clause.readings:
                 more.add(topic)
-            by_party.setdefault(party, clause)
     several: dict[str, Clauses] = {}
     if split:  # a second look, at these topics only
         for party, given in clauses.items():
             for clause in given:
                 if clause.topic in split:
                     several.setdefault(clause.topic, {}).setdefault(party, []).append(clause)
-    groups = [TopicGroup(reg.get(key), by_party, several.get(key), values_only=key not in more)
+    groups = [Line(reg.get(key), by_party, values_only=key not in more, several=several.get(key))
               for key, by_party in sorted(registered.items(), key=lambda item: reg.order(item[0]))]
     return groups + _pair_custom(custom, len(clauses), several, more)
 
 
 def _pair_custom(by_key: dict[str, Firsts], parties: int, several: dict[str, Clauses],
-                 more: set[str]) -> list[TopicGroup]:
+                 more: set[str]) -> list[Line]:
     # Only groups that some party does not share can pair with another group; the rest
     # (nearly all, in a long negotiation) go straight through.
     keys = sorted(by_key)
@@ -158,18 +163,24 @@ def _pair_custom(by_key: dict[str, Firsts], parties: int, several: dict[str, Cla
     for key in keys:
         if key in parent:
             continue  # joined another group's row
-        firsts = merged.get(key, by_key[key])  # already in party order
+        if key not in merged:  # nearly every custom key: a group of its own
+            firsts = by_key[key]
+            first = firsts[min(firsts)]
+            rows.append(Line(custom_topic(key, first.kind, first.label), firsts,
+                             values_only=key not in more, several=several.get(key)))
+            continue
+        firsts = merged[key]  # already in party order
         first = _first(firsts)
-        parts = [several[k] for k in joined.get(key, [key]) if k in several]
+        parts = joined[key]
         all_clauses = None
-        if parts:  # some part gives several clauses: every part's clauses, by party
+        if any(k in several for k in parts):  # every part's clauses, by party
             all_clauses = {party: [clause] for party, clause in firsts.items()}
-            for part in parts:
-                all_clauses.update(part)
+            for k in parts:
+                all_clauses.update(several.get(k, {}))
             all_clauses = dict(sorted(all_clauses.items()))
-        rows.append(TopicGroup(custom_topic(key, first.kind, first.label), firsts, all_clauses,
-                               confidence.get(key), values_only=not more.intersection(
-                                   joined.get(key, [key]))))
+        rows.append(Line(custom_topic(key, first.kind, first.label), firsts,
+                         confidence=confidence.get(key), values_only=not more.intersection(parts),
+                         several=all_clauses))
     return rows
 
 

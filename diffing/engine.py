@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from diffing.comparators.base import names
-from diffing.lines import Line
+from diffing.align import Line
 from diffing.options import score_options
 from diffing.result import (
     Alignment,
@@ -29,8 +29,8 @@ from diffing.result import (
 )
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
-from diffing.table import Table, decide
-from diffing.verdict import measure
+from diffing.table import Table, deciding
+from diffing.verdict import judge, measure
 from proposals.limits import collector_paused
 from proposals.model import Confidence, Proposal
 
@@ -99,7 +99,7 @@ def _party(proposal: Proposal, option: str | None) -> Party:
 
 
 def row(line: Line, table: Table) -> Row:
-    verdict = decide(line, table)
+    verdict = judge(line, deciding(line, table), table.timelines, table.names)
     outcome = verdict.outcome
     reference = _reference(line, table) if table.agreed and table.reference else None
     point = next((p for p in table.plan.points if p.id == line.phase), None) \

@@ -16,35 +16,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from diffing.align import TopicGroup
+from diffing.align import Line
 from diffing.result import Phasing, PhaseInfo
 from proposals.model import Clause, Proposal
 from proposals.names import actor_key
 from proposals.registry import Topic
 
 FIRST, FINAL = "first", "final"
-
-
-@dataclass(slots=True)  # not frozen: made once per row, and frozen ones are slower
-class Line:
-    """One row to judge: a topic, who acts, the point, and each party's clause there."""
-
-    topic: Topic
-    clauses: dict[str, Clause]
-    actor: str | None = None
-    phase: str | None = None
-    confidence: float | None = None
-    values_only: bool = False
-    """Only the values count (no clause with a time, a condition, readings or a phase)."""
-
-    @property
-    def id(self) -> str:
-        return self.topic.key + (f"@{self.actor}" if self.actor else "") + (
-            f"#{self.phase}" if self.phase else "")
-
-    @property
-    def keys(self) -> dict[str, str]:
-        return {party: clause.topic for party, clause in self.clauses.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +75,19 @@ def phasing(proposals: Sequence[Proposal]) -> Phasing:
         PhaseInfo(id=FIRST, label="first phase"), PhaseInfo(id=FINAL, label="end state")))
 
 
-def split(group: TopicGroup, cast: Cast, plan: Phasing,
+def split(line: Line, cast: Cast, plan: Phasing,
           phase_order: Mapping[str, tuple[str, ...]]) -> list[Line]:
     """The rows of one topic (`phase_order`: each party's phase ids, in order)."""
-    if group.several is None:  # one clause each, for nobody in particular, throughout
-        return [Line(group.topic, group.first, confidence=group.confidence,
-                     values_only=group.values_only)]
+    if line.several is None:  # one clause each, for nobody in particular, throughout
+        return [line]
     acting = {party: [(clause, cast.acting(party, clause)) for clause in clauses]
-              for party, clauses in group.several.items()}
+              for party, clauses in line.several.items()}
     actors = sorted({a for given in acting.values() for _, acts in given for a in acts},
                     key=lambda a: (cast.rank.get(a, len(cast.rank)), a))
     lines = []
     for actor in actors or [None]:
         by_phase = {party: _for_actor(given, actor) for party, given in acting.items()}
-        lines += _points(group, actor, by_phase, plan, phase_order)
+        lines += _points(line, actor, by_phase, plan, phase_order)
     return lines
 
 
@@ -129,7 +106,7 @@ def _for_actor(given: list[tuple[Clause, tuple[str, ...]]],
     return found
 
 
-def _points(group: TopicGroup, actor: str | None, by_phase: dict[str, dict[str | None, Clause]],
+def _points(group: Line, actor: str | None, by_phase: dict[str, dict[str | None, Clause]],
             plan: Phasing, phase_order: Mapping[str, tuple[str, ...]]) -> list[Line]:
     points = [point.id for point in plan.points] or [None]
     held = {point: {party: clause for party, phases in by_phase.items()
@@ -138,9 +115,16 @@ def _points(group: TopicGroup, actor: str | None, by_phase: dict[str, dict[str |
     first = held[points[0]]
     if all(held[point].keys() == first.keys() and
            all(held[point][party] is first[party] for party in first) for point in points):
-        return [Line(group.topic, first, actor, None, group.confidence)] if first else []
-    return [Line(group.topic, clauses, actor, point, group.confidence)
-            for point, clauses in held.items() if clauses]
+        return [_row_line(group, first, actor, None)] if first else []
+    return [_row_line(group, clauses, actor, point) for point, clauses in held.items() if clauses]
+
+
+def _row_line(group: Line, clauses: dict[str, Clause], actor: str | None,
+              phase: str | None) -> Line:
+    """One row of a topic that was split: its clauses decide whether only values count."""
+    values_only = not any(c.when is not None or c.conditions or c.readings or
+                          c.phase is not None for c in clauses.values())
+    return Line(group.topic, clauses, actor, phase, group.confidence, values_only)
 
 
 def _holds(phases: dict[str | None, Clause], point: str | None, plan: Phasing,

@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from diffing.align import group_topics
-from diffing.lines import Cast, Line, phasing, split
+from diffing.align import Line, group_topics
+from diffing.lines import Cast, phasing, split
 from diffing.result import Phasing
 from diffing.scope import Scope
-from diffing.verdict import Verdict, judge
 from proposals.model import Proposal, Status
 from proposals.timeline import Timeline
 
@@ -67,8 +66,8 @@ class Table:
         clauses = {p.id: scopes[p.id].clauses if topics is None else
                    [c for c in scopes[p.id].clauses if c.topic in topics] for p in self.parties}
         order = {p.id: tuple(phase.id for phase in p.phases) for p in self.parties}
-        return [line for group in group_topics(clauses)
-                for line in split(group, self.cast, self.plan, order)]
+        return [row for line in group_topics(clauses)
+                for row in split(line, self.cast, self.plan, order)]
 
 
 def deciding(line: Line, table: Table) -> list[Proposal]:
@@ -78,8 +77,3 @@ def deciding(line: Line, table: Table) -> list[Proposal]:
     if len(parties) < len(table.parties) and not any(p.id in line.clauses for p in parties):
         return table.parties
     return parties
-
-
-def decide(line: Line, table: Table) -> Verdict:
-    """The verdict on a row, with its words."""
-    return judge(line, deciding(line, table), table.timelines, table.names)

@@ -14,7 +14,7 @@ from itertools import islice, product
 from diffing.aspects import conditions, conditions_measure, timing, timing_measure
 from diffing.comparators import COMPARATORS, Side
 from diffing.comparators.base import everyone, names
-from diffing.lines import Line
+from diffing.align import Line
 from diffing.result import Aspect, GapStatus, Outcome
 from diffing.summary import MEASURED
 from proposals.model import Clause, Proposal, Unspecified, Value, record

@@ -431,12 +431,12 @@ def test_verdicts_on_agreements_stay_in_their_bands(ps):
 def test_the_verdict_without_words_is_the_verdict_with_them(ps):
     """Pairs and option scores use the unworded verdict: it must say what the rows say."""
     from diffing.engine import Table, chosen_options, scope
-    from diffing.table import decide, deciding
-    from diffing.verdict import assess
+    from diffing.table import deciding
+    from diffing.verdict import assess, judge
 
     chosen = chosen_options(ps, None)
     table = Table.of(ps, {p.id: scope(p, chosen[p.id]) for p in ps})
     for line in table.lines():
-        outcome = decide(line, table).outcome
+        outcome = judge(line, deciding(line, table), table.timelines, table.names).outcome
         assert assess(line, deciding(line, table), table.timelines) == (
             outcome.status, outcome.distance), line.id

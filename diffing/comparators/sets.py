@@ -27,8 +27,9 @@ def spellings(values: Sequence[Items | Steps]) -> dict[str, str]:
     """How the parties spelt their free words, the first party's spelling winning."""
     merged: dict[str, str] = {}
     for value in values:
-        for key, text in value.written.items():
-            merged.setdefault(key, text)
+        if value.written:
+            for key, text in value.written.items():
+                merged.setdefault(key, text)
     return merged
 
 
