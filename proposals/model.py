@@ -117,9 +117,10 @@ class Steps:
     form: Literal["sequence"] = "sequence"
     steps: tuple[str, ...]
     written: dict[str, str] = field(default_factory=dict)
-    known: frozenset[tuple[str, str]] | None = None
-    """For an order worked out from a timeline, the pairs (a, b) known to come a before b;
-    steps in no known pair are not ordered. None: `steps` is the author's total order."""
+    known: tuple[tuple[str, str], ...] | None = None
+    """For an order worked out from a timeline, the pairs (a, b) known to come a before b,
+    sorted (the same files give the same report, byte for byte); steps in no known pair are
+    not ordered. None: `steps` is the author's total order."""
 
     def before(self, a: str, b: str) -> bool | None:
         """Whether step `a` comes before `b`; None when this order does not say."""

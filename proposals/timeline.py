@@ -95,7 +95,7 @@ class Timeline:
                           if a != b and _before(windows[a], windows[b])} | set(self.edges))
         if not known:
             return None
-        return Steps(steps=tuple(steps), known=known)
+        return Steps(steps=tuple(steps), known=tuple(sorted(known)))
 
 
 def _closure(pairs: set[tuple[str, str]]) -> frozenset[tuple[str, str]]:

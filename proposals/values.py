@@ -298,7 +298,8 @@ def moment(raw: object) -> Moment:
         if _DATE.match(text):
             day = dt.date.fromisoformat(text)
             moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-            return Moment(iso=day.isoformat(), day=(moment - _EPOCH).days, has_time=False)
+            return Moment(iso=day.isoformat(), day=float((moment - _EPOCH).days),
+                          has_time=False)
         when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
     except ValueError:
         raise ValueProblem(

@@ -138,7 +138,7 @@ def _same(values: Sequence[Steps]) -> bool:
 
 def _relation(value: Steps) -> frozenset[tuple[str, str]]:
     if value.known is not None:
-        return value.known
+        return frozenset(value.known)
     return frozenset(combinations(value.steps, 2))
 
 

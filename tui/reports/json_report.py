@@ -7,14 +7,14 @@ are exactly those of serialising the whole comparison at once.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from diffing.result import FORMAT, Comparison, Pair, Row
+from diffing.result import FORMAT, Comparison, Pair, Row, Summary
 
 CHUNK = 500
 Write = Callable[[bytes], Any]
@@ -28,34 +28,33 @@ def _adapter(kind: object):
     return TypeAdapter(kind)
 
 
-@cache
-def _serializer(kind: object):
-    """The adapter's serializer, except that sets are written sorted: JSON has no sets, and
-    the same files must give the same bytes whatever order a set happens to iterate in."""
-    from pydantic_core import SchemaSerializer, core_schema
+def _by_alias(kind: type) -> None:
+    """Let the encoder write `kind` by its fields' aliases. pydantic_core writes a plain
+    dataclass by its field names; a record whose JSON key is not a Python name (Summary's
+    `one-sided`, the status it counts) carries a serializer of its own, built once."""
+    from pydantic_core import SchemaSerializer
+    from pydantic_core import core_schema as cs
 
-    schema = copy.deepcopy(_adapter(kind).core_schema)
-    for node in _set_schemas(schema):
-        node["serialization"] = core_schema.plain_serializer_function_ser_schema(
-            sorted, return_schema=core_schema.list_schema(node.get("items_schema")))
-    return SchemaSerializer(schema)
-
-
-def _set_schemas(node: object) -> list[dict]:
-    """Every set or frozenset in a core schema."""
-    if isinstance(node, dict):
-        found = [node] if node.get("type") in ("set", "frozenset") else []
-        return found + [n for value in node.values() for n in _set_schemas(value)]
-    if isinstance(node, list):
-        return [n for value in node for n in _set_schemas(value)]
-    return []
+    fields = dataclasses.fields(kind)
+    arguments = [cs.dataclass_field(f.name, cs.any_schema(),
+                                    serialization_alias=f.metadata.get("alias"))
+                 for f in fields]
+    kind.__pydantic_serializer__ = SchemaSerializer(  # type: ignore[attr-defined]
+        cs.dataclass_schema(kind, cs.dataclass_args_schema(kind.__name__, arguments),
+                            [f.name for f in fields]))
 
 
-def _dump(value: object, kind: object) -> bytes:
+def _dump(value: object) -> bytes:
     """ASCII JSON: every other character, invisible and direction-changing ones included,
     is a `\\uXXXX` escape, so the output cannot reorder or hide text where it is shown.
-    Open range ends (infinity) become null."""
-    return _serializer(kind).to_json(value, indent=2, by_alias=True, ensure_ascii=True)
+    Records are written field by field, enums by value, open range ends (infinity) as
+    null. pydantic_core's encoder needs no schema for that: pydantic itself is loaded
+    only for the contract's schema."""
+    from pydantic_core import to_json
+
+    if not hasattr(Summary, "__pydantic_serializer__"):
+        _by_alias(Summary)
+    return to_json(value, indent=2, ensure_ascii=True, inf_nan_mode="null")
 
 
 def contract_schema() -> dict:
@@ -79,15 +78,14 @@ def contract_schema() -> dict:
     return schema
 
 
-def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], kind: object,
-           write: Write) -> None:
+def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], write: Write) -> None:
     """`"key": [...]` at the document's second level, serialised a chunk at a time."""
     if not items:
         write(key + b"[]")
         return
     write(key + b"[\n")
     for start in range(0, len(items), CHUNK):
-        chunk = _dump(list(items[start:start + CHUNK]), kind)
+        chunk = _dump(list(items[start:start + CHUNK]))
         inner = chunk[2:-2].replace(b"\n", b"\n  ")  # one level deeper than a bare list
         write((b",\n" if start else b"") + b"  " + inner)
     write(b"\n  ]")
@@ -95,13 +93,13 @@ def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], kind: object,
 
 def write(comparison: Comparison, write: Write) -> None:
     """Write the comparison's JSON, a newline at the end, through `write`."""
-    frame = _dump(replace(comparison, rows=(), pairs=()), Comparison)
+    frame = _dump(replace(comparison, rows=(), pairs=()))
     head, _, tail = frame.partition(b'\n  "pairs": []')  # the document's own keys: indent 2
     head, _, middle = head.partition(b'\n  "rows": []')
     write(head + b"\n")
-    _array(b'  "rows": ', comparison.rows, list[Row], write)
+    _array(b'  "rows": ', comparison.rows, write)
     write(middle + b"\n")
-    _array(b'  "pairs": ', comparison.pairs, list[Pair], write)
+    _array(b'  "pairs": ', comparison.pairs, write)
     write(tail + b"\n")
 
 
