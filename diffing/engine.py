@@ -41,15 +41,19 @@ class ComparisonError(ValueError):
 
 
 def compare(proposals: Sequence[Proposal], baseline: str | None = None,
-            options: Mapping[str, str] | None = None) -> Comparison:
+            options: Mapping[str, str] | None = None, *,
+            earlier: Sequence[Proposal] = (), versions_of: str | None = None) -> Comparison:
     """Compare two or more proposals row by row; `baseline` pairs every party with one;
-    `options` picks, by party id, the option shown of a proposal that offers several."""
+    `options` picks, by party id, the option shown of a proposal that offers several.
+    `earlier` and `versions_of` say how `diffing.rounds.arrange` chose the texts."""
     if len(proposals) < 2:
         raise ComparisonError("a comparison needs at least two proposals")
     ids = [p.id for p in proposals]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise ComparisonError(f"two proposals have the id {duplicates[0]!r}: give one an 'id:'")
+        raise ComparisonError(
+            f"two proposals have the id {duplicates[0]!r}: two parties need ids of their own; "
+            "one party's texts are compared as versions (`diffing.rounds.arrange`)")
     if baseline is not None and baseline not in ids:
         raise ComparisonError(f"no party has the id {baseline!r} (parties: {', '.join(ids)})")
     try:
@@ -66,7 +70,7 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
                           for a, b in _pairings(sorted(ids), baseline))
         scores = score_options(table, rows)
     return Comparison(
-        parties=tuple(_party(p, chosen[p.id]) for p in proposals),
+        parties=tuple(party_record(p, chosen[p.id]) for p in proposals),
         baseline=baseline,
         reference=table.agreed.id if table.agreed and table.reference else None,
         phasing=table.plan,
@@ -76,6 +80,8 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
         options=scores,
         timelines={p.id: table.scopes[p.id].timeline.events for p in proposals},
         actors=dict(table.cast.names),
+        versions_of=versions_of,
+        earlier=tuple(party_record(p, None) for p in earlier),
     )
 
 
@@ -85,7 +91,7 @@ def _pairings(ids: list[str], baseline: str | None) -> list[tuple[str, str]]:
     return [(baseline, other) for other in ids if other != baseline]
 
 
-def _party(proposal: Proposal, option: str | None) -> Party:
+def party_record(proposal: Proposal, option: str | None) -> Party:
     return Party(
         id=proposal.id, name=proposal.party, file=proposal.file,
         date=proposal.date.isoformat() if proposal.date else None,

@@ -36,11 +36,16 @@ class Cast:
     rank: dict[str, int]  # actor key -> place among the sides, for the order of rows
 
     @classmethod
-    def of(cls, proposals: Sequence[Proposal], negotiating: Sequence[str]) -> Cast:
-        party_of: dict[str, str] = {}
+    def of(cls, proposals: Sequence[Proposal], negotiating: Sequence[str],
+           stand_ins: Mapping[str, str] | None = None) -> Cast:
+        """`stand_ins`: ids of texts that stand for another party (a party's earlier text,
+        beside its later one in a history): names and `both sides` mean that party."""
+        stand_ins = stand_ins or {}
+        negotiating = [party for party in negotiating if party not in stand_ins]
+        party_of: dict[str, str] = dict(stand_ins)
         for proposal in proposals:
             party_of.setdefault(proposal.id, proposal.id)
-            party_of.setdefault(actor_key(proposal.party), proposal.id)
+            party_of.setdefault(actor_key(proposal.party), stand_ins.get(proposal.id, proposal.id))
         names = {p.id: p.party for p in proposals}
         for proposal in proposals:
             for key, name in proposal.actors.items():

@@ -243,6 +243,12 @@ class Comparison:
     """Each party's phases and timed clauses, placed in days (see `proposals.timeline`)."""
     actors: dict[str, str] = field(default_factory=dict)
     """Every key a `by:`, `sides:` or row `actor` uses, with the name it is shown by."""
+    versions_of: str | None = None
+    """When every text given is one party's (or one text's drafts): its name. The rows then
+    compare versions of one position, not parties."""
+    earlier: tuple[Party, ...] = ()
+    """Earlier texts of the parties, set aside: the rows compare each party's latest text
+    (`ceasefire history` follows them round by round)."""
 
     def party(self, party_id: str) -> Party:
         for party in self.parties:

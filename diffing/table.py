@@ -49,13 +49,15 @@ class Table:
         return self.agreed is not None and self.agreed not in self.deciding
 
     @classmethod
-    def of(cls, proposals: Sequence[Proposal], scopes: dict[str, Scope]) -> Table:
+    def of(cls, proposals: Sequence[Proposal], scopes: dict[str, Scope],
+           stand_ins: Mapping[str, str] | None = None) -> Table:
+        """`stand_ins`: texts standing for another party's (see `Cast.of`)."""
         parties = sorted(proposals, key=lambda p: p.id)
         settled = [p for p in parties if p.status in SETTLED]
         deciding = deciders(parties)
         return cls(parties, deciding, settled[0] if len(settled) == 1 else None,
                    [p.id for p in proposals], {p.id: p for p in proposals}, scopes,
-                   Cast.of(proposals, [p.id for p in deciding]), phasing(proposals),
+                   Cast.of(proposals, [p.id for p in deciding], stand_ins), phasing(proposals),
                    {party: s.timeline for party, s in scopes.items()},
                    {p.id: p.party for p in proposals})
 

@@ -35,8 +35,8 @@ from proposals.timing import References, parse_when, resolve_when
 from proposals.values import ValueProblem, duration_span
 from proposals.yaml_source import SourceError, compose, read_text
 
-TOP_KEYS = ("ceasefire", "party", "id", "title", "date", "round", "status", "sources", "sides",
-            "phases", "options", "clauses")
+TOP_KEYS = ("ceasefire", "party", "id", "title", "date", "round", "status", "amends", "sources",
+            "sides", "phases", "options", "clauses")
 SOURCE_KEYS = ("title", "publisher", "date", "url")
 PHASE_KEYS = ("id", "label", "starts", "duration", "note", "clauses")
 OPTION_KEYS = ("id", "label", "note", "clauses")
@@ -123,6 +123,9 @@ class _DocumentReader(ClauseReader):
             fields["date"] = self.date(nodes["date"], "date")
         if "status" in nodes:
             fields["status"] = self.enum(nodes["status"], "status", Status)
+        if "amends" in nodes:
+            fields["amends"] = self.flag(nodes["amends"], "amends")
+            self.uses_format_2(nodes["amends"], "amends", "'amends:'")
         if "sources" in nodes:
             self.sources = self.read_sources(nodes["sources"])
         sides = self.sides(nodes["sides"]) if "sides" in nodes else {}
@@ -149,6 +152,7 @@ class _DocumentReader(ClauseReader):
             date=fields.get("date"),  # type: ignore[arg-type]
             round=fields.get("round"),  # type: ignore[arg-type]
             status=fields.get("status") or Status.PROPOSED,  # type: ignore[arg-type]
+            amends=bool(fields.get("amends")),
             sources=self.sources,
             sides=sides,
             actors=self.actors,

@@ -251,12 +251,14 @@ class Clause:
     derived: str | None = None
     line: int = 0
     column: int = 0
+    file: str | None = None
     """`by` holds the keys of the parties that act (`ukraine`), as `actor_key` makes them,
     and `by_text` the words the author wrote; `mutual` is `by: both sides`, which the
     comparison spreads over the sides. `phase` and `option` name the phase or option the
     clause belongs to (None: the whole agreement). `readings` holds a disputed clause's
     readings (the first is also `value`). `derived` says how a position the author did not
-    write was worked out (`timeline`)."""
+    write was worked out (`timeline`). `file` is set on a clause an amending text carries
+    over from the party's earlier text: `line` and `column` are in that file."""
 
     @property
     def is_custom(self) -> bool:
@@ -274,6 +276,7 @@ class Proposal:
     date: dt.date | None = None
     round: str | None = None
     status: Status = Status.PROPOSED
+    amends: bool = False
     sources: dict[str, Source] = field(default_factory=dict)
     sides: dict[str, str] = field(default_factory=dict)
     actors: dict[str, str] = field(default_factory=dict)
@@ -284,7 +287,8 @@ class Proposal:
     """`sides` are the parties the agreement binds (`by: both` means each of them), by key;
     `actors` names every key a `by:` or `sides:` of this file uses, as first written.
     `clauses` holds every clause: those of the whole agreement, of each phase and of each
-    option (see `Clause.phase` and `Clause.option`)."""
+    option (see `Clause.phase` and `Clause.option`). `amends`: the file lists only what it
+    changes in the party's previous text (see `diffing.rounds.whole`)."""
 
     def clause(self, topic: str) -> Clause | None:
         """The first clause on `topic` (a canonical key), or None when the party is silent."""

@@ -133,6 +133,13 @@ class NodeReader:
             self.report(node, path, f"{value!r} is not an ISO date such as 2025-06-02")
             return None
 
+    def flag(self, node: Node, path: str) -> bool | None:
+        """A yes-or-no field, written `true` or `false` (no other spelling: `no` is a word)."""
+        if isinstance(node, ScalarNode) and node.value.strip().lower() in ("true", "false"):
+            return node.value.strip().lower() == "true"
+        self.report(node, path, f"write true or false, not {describe_node(node)}")
+        return None
+
     def enum(self, node: Node, path: str, enum: type[E]) -> E | None:
         """A member of `enum` by its value, with a suggestion for a near miss."""
         value = self.text(node, path)

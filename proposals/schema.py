@@ -150,6 +150,9 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "date": {"type": "string", "format": "date"},
         "round": {"type": "string"},
         "status": {"enum": [s.value for s in Status]},
+        "amends": {"type": "boolean", "description": "The text lists only what it changes in "
+                   "the same party's previous text (same id, an earlier round): every topic it "
+                   "does not address stands as before."},
         "sources": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, source]}},
         "sides": {"type": "array", "items": {"type": "string"}, "minItems": 2,
                   "description": "The parties the agreement binds: what 'by: both sides' means."},

@@ -535,7 +535,7 @@ def test_view_option_names_a_party_by_id_or_name_and_refuses_what_is_not_offered
     from tui.commands.view import options_asked
     from tui.inputs import UsageError, input_sources
 
-    sources = input_sources([], "istanbul-2025-06-02")
+    sources = input_sources([], ["istanbul-2025-06-02"])
 
     def asked(*settings: str) -> dict[str, str]:
         return options_asked(sources, Namespace(option=list(settings), limit=[]))

@@ -57,7 +57,9 @@ def test_check_exit_codes(files, tmp_path):
     assert f"{bad}:4:19: error: clauses.ceasefire.type: 'ful' is not a word this topic knows " \
            "— did you mean 'full'?" in result.stdout
     assert run("check", str(tmp_path / "missing.yaml")).returncode == 2
-    assert run("check", str(tmp_path)).returncode == 2
+    assert run("check", str(tmp_path)).returncode == 1  # the folder's files, bad.yaml among them
+    (tmp_path / "empty").mkdir()
+    assert run("check", str(tmp_path / "empty")).returncode == 2
     assert run("check", "--limit", "nonsense", str(files[0])).returncode == 2
     assert run("check").returncode == 2
 

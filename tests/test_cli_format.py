@@ -75,12 +75,12 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     (["missing.yaml"], 2),
     (["ok.yaml", "missing.yaml"], 2),
     (["bad.yaml", "missing.yaml"], 2),
-    (["."], 2),
+    (["."], 1),  # a folder: each of its YAML files, bad.yaml among them
     ([], 2),
     (["--limit", "nonsense", "ok.yaml"], 2),
     (["--limit", "clauses=0", "ok.yaml"], 2),
     (["--limit", "clauses=many", "ok.yaml"], 2),
-    (["--example", SCENARIOS[0], "ok.yaml"], 2),
+    (["--example", SCENARIOS[0], "ok.yaml"], 0),  # files and examples together
     (["--format", "xml", "ok.yaml"], 2),
     (["--bogus", "ok.yaml"], 2),
 ])
@@ -114,9 +114,10 @@ def test_check_reports_valid_files_and_warnings(capsys, files):
 
 @pytest.mark.parametrize("argv, message", [
     (["missing.yaml"], "missing.yaml:1:1: error: no such file"),
-    (["."], ".:1:1: error: is a directory, not a proposal file"),
+    (["folder.yaml"], "folder.yaml:1:1: error: is a directory, not a proposal file"),
 ])
 def test_unreadable_paths_are_reported_in_the_same_format(capsys, files, argv, message):
+    (files / "folder.yaml").mkdir()  # named as a file: read as one, never as a folder
     code, out, _ = run(capsys, "check", "--color", "never", *argv)
     assert (code, out.splitlines()[0]) == (2, message)
 
@@ -125,7 +126,7 @@ def test_unreadable_paths_are_reported_in_the_same_format(capsys, files, argv, m
     (["--limit", "nonsense", "ok.yaml"],
      ("ceasefire check: unknown limit 'nonsense': use NAME=NUMBER with NAME one of file_bytes, "
      "depth, clauses, string_chars, alias_nodes")),
-    ([], "ceasefire check: no files: name proposal files, or use --example NAME"),
+    ([], "ceasefire check: no files: name proposal files or folders, or use --example NAME"),
     (["--example", "istanbul-2025-06-03"],
      ("ceasefire check: no example called 'istanbul-2025-06-03' — did you mean "
      "'istanbul-2025-06-02'")),
@@ -321,7 +322,7 @@ COMMANDS = {
     "check-invalid": (["check", "bad.yaml"], 1),
     "check-json": (["check", "--format", "json", "bad.yaml"], 1),
     "check-missing": (["check", "missing.yaml"], 2),
-    "check-directory": (["check", "."], 2),
+    "check-directory": (["check", "."], 1),
     "check-binary": (["check", "binary.yaml"], 1),
     "check-bomb": (["check", "bomb.yaml"], 1),
     "check-tag": (["check", "tag.yaml"], 1),

@@ -29,7 +29,7 @@ UPDATE = os.environ.get("CEASEFIRE_UPDATE_GOLDEN") == "1"
 
 @pytest.fixture(scope="module")
 def istanbul_files():
-    proposals = valid_proposals(read_inputs(input_sources([], "istanbul-2025-06-02"),
+    proposals = valid_proposals(read_inputs(input_sources([], ["istanbul-2025-06-02"]),
                                             DEFAULT_LIMITS))
     assert proposals is not None
     return proposals

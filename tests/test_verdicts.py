@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from diffing import GapStatus, compare
+from diffing.rounds import arrange
 from proposals.examples import scenario
 from proposals.loader import read_proposal, read_string
 from proposals.model import Proposal
@@ -110,9 +111,11 @@ def test_the_agreed_text_is_a_reference_and_adds_no_sentence_where_it_is_silent(
 
 def test_three_plans_two_of_which_say_the_same_are_not_one_sided():
     # Was: 17 of 20 topics one-sided; "Line of contact: both choose current-line" one-sided.
-    plans = compare([read_proposal(p).proposal for p in scenario("peace-plans-2025-11").files])
+    # The three are drafts of one text now (one id): compared as its versions, in order.
+    drafts = arrange([read_proposal(p).proposal for p in scenario("peace-plans-2025-11").files])
+    plans = compare(drafts.proposals, versions_of=drafts.versions_of)
     line = plans.row("forces.line_of_contact")
-    assert line.status is AGREED and line.silent == ("us-ukraine",)
+    assert line.status is AGREED and line.silent == ("peace-plan-3",)
     assert line.explanation.startswith("2 of 3 address this (US-Ukraine 20-point plan silent).")
     assert plans.summary.one_sided < 17
     cap = plans.row("forces.size_cap@ukraine")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from diffing.rounds import Arrangement, arrange
 from proposals.examples import UnknownExample, scenario
 from proposals.limits import Limits
 from proposals.loader import Loaded, read_proposal
 from proposals.model import Proposal
 from proposals.problems import Code, Problem
+from tui.terminal import literal
 
 
 class UsageError(Exception):
@@ -40,20 +43,31 @@ class Input:
         return any(p.code is Code.UNREADABLE for p in self.loaded.problems)
 
 
-def input_sources(files: list[str], example: str | None) -> list[Source]:
-    """The files named, or every file of the example scenario."""
-    if example and files:
-        raise UsageError("give files or --example, not both")
-    if example:
+def input_sources(files: list[str], examples: list[str] | None = None) -> list[Source]:
+    """The files named (a folder: its YAML files), then every file of each example."""
+    sources = [source for file in files for source in _named(file)]
+    for name in examples or ():
         try:
-            found = scenario(example)
+            found = scenario(name)
         except UnknownExample as error:
             raise UsageError(str(error)) from None
-        return [Source(path, f"{found.name}/{path.name}") for path in found.files]
-    if not files:
-        raise UsageError("no files: name proposal files, or use --example NAME "
+        sources += [Source(path, f"{found.name}/{path.name}") for path in found.files]
+    if not sources:
+        raise UsageError("no files: name proposal files or folders, or use --example NAME "
                          "(`ceasefire examples` lists them)")
-    return [Source(Path(file), file) for file in files]
+    return sources
+
+
+def _named(file: str) -> list[Source]:
+    """A file as named, or a folder's `*.yaml` and `*.yml` files by name (a name ending in
+    .yaml is a file, and said to be a folder if it is one)."""
+    path = Path(file)
+    if path.suffix in (".yaml", ".yml") or not path.is_dir():
+        return [Source(path, file)]
+    found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not found:
+        raise UsageError(f"{file}: a folder with no .yaml files")
+    return [Source(p, str(p)) for p in found]
 
 
 def read_inputs(sources: list[Source], limits: Limits) -> list[Input]:
@@ -65,30 +79,43 @@ def problems(inputs: list[Input]) -> list[Problem]:
 
 
 def valid_proposals(inputs: list[Input]) -> list[Proposal] | None:
-    """The proposals, made distinct, when every file is valid; otherwise None."""
+    """The proposals when every file is valid; otherwise None."""
     proposals = [item.loaded.proposal for item in inputs]
     if any(p is None for p in proposals):
         return None
-    return distinct([p for p in proposals if p is not None])
+    return [p for p in proposals if p is not None]
+
+
+def load_valid(inputs: list[Input]) -> list[Proposal]:
+    """The proposals, or exit 2 with every file's errors on stderr; warnings are shown too."""
+    for problem in problems(inputs):
+        sys.stderr.write(literal(str(problem)) + "\n")
+    proposals = valid_proposals(inputs)
+    if proposals is None:
+        bad = sum(item.loaded.proposal is None for item in inputs)
+        raise UsageError(f"{bad} file{'s' * (bad != 1)} could not be read as proposals "
+                         "(details above; `ceasefire check` validates files)")
+    return proposals
+
+
+def current(proposals: list[Proposal]) -> Arrangement:
+    """What a comparison shows of these texts: each party's latest, or the versions of the
+    one party given (`diffing.rounds.arrange`), with names told apart."""
+    arranged = arrange(proposals)
+    return replace(arranged, proposals=distinct(arranged.proposals))
 
 
 def distinct(proposals: list[Proposal]) -> list[Proposal]:
-    """The proposals with unique ids and names, so one party's texts from two rounds can be
-    compared: a repeated id gets `-2`, `-3`…, a repeated name its date, round or file."""
-    seen_ids: dict[str, int] = {}
+    """Two parties with one name (and different ids) are told apart by the date, round or
+    file of their texts."""
     names = [p.party for p in proposals]
     result = []
     for proposal in proposals:
-        count = seen_ids.get(proposal.id, 0) + 1
-        seen_ids[proposal.id] = count
-        changes: dict[str, str] = {}
-        if count > 1:
-            changes["id"] = f"{proposal.id}-{count}"
         if names.count(proposal.party) > 1:
             label = proposal.date.isoformat() if proposal.date else (
                 proposal.round or Path(proposal.file).name)
-            changes["party"] = f"{proposal.party} ({label})"
-        result.append(replace(proposal, **changes) if changes else proposal)
+            proposal = replace(proposal, party=f"{proposal.party} ({label})")
+        result.append(proposal)
     return result
 
 

@@ -185,3 +185,15 @@ def _json(value: float) -> float | None:
 
 DURATIONS = SpanComparator(more="longer")
 QUANTITIES = SpanComparator(more="more")
+
+
+def apart(a: Span, b: Span) -> float | None:
+    """How far apart two ranges lie in their unit (0 when they overlap); None when they
+    count different units or an open end leaves no finite gap (a history measures how
+    much of a numeric gap a move closed with it)."""
+    if a.unit != b.unit:
+        return None
+    gap = max(a.low, b.low) - min(a.high, b.high)
+    if gap <= 0:
+        return 0.0
+    return None if math.isinf(gap) else gap

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from diffing import Comparison, GapStatus, compare
 from proposals.limits import Limits
 from proposals.problems import Problem
-from tui.inputs import Source, problems, read_inputs, valid_proposals
+from tui.inputs import Source, current, problems, read_inputs, valid_proposals
 
 # The filter `f` cycles through, each with the statuses it keeps (None keeps all).
 FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
@@ -39,15 +39,18 @@ def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None,
     option that the files, as edited since, no longer offer is dropped."""
     inputs = read_inputs(list(sources), limits)
     found = tuple(problems(inputs))
-    proposals = valid_proposals(inputs)
-    if proposals is None:
+    given = valid_proposals(inputs)
+    if given is None:
         return Snapshot(None, found)
+    arranged = current(given)
+    proposals = arranged.proposals
     if baseline not in {p.id for p in proposals}:
         baseline = None
     offered = {p.id: {o.id for o in p.options} for p in proposals}
     chosen = {party: option for party, option in (options or {}).items()
               if option in offered.get(party, ())}
-    return Snapshot(compare(proposals, baseline=baseline, options=chosen), found)
+    return Snapshot(compare(proposals, baseline=baseline, options=chosen,
+                            earlier=arranged.earlier, versions_of=arranged.versions_of), found)
 
 
 def _stamp(path: os.PathLike[str] | str) -> tuple[int, int] | None:

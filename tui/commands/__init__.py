@@ -6,6 +6,8 @@ imported only for the command being run, so `ceasefire diff` never pays for the 
 
 COMMANDS: dict[str, str] = {
     "diff": "compare proposals clause by clause (exit 0 no gaps, 1 gaps, 2 trouble)",
+    "history": "follow the parties round by round: who moved, how far, toward whom "
+               "(exit 0 nothing moved, 1 moved, 2 trouble)",
     "view": "explore the gaps side by side in an interactive app that follows file changes",
     "check": "validate proposal files (exit 0 valid, 1 invalid, 2 trouble)",
     "new": "write a commented proposal template (to stdout, or -o FILE)",

@@ -11,9 +11,11 @@ from tui.terminal import COLOR_CHOICES
 
 def add_inputs(parser: argparse.ArgumentParser) -> None:
     """FILE... or --example NAME, and the reading limits."""
-    parser.add_argument("files", nargs="*", metavar="FILE", help="proposal files (YAML)")
-    parser.add_argument("--example", metavar="NAME",
-                        help="use a bundled example scenario (see `ceasefire examples`)")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="proposal files (YAML), or folders of them")
+    parser.add_argument("--example", action="append", default=[], metavar="NAME",
+                        help="use a bundled example scenario (see `ceasefire examples`); "
+                        "repeat to add another round")
     parser.add_argument("--limit", action="append", default=[], metavar="NAME=N",
                         help="raise a reading limit: file_bytes, depth, clauses, string_chars, "
                         "alias_nodes (see docs/limits.md)")

@@ -9,6 +9,7 @@ from tui.commands.options import add_inputs, add_option_choice, limits
 from tui.inputs import (
     Source,
     UsageError,
+    current,
     input_sources,
     option_choices,
     read_inputs,
@@ -28,10 +29,11 @@ def options_asked(sources: list[Source], args: argparse.Namespace) -> dict[str, 
     not offer it; the files are read for this only when an option is asked for."""
     if not args.option:
         return {}
-    proposals = valid_proposals(read_inputs(sources, limits(args)))
-    if proposals is None:
+    given = valid_proposals(read_inputs(sources, limits(args)))
+    if given is None:
         raise UsageError("--option needs files that read as proposals "
                          "(`ceasefire check` lists their problems)")
+    proposals = current(given).proposals
     chosen = option_choices(proposals, args.option)
     try:
         chosen_options(proposals, chosen)

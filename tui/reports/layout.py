@@ -221,9 +221,25 @@ def alignment_text(row: Row) -> str:
 
 
 def header_notes(comparison: Comparison) -> list[str]:
-    """What a reader needs before the rows: how phases were lined up, what the reference
-    text settled."""
-    return [note for note in (phasing_text(comparison), reference_text(comparison)) if note]
+    """What a reader needs before the rows: which texts these are, how phases were lined
+    up, what the reference text settled."""
+    return [note for note in (versions_text(comparison), phasing_text(comparison),
+                              reference_text(comparison)) if note]
+
+
+def versions_text(comparison: Comparison) -> str | None:
+    """Whether the columns are versions of one party's position, or each party's latest
+    text with earlier ones set aside."""
+    if comparison.versions_of:
+        return (f"These are {len(comparison.parties)} versions of {comparison.versions_of}, in "
+                "the order of their rounds: each row compares the versions, not parties. "
+                "`ceasefire history` says what changed between them.")
+    if comparison.earlier:
+        set_aside = ", ".join(f"{party.name} ({party.round or party.date or party.file})"
+                              for party in comparison.earlier)
+        return (f"Each party's latest text is compared; earlier texts set aside: {set_aside}. "
+                "`ceasefire history` follows them round by round.")
+    return None
 
 
 def phasing_text(comparison: Comparison) -> str | None:

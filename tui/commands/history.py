@@ -1,0 +1,29 @@
+"""`ceasefire history`: who moved, how far, toward whom, round by round (exit 0 nothing
+moved, 1 something did, 2 trouble)."""
+
+from __future__ import annotations
+
+import argparse
+
+from diffing import ComparisonError
+from diffing.history import history
+from tui.commands.options import add_inputs, add_option_choice, limits
+from tui.commands.output import add_output, deliver
+from tui.inputs import UsageError, input_sources, load_valid, option_choices, read_inputs
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_inputs(parser)
+    add_option_choice(parser)
+    add_output(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    sources = input_sources(args.files, args.example)
+    proposals = load_valid(read_inputs(sources, limits(args)))
+    try:
+        result = history(proposals, options=option_choices(proposals, args.option))
+    except ComparisonError as error:
+        raise UsageError(str(error)) from None
+    deliver(result, "tui.reports.history", args)
+    return 1 if result.moved else 0
