@@ -1,9 +1,9 @@
 """Regenerate the parts of docs/ that come from the code: `python docs/update.py`.
 
-The topic reference in format.md comes from the registry; the JSON Schema of `diff --format
-json` (ceasefire-diff-2.schema.json, named after the contract's version) from the result
-types. tests/test_docs.py fails
-when either is out of date.
+The topic reference in format.md comes from the registry; the JSON Schemas of `diff --format
+json` (ceasefire-diff-2.schema.json) and of `history --format json`
+(ceasefire-history-1.schema.json), each named after its contract's version, from the result
+types. tests/test_docs.py fails when any of them is out of date.
 """
 
 from __future__ import annotations
@@ -14,15 +14,25 @@ from pathlib import Path
 
 from proposals.reference import topics_markdown
 from proposals.registry import registry
+from tui.reports.history import json_report as history_json
 from tui.reports.json_report import VERSION, contract_schema
 
 DOCS = Path(__file__).resolve().parent
 START, END = "<!-- topics:start -->", "<!-- topics:end -->"
 CONTRACT = DOCS / f"ceasefire-diff-{VERSION}.schema.json"
+HISTORY_CONTRACT = DOCS / f"ceasefire-history-{history_json.VERSION}.schema.json"
 
 
 def contract_text() -> str:
     return json.dumps(contract_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def history_contract_text() -> str:
+    return json.dumps(history_json.contract_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def _current(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def spliced(text: str, generated: str) -> str:
@@ -37,8 +47,9 @@ def main() -> int:
     text = target.read_text(encoding="utf-8")
     new = spliced(text, topics_markdown(registry()))
     for path, old, fresh in ((target, text, new),
-                             (CONTRACT, CONTRACT.read_text(encoding="utf-8")
-                              if CONTRACT.exists() else "", contract_text())):
+                             (CONTRACT, _current(CONTRACT), contract_text()),
+                             (HISTORY_CONTRACT, _current(HISTORY_CONTRACT),
+                              history_contract_text())):
         if fresh != old:
             path.write_text(fresh, encoding="utf-8")
             print(f"updated {path}")

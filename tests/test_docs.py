@@ -11,7 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs"))
 
-from update import CONTRACT, END, START, contract_text, spliced  # noqa: E402
+from update import (  # noqa: E402
+    CONTRACT,
+    END,
+    HISTORY_CONTRACT,
+    START,
+    contract_text,
+    history_contract_text,
+    spliced,
+)
 
 from proposals.reference import topics_markdown  # noqa: E402
 from proposals.registry import registry  # noqa: E402
@@ -97,6 +105,67 @@ def test_the_json_docs_name_every_field_of_the_contract():
         assert not missing, (name, missing)
     assert not set(schema["properties"]) - documented
     assert "## Changes from `ceasefire-diff/1`" in text
+
+
+# --- ceasefire history --format json: ceasefire-history/1 ----------------------------------
+
+HISTORY_RECORDS = ("History", "PartyHistory", "Step", "Counts", "Change", "Gap", "Round", "Trend")
+"""The records of the history contract; the rest ($defs shared with the diff's) are the diff's."""
+
+
+def _history_json(*examples: str) -> dict:
+    from diffing.history import history
+    from proposals.limits import DEFAULT_LIMITS
+    from tui.inputs import input_sources, read_inputs, valid_proposals
+    from tui.reports.history.json_report import render
+
+    proposals = valid_proposals(read_inputs(input_sources([], list(examples)), DEFAULT_LIMITS))
+    return json.loads(render(history(proposals)))
+
+
+def test_the_history_contract_schema_is_current_and_the_output_follows_it():
+    import jsonschema
+
+    from diffing.history_result import FORMAT
+
+    assert HISTORY_CONTRACT.name == f"ceasefire-history-{FORMAT.rsplit('/', 1)[1]}.schema.json"
+    assert HISTORY_CONTRACT.read_text(encoding="utf-8") == history_contract_text(), \
+        "run: python docs/update.py"
+    schema = json.loads(history_contract_text())
+    assert schema["$id"] == "urn:ceasefire:history:1"
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(json.loads((ROOT / "tests" / "golden" / "history.json").read_text()))
+    drafts = _history_json("peace-plans-2025-11")  # one party's drafts: overall, no index
+    validator.validate(drafts)
+    assert drafts["parties"][0]["overall"] is not None and drafts["rounds"][0]["summary"] is None
+
+
+def test_the_history_contract_requires_every_field_and_spells_one_sided_as_the_diff_does():
+    schema = json.loads(history_contract_text())
+    for definition in (schema, *schema["$defs"].values()):
+        if "properties" in definition:
+            assert set(definition["required"]) == set(definition["properties"])
+    assert "one-sided" in schema["$defs"]["Summary"]["properties"]
+    assert {"type": "null"} in schema["$defs"]["Span"]["properties"]["high"]["anyOf"]
+    diff = json.loads(contract_text())["$defs"]
+    for name in set(diff) & set(schema["$defs"]):  # what the two contracts share is the same
+        assert schema["$defs"][name] == diff[name], name
+
+
+def test_the_json_docs_name_every_field_of_the_history_contract():
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    section = text.split("## `ceasefire history --format json`: ceasefire-history/1", 1)[1]
+    documented = set(re.findall(r"`([a-z_-]+)`", section))
+    schema = json.loads(history_contract_text())
+    for name in HISTORY_RECORDS:
+        definition = schema if name == "History" else schema["$defs"][name]
+        missing = set(definition["properties"]) - documented
+        assert not missing, (name, missing)
+    for enum in ("Move", "Direction"):
+        assert not set(schema["$defs"][enum]["enum"]) - documented, enum
+    everywhere = set(re.findall(r"`([a-z_-]+)`", text))
+    for name, definition in schema["$defs"].items():
+        assert not set(definition.get("properties", {})) - everywhere, name
 
 
 def _blocks(kind: str) -> list[str]:

@@ -1,20 +1,20 @@
 """JSON: the versioned contract `ceasefire-diff/2` (docs/json.md), straight from the result.
 
-Written as a stream: the document's frame, then the rows and the pairs a few hundred at a
-time, so a report of a hundred thousand topics never exists twice in memory. The bytes
-are exactly those of serialising the whole comparison at once.
+Written as a stream (`stream`, shared with `ceasefire history`'s contract): field by field,
+the rows and the pairs a few hundred at a time, so a report of a hundred thousand topics
+never exists twice in memory. The bytes are exactly those of serialising the whole
+comparison at once.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from diffing.result import FORMAT, Comparison, Pair, Row, Summary
+from diffing.result import FORMAT, Comparison, Summary
 
 CHUNK = 500
 Write = Callable[[bytes], Any]
@@ -58,13 +58,19 @@ def _dump(value: object) -> bytes:
 
 
 def contract_schema() -> dict:
-    """The JSON Schema of what `write` produces, from the result types themselves.
+    """The JSON Schema of what `write` produces, from the result types themselves."""
+    return schema_of(Comparison, f"urn:ceasefire:diff:{VERSION}",
+                     f"ceasefire diff, JSON output, format {FORMAT}")
+
+
+def schema_of(kind: type, ident: str, title: str) -> dict:
+    """The JSON Schema of a result type as `stream` writes it.
 
     Two things the types alone cannot say are added: every field is always written (so
     every property is required), and open range ends are written as null (JSON has no
     infinity), so a span's bounds are number-or-null.
     """
-    schema = _adapter(Comparison).json_schema(mode="serialization", by_alias=True)
+    schema = _adapter(kind).json_schema(mode="serialization", by_alias=True)
     for bound in ("low", "high"):
         schema["$defs"]["Span"]["properties"][bound] = {
             "anyOf": [{"type": "number"}, {"type": "null"}],
@@ -73,34 +79,44 @@ def contract_schema() -> dict:
     for definition in (schema, *schema["$defs"].values()):
         if "properties" in definition:
             definition["required"] = list(definition["properties"])
-    schema["$id"] = f"urn:ceasefire:diff:{VERSION}"
-    schema["title"] = f"ceasefire diff, JSON output, format {FORMAT}"
+    schema["$id"] = ident
+    schema["title"] = title
     return schema
 
 
-def _array(key: bytes, items: Sequence[Row] | Sequence[Pair], write: Write) -> None:
-    """`"key": [...]` at the document's second level, serialised a chunk at a time."""
-    if not items:
-        write(key + b"[]")
-        return
-    write(key + b"[\n")
-    for start in range(0, len(items), CHUNK):
-        chunk = _dump(list(items[start:start + CHUNK]))
-        inner = chunk[2:-2].replace(b"\n", b"\n  ")  # one level deeper than a bare list
-        write((b",\n" if start else b"") + b"  " + inner)
-    write(b"\n  ]")
+def stream(value: object, write: Write, opened: tuple[type, ...], indent: bytes = b"") -> None:
+    """Write `value` as `_dump` would, in pieces: a record of an `opened` type field by
+    field, and a sequence among its fields item by item (opened records) or a chunk at a
+    time, so nothing larger than a chunk is ever serialised at once. `indent` is the
+    indentation of the line `value` starts on."""
+    if isinstance(value, opened):
+        write(b"{\n")
+        for number, f in enumerate(dataclasses.fields(value)):  # type: ignore[arg-type]
+            key = _dump(f.metadata.get("alias", f.name))
+            write((b",\n" if number else b"") + indent + b"  " + key + b": ")
+            stream(getattr(value, f.name), write, opened, indent + b"  ")
+        write(b"\n" + indent + b"}")
+    elif isinstance(value, (tuple, list)) and value:
+        write(b"[\n")
+        if any(isinstance(item, opened) for item in value):
+            for number, item in enumerate(value):
+                write((b",\n" if number else b"") + indent + b"  ")
+                stream(item, write, opened, indent + b"  ")
+        else:
+            for start in range(0, len(value), CHUNK):
+                chunk = _dump(list(value[start:start + CHUNK]))
+                inner = chunk[2:-2].replace(b"\n", b"\n" + indent)  # items at indent + 2
+                write((b",\n" if start else b"") + indent + inner)
+        write(b"\n" + indent + b"]")
+    else:
+        write(_dump(value).replace(b"\n", b"\n" + indent))
 
 
 def write(comparison: Comparison, write: Write) -> None:
-    """Write the comparison's JSON, a newline at the end, through `write`."""
-    frame = _dump(replace(comparison, rows=(), pairs=()))
-    head, _, tail = frame.partition(b'\n  "pairs": []')  # the document's own keys: indent 2
-    head, _, middle = head.partition(b'\n  "rows": []')
-    write(head + b"\n")
-    _array(b'  "rows": ', comparison.rows, write)
-    write(middle + b"\n")
-    _array(b'  "pairs": ', comparison.pairs, write)
-    write(tail + b"\n")
+    """Write the comparison's JSON, a newline at the end, through `write`: its rows and
+    pairs a chunk at a time."""
+    stream(comparison, write, (Comparison,))
+    write(b"\n")
 
 
 def render(comparison: Comparison) -> str:
