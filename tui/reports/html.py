@@ -34,7 +34,7 @@ from tui.reports.layout import (
 )
 from tui.terminal import literal
 
-_STYLE = """
+STYLE = """
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fff; --muted: #666; --line: #ddd;
   --soft: #f4f5f7; --agreed: #1a7f37; --partial: #9a6700; --conflict: #cf222e;
   --one-sided: #0969da; --unclear: #8250df; --band-0: #e9eef8; --band-1: #f3eefa; }
@@ -108,7 +108,7 @@ def render(comparison: Comparison) -> str:
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>ceasefire diff: {title}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
+        f"<title>ceasefire diff: {title}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
         f"<h1>{title}</h1>",
         '<ul class="parties">' + "".join(f"<li>{escape(party_line(p))}</li>"
                                         for p in comparison.parties) + "</ul>",

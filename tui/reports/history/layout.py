@@ -1,5 +1,6 @@
 """What every history report shows, worded once: the headline, each round, the trend of
-the agreement index, each step of each party, and how a change is marked.
+the agreement index, each step of each party, and how a change and its direction toward
+each other party are marked.
 
 Strings here are raw (they may hold text from proposal files); each renderer escapes
 them for its medium.
@@ -11,9 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diffing.comparators.base import names, plural
-from diffing.history_result import Change, Counts, History, Move, PartyHistory, Round, Step
-from diffing.result import Party
-from tui.reports.layout import position_text
+from diffing.history_result import (
+    Change,
+    Counts,
+    Direction,
+    Gap,
+    History,
+    Move,
+    PartyHistory,
+    Round,
+    Step,
+)
+from diffing.result import GapStatus, Party, Summary
+from tui.reports.layout import LOOKS, position_text, summary_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,27 @@ MOVES: dict[Move, MoveLook] = {
 ORDER = (Move.CHANGED, Move.ADDED, Move.DROPPED)
 """The order moves are listed in within a step: what moved first, then what is new or gone."""
 
+DIRECTIONS: dict[Direction, MoveLook] = {
+    Direction.TOWARD: MoveLook("→←", ">", "toward", "green"),
+    Direction.AWAY: MoveLook("←→", "<", "away from", "red"),
+    Direction.SIDEWAYS: MoveLook("↕", "|", "sideways to", "yellow"),
+    Direction.UNMEASURED: MoveLook("?", "?", "unmeasured against", "magenta"),
+}
+"""How a changed row's gap to another party went: glyph and words, the colour an extra."""
+
+INDEX_TITLE = "Agreement index by round"
+ROUND_COLUMNS = ("Round", "Topics", "Agreement index", "Like for like")
+CHANGE_COLUMNS = ("Move", "Topic", "What moved")
+"""The columns of a step's table: the move and the topic, each text's position (headed
+by its round), then the explanation."""
+NOTHING_TO_FOLLOW = "No party gave more than one text: nothing to follow."
+NO_INDEX = "—"
+
+
+def title(history: History) -> str:
+    """`ceasefire history: Russia, Ukraine and Agreed outcome over 2 rounds`."""
+    return f"ceasefire history: {headline(history)}"
+
 
 def headline(history: History) -> str:
     """`Russia, Ukraine and Agreed outcome over 2 rounds`; `peace-plan: 3 drafts`."""
@@ -48,15 +80,23 @@ def headline(history: History) -> str:
 
 def round_line(history: History, round_: Round) -> str:
     """`Round 2 · Istanbul II · 2025-06-02: Russia, Ukraine and Agreed outcome (reference);
-    Ukraine's text of Istanbul I stands`."""
+    still standing: Russia (Istanbul I)`."""
+    return f"{round_title(round_)}: {round_texts(history, round_)}"
+
+
+def round_title(round_: Round) -> str:
+    """`Round 2 · Istanbul II · 2025-06-02` (the date left out when it is the label)."""
+    when = f" · {round_.date}" if round_.date and round_.date != round_.label else ""
+    return f"Round {round_.index + 1} · {round_.label}{when}"
+
+
+def round_texts(history: History, round_: Round) -> str:
+    """`Russia, Ukraine and Agreed outcome (reference); still standing: Russia (Istanbul I)`:
+    the texts given in a round, and those of earlier rounds that still stand in it."""
     given = [_given_name(history, party, round_.index) for party in round_.given]
     carried = [f"{history.party(p).name} ({round_label(history, r)})"
                for p, r in round_.standing.items() if r != round_.index]
-    when = f" · {round_.date}" if round_.date and round_.date != round_.label else ""
-    text = f"Round {round_.index + 1} · {round_.label}{when}: {names(given)}"
-    if carried:
-        text += f"; still standing: {names(carried)}"
-    return text
+    return names(given) + (f"; still standing: {names(carried)}" if carried else "")
 
 
 def _given_name(history: History, party: str, round_index: int) -> str:
@@ -83,6 +123,21 @@ def index_line(round_: Round) -> str:
         return "no index: no topic is measured"
     return f"{round_.summary.agreement_index:.2f} over " \
            f"{plural(round_.summary.measured, 'measured topic')}"
+
+
+def index_value(round_: Round) -> str:
+    """`0.25`, or `—` where a round has no index."""
+    index = round_.summary.agreement_index if round_.summary else None
+    return NO_INDEX if index is None else f"{index:.2f}"
+
+
+def status_counts(summary: Summary | None) -> list[tuple[GapStatus, str]]:
+    """`✓ 1 agreed`, `≈ 2 partial`, …: a round's topics by status, each with its status
+    (none for a round without a comparison)."""
+    if summary is None:
+        return []
+    return [(status, f"{LOOKS[status].glyph} {count} {LOOKS[status].word}")
+            for status, count in summary_counts(summary)]
 
 
 def trend_line(round_: Round) -> str | None:
@@ -125,6 +180,11 @@ def counts_line(counts: Counts, others: bool = True) -> str:
            f"{counts.dropped:,} dropped"
 
 
+def group_line(move: Move, changes: Sequence[Change]) -> str:
+    """`Changed: Type of ceasefire, Duration and Prisoner exchange.`"""
+    return f"{MOVES[move].word.capitalize()}: {topics_named(changes)}."
+
+
 def by_move(step: Step) -> list[tuple[Move, list[Change]]]:
     """The step's changes grouped by move, in ORDER, each group in the registry's order."""
     return [(move, [c for c in step.changes if c.move is move]) for move in ORDER
@@ -148,9 +208,40 @@ def topics_named(changes: Sequence[Change]) -> str:
     return names([change_heading(change) for change in changes])
 
 
+def directions(history: History, step: Step, change: Change) -> list[tuple[Gap, str]]:
+    """A changed row's direction against each other party (`toward Russia`, `away from
+    Russia`), by that party's name in the round of the move; none for an added or dropped
+    row, whose explanation says where the others stand."""
+    if change.move is not Move.CHANGED:
+        return []
+    return [(gap, f"{DIRECTIONS[gap.direction].word} "
+                  f"{standing_name(history, gap.party, step.round)}") for gap in change.gaps]
+
+
+def standing_name(history: History, party: str, round_index: int) -> str:
+    """The name of the party's text standing in a round (a draft keeps its author's name)."""
+    return text_in(history.party(party), history.rounds[round_index].standing[party]).name
+
+
 def has_others(history: History) -> bool:
     """Whether any party has another, not a reference, to move toward."""
     return len([p for p in history.parties if p.id not in history.reference]) >= 2
+
+
+def has_index(history: History) -> bool:
+    """Whether any round has two parties or more standing, and so an agreement index."""
+    return any(round_.summary is not None for round_ in history.rounds)
+
+
+def sections(history: History) -> list[tuple[PartyHistory, Step, bool]]:
+    """Every step of every party (with `overall` for a first-to-last step), in report order."""
+    return [(party, step, overall) for party in history.parties
+            for step, overall in steps_of(party)]
+
+
+def closing(history: History) -> str | None:
+    """What a report ends with when no party gave two texts: there is no step to show."""
+    return None if any(party.steps for party in history.parties) else NOTHING_TO_FOLLOW
 
 
 def steps_of(party: PartyHistory) -> list[tuple[Step, bool]]:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from diffing.history_result import Change, History, Move, PartyHistory, Step
 from tui.reports.history.layout import (
+    INDEX_TITLE,
     MOVES,
     by_move,
-    change_line,
     change_heading,
+    change_line,
+    closing,
     counts_line,
+    group_line,
+    has_index,
     has_others,
-    headline,
     index_line,
     round_label,
     round_line,
+    sections,
     step_title,
-    steps_of,
-    topics_named,
+    title,
     trend_line,
 )
 from tui.reports.layout import position_text
@@ -24,29 +27,29 @@ from tui.terminal import one_line
 
 
 def render(history: History) -> str:
-    out = [f"ceasefire history: {one_line(headline(history))}"]
+    out = [one_line(title(history))]
     out += [f"  {one_line(round_line(history, r))}" for r in history.rounds]
-    if any(r.summary is not None for r in history.rounds):
+    if has_index(history):
         width = max(len(one_line(r.label)) for r in history.rounds) + 2
-        out += ["", "== Agreement index by round =="]
+        out += ["", f"== {INDEX_TITLE} =="]
         for round_ in history.rounds:
             out.append(f"  {one_line(round_.label):<{width}}{index_line(round_)}")
             trend = trend_line(round_)
             if trend:
                 out.append(f"  {'':<{width}}{trend}")
-    for party in history.parties:
-        for step, overall in steps_of(party):
-            out += ["", *_step(history, party, step, overall)]
-    if not any(party.steps for party in history.parties):
-        out += ["", "No party gave more than one text: nothing to follow."]
+    for party, step, overall in sections(history):
+        out += ["", *_step(history, party, step, overall)]
+    if closing(history):
+        out += ["", closing(history)]
     return "\n".join(out) + "\n"
 
 
 def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> list[str]:
-    out = [f"== {one_line(step_title(history, party, step, overall))} ==", counts_line(step.counts, has_others(history))]
+    out = [f"== {one_line(step_title(history, party, step, overall))} ==",
+           counts_line(step.counts, has_others(history))]
     groups = by_move(step)
     for move, changes in groups:
-        out.append(f"  {MOVES[move].word.capitalize()}: {one_line(topics_named(changes))}.")
+        out.append(f"  {one_line(group_line(move, changes))}")
         if overall and move is Move.CHANGED:  # first to last, the values are enough
             out += [f"    {one_line(change_line(change))}" for change in changes]
     if overall:  # the steps above tell each change
