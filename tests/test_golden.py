@@ -1,5 +1,6 @@
 """Golden reports of the bundled Istanbul example, one per format, and the facts they must show;
-then what every format must show of a phased comparison (who acts, when, conditions, readings,
+the history of its two rounds in every format and of the peace-plan drafts as text; then what
+every format must show of a phased comparison (who acts, when, conditions, readings,
 aspects, options, the timeline).
 
 Regenerate after an intended change with `CEASEFIRE_UPDATE_GOLDEN=1 pytest tests/test_golden.py`
@@ -13,6 +14,7 @@ import io
 import json
 import os
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,62 @@ def test_report_matches_its_golden_file(istanbul, name):
     if UPDATE:
         path.write_text(out, encoding="utf-8")
     assert out == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
+
+
+# --- histories: the Istanbul rounds in every format, the peace-plan drafts as text ----------
+
+
+def _history(*examples: str):
+    from diffing.history import history
+
+    proposals = valid_proposals(read_inputs(input_sources([], list(examples)), DEFAULT_LIMITS))
+    assert proposals is not None
+    return history(proposals)
+
+
+@pytest.fixture(scope="module")
+def histories():
+    return {"history": _history("istanbul-2025-05-16", "istanbul-2025-06-02"),
+            "history-peace-plans": _history("peace-plans-2025-11")}
+
+
+def _history_rich(result) -> str:
+    from tui.reports.history import terminal as history_terminal
+
+    buffer = io.StringIO()
+    history_terminal.render(result, console(buffer, color=False, width=120))
+    return buffer.getvalue()
+
+
+def _history_report(name: str):
+    return lambda result: import_module(f"tui.reports.history.{name}").render(result)
+
+
+HISTORY_RENDERERS = {
+    ("history", "history.txt"): _history_report("text"),
+    ("history", "history.md"): _history_report("markdown"),
+    ("history", "history.json"): _history_report("json_report"),
+    ("history", "history.html"): _history_report("html"),
+    ("history", "history.rich.txt"): _history_rich,
+    ("history-peace-plans", "history-peace-plans.txt"): _history_report("text"),
+}
+
+
+@pytest.mark.parametrize("which, name", HISTORY_RENDERERS)
+def test_history_report_matches_its_golden_file(histories, which, name):
+    out = HISTORY_RENDERERS[which, name](histories[which])
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
+
+
+def test_history_json_golden_parses_names_its_format_and_keeps_paths_relative():
+    data = json.loads((GOLDEN / "history.json").read_text(encoding="utf-8"))
+    assert data["format"] == "ceasefire-history/1"
+    assert [r["label"] for r in data["rounds"]] == ["Istanbul I", "Istanbul II"]
+    files = [text["file"] for party in data["parties"] for text in party["texts"]]
+    assert files and all(not Path(f).is_absolute() and f.startswith("istanbul-") for f in files)
 
 
 def _row(comparison, topic):
