@@ -7,6 +7,8 @@ from textual.binding import Binding
 
 MOVE = Binding.Group("move")
 GAPS = Binding.Group("gap")
+ROUNDS = Binding.Group("round")
+"""Shown in the key bar only when the files hold several rounds."""
 
 BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", id="cursor-down", group=MOVE,
@@ -17,6 +19,12 @@ BINDINGS: list[Binding] = [
             tooltip="Jump to the next row that is not agreed"),
     Binding("N", "previous_gap", "Previous gap", id="previous-gap", group=GAPS,
             key_display="N", tooltip="Jump to the previous row that is not agreed"),
+    Binding("left_square_bracket", "previous_round", "Previous round", id="previous-round",
+            group=ROUNDS, key_display="[",
+            tooltip="Show the round before: its texts compared, what they changed marked"),
+    Binding("right_square_bracket", "next_round", "Next round", id="next-round",
+            group=ROUNDS, key_display="]",
+            tooltip="Show the round after, up to the latest texts"),
     Binding("f", "cycle_filter", "Filter", id="cycle-filter",
             tooltip="Show all, gaps only, conflict, partial, one-sided or unclear"),
     Binding("slash", "search", "Search", id="search", key_display="/",

@@ -1,8 +1,12 @@
 """The gap explorer: walk the rows, read each side's clause, fix a file and see it change.
 
 State lives here (the comparison, the view's filter, search, baseline and options, the
-selected row by its id); widgets only display what they are given and post `RowChosen`.
-The app reads proposal files and never writes them.
+round shown, the selected row by its id); widgets only display what they are given and
+post `RowChosen`. The app reads proposal files and never writes them.
+
+When the files hold several rounds, `[` and `]` step through them: the grid shows the
+comparison of the positions standing in that round (the latest: the files' comparison,
+with its baseline and options), and marks what each new text changed.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from textual.widgets import Input
 
 from diffing import Comparison, Row
 from diffing.filters import restrict
+from diffing.history_result import History
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS
 from tui.app.messages import ComparisonShown, RowChosen
+from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
@@ -61,7 +67,11 @@ class CeasefireApp(App[None]):
         self.blink = blink
         self.export_folder = folder or Path.cwd()
         self.snapshot = Snapshot(None)
-        self.comparison: Comparison | None = None  # the last good one
+        self.latest: Comparison | None = None  # the last good comparison of the files
+        self.history: History | None = None  # with it, when the files hold several rounds
+        self.round_label: str | None = None  # the round chosen; None: the latest
+        self.rounds: RoundView | None = None  # the round shown, with several
+        self.comparison: Comparison | None = None  # the one shown: the latest, or a round's
         self.shown: Comparison | None = None
         self.filter_index = 0
         self.search = ""
@@ -105,18 +115,33 @@ class CeasefireApp(App[None]):
     # --- state ------------------------------------------------------------------------------
 
     def apply(self, snapshot: Snapshot) -> None:
-        """Show a new reading of the files; an invalid one keeps the last good comparison.
-        A selected row the new comparison lacks (another option taken, a clause's actor
-        edited) gives way to a row of the same topic."""
+        """Show a new reading of the files; an invalid one keeps the last good comparison,
+        and the round chosen is kept while the files still have it."""
         self.snapshot = snapshot
         if snapshot.comparison is not None:
-            before = self.selected_row
-            self.comparison = snapshot.comparison
-            if before is not None and self.comparison.row(before.id) is None:
-                self.row = next((r.id for r in self.comparison.rows
-                                 if r.topic == before.topic), self.row)
+            self.latest = snapshot.comparison
+            self.history = snapshot.history
+            self._show_round()
         self.query_one(ProblemBar).show(snapshot.problems, stale=self.comparison is not None)
+        self.query_one(KeyBar).offer_rounds(self.history is not None)
         self.refresh_view()
+
+    def _show_round(self) -> None:
+        """Take the chosen round's comparison (the latest's is the files' own). A selected
+        row it lacks (another round, another option taken, a clause's actor edited) gives
+        way to a row of the same topic."""
+        before = self.selected_row
+        if self.history is None:
+            self.rounds, self.comparison = None, self.latest
+        else:
+            index = pick(self.history, self.round_label)
+            self.rounds = RoundView(self.history, index)
+            self.comparison = self.latest if self.rounds.latest else \
+                self.history.rounds[index].comparison
+        if before is not None and self.comparison is not None \
+                and self.comparison.row(before.id) is None:
+            self.row = next((r.id for r in self.comparison.rows
+                             if r.topic == before.topic), self.row)
 
     @property
     def filter_name(self) -> str:
@@ -130,6 +155,9 @@ class CeasefireApp(App[None]):
             parts.append(f"search: {self.search!r}")
         if self.comparison is not None and self.comparison.baseline:
             parts.append(f"baseline: {self.comparison.party(self.comparison.baseline).name}")
+        elif self.latest is not None and self.latest.baseline:  # an earlier round is shown
+            parts.append(f"baseline: {self.latest.party(self.latest.baseline).name} "
+                         "(the latest round only)")
         return " · ".join(parts)
 
     def refresh_view(self) -> None:
@@ -142,12 +170,14 @@ class CeasefireApp(App[None]):
             return
         statuses = FILTERS[self.filter_index][1]
         self.shown = restrict(self.comparison, statuses, text=self.search)
-        masthead.show(self.comparison, self.shown, self.view_label())
+        masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
         self._rows = {row.id: row for row in self.shown.rows}
         if self.row not in self._rows:
             self.row = self.shown.rows[0].id if self.shown.rows else None
         self.query_one(TopicList).show(self.shown, self.row)
-        self.query_one(GapGrid).show(self.shown, self.row, self.party)
+        moves = {key: found.change.move for key, found in self.rounds.moves.items()} \
+            if self.rounds is not None else None
+        self.query_one(GapGrid).show(self.shown, self.row, self.party, moves)
         self._show_row()
 
     @property
@@ -156,7 +186,7 @@ class CeasefireApp(App[None]):
 
     def _show_row(self) -> None:
         """The detail pane, and any screen drawing the comparison, follow the selection."""
-        self.query_one(DetailPane).show(self.selected_row, self.comparison)
+        self.query_one(DetailPane).show(self.selected_row, self.comparison, self.rounds)
         if self.comparison is not None:
             self.screen.post_message(ComparisonShown(self.comparison, self.selected_row))
 
@@ -200,13 +230,18 @@ class CeasefireApp(App[None]):
             return
         party = self.party if row.positions.get(self.party or "") else next(
             (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
-        if party is None:
+        position = row.positions.get(party or "")
+        if party is None or position is None:
             self.notify("No party addresses this row.", severity="warning")
             return
-        position = row.positions[party]
-        index = [p.id for p in self.comparison.parties].index(party)
-        path = self.sources[index].path
-        command = editor_command(os.environ, path, position.line if position else 1)
+        # a clause an amending text carries over is in the earlier text's file
+        name = position.file or self.comparison.party(party).file
+        path = next((source.path for source in self.sources if source.name == name), None)
+        if path is None:
+            self.notify(literal(f"No file {name!r} among those given."), severity="error",
+                        markup=False)
+            return
+        command = editor_command(os.environ, path, position.line)
         try:
             try:
                 with self.suspend():
@@ -228,6 +263,27 @@ class CeasefireApp(App[None]):
 
     def action_cursor_up(self) -> None:
         self.query_one(GapGrid).action_cursor_up()
+
+    def action_previous_round(self) -> None:
+        self._step_round(-1)
+
+    def action_next_round(self) -> None:
+        self._step_round(1)
+
+    def _step_round(self, by: int) -> None:
+        """Show the round `by` away (a round where two parties or more stand), keeping the
+        selected row when that round has it."""
+        if self.history is None or self.rounds is None:
+            self.notify("The files hold one round: nothing to step through.", timeout=3)
+            return
+        index = step(self.history, self.rounds.index, by)
+        if index is None:
+            self.notify("This is the latest round." if by > 0 else "This is the first round.",
+                        timeout=2)
+            return
+        self.round_label = self.history.rounds[index].label
+        self._show_round()
+        self.refresh_view()
 
     def _gaps(self) -> set[str]:
         return {row.id for row in self._rows.values() if row.status.is_gap}
@@ -290,7 +346,8 @@ class CeasefireApp(App[None]):
             self.baseline = None if party == NO_BASELINE else party
             self.action_reload()
 
-        self.push_screen(BaselineScreen(self.comparison.parties, self.baseline), chosen)
+        parties = (self.latest or self.comparison).parties  # a baseline is the latest round's
+        self.push_screen(BaselineScreen(parties, self.baseline), chosen)
 
     def action_timeline(self) -> None:
         from tui.app.screens.timeline import TimelineScreen

@@ -9,8 +9,11 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from diffing import Comparison, GapStatus, compare
+from diffing import Comparison, ComparisonError, GapStatus, compare
+from diffing.history_result import History
+from diffing.rounds import Arrangement, RoundsError, rounds, whole
 from proposals.limits import Limits
+from proposals.model import Proposal
 from proposals.problems import Problem
 from tui.inputs import Source, current, problems, read_inputs, valid_proposals
 
@@ -27,10 +30,12 @@ FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """One reading of the files: the comparison if every file is valid, and every problem."""
+    """One reading of the files: the comparison if every file is valid, and every problem;
+    the history when the texts span several rounds (see `follow`)."""
 
     comparison: Comparison | None
     problems: tuple[Problem, ...] = ()
+    history: History | None = None
 
 
 def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None,
@@ -50,7 +55,26 @@ def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None,
     chosen = {party: option for party, option in (options or {}).items()
               if option in offered.get(party, ())}
     return Snapshot(compare(proposals, baseline=baseline, options=chosen,
-                            earlier=arranged.earlier, versions_of=arranged.versions_of), found)
+                            earlier=arranged.earlier, versions_of=arranged.versions_of), found,
+                    follow(given, arranged, chosen))
+
+
+def follow(given: Sequence[Proposal], arranged: Arrangement,
+           options: Mapping[str, str]) -> History | None:
+    """The parties round by round, when the texts span two rounds or more and two parties
+    stand in at least one; None otherwise (one round, the versions of one text), or when
+    the rounds cannot be placed: the latest texts are still compared, as `diff` does."""
+    if arranged.versions_of is not None:
+        return None
+    from diffing.history import history  # only several rounds need it
+
+    try:
+        if len(rounds(whole(given))) < 2:
+            return None
+        found = history(given, options=options)
+    except (RoundsError, ComparisonError):
+        return None
+    return found if any(r.comparison is not None for r in found.rounds) else None
 
 
 def _stamp(path: os.PathLike[str] | str) -> tuple[int, int] | None:

@@ -12,6 +12,8 @@ from textual.widgets import Static
 
 from diffing import Comparison, Party, Position, Row
 from tui.app.pictures import picture
+from tui.app.round_detail import change_lines, topic_history
+from tui.app.rounds import RoundView
 from tui.app.timeline_picture import timing_picture
 from tui.reports.layout import (
     LOOKS,
@@ -46,14 +48,23 @@ def reading_lines(position: Position) -> Text:
     return out
 
 
+def _place(position: Position, party: Party) -> str:
+    """`file:line:column` of the clause; a clause an amending text carries over is in the
+    earlier text's file, and says so."""
+    where = f"{literal(position.file or party.file)}:{position.line}:{position.column}"
+    return f"carried over from {where}" if position.file and position.file != party.file \
+        else where
+
+
 def clause_text(position: Position, party: Party, row: Row) -> Text:
     """One party's clause: what it says, where from, and every fact about it on its own line
-    (who acts, when, conditions, phase, option, readings, how it was worked out)."""
+    (who acts, when, conditions, phase, option, readings, how it was worked out). A clause
+    an amending text carries over names the earlier file its line and column are in."""
     body = Text("  ")
     body.append(literal(value_text(position)))
     facts = [literal(position.source_title or position.source) if position.source else "",
              position.confidence.value,
-             f"{literal(party.file)}:{position.line}:{position.column}"]
+             _place(position, party)]
     body.append("\n  " + " · ".join(f for f in facts if f), style="dim")
     if position.quote:
         body.append("\n  “" + literal(position.quote) + "”", style="italic")
@@ -149,8 +160,10 @@ def pair_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
     return out
 
 
-def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH) -> Group:
-    """Everything about one row, its pictures fitted to `width` cells."""
+def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH,
+                      rounds: RoundView | None = None) -> Group:
+    """Everything about one row, its pictures fitted to `width` cells; with `rounds`, what
+    this round's texts changed on it and the row round by round."""
     look = LOOKS[row.status]
     head = Text(f"{look.glyph} {look.word}", style=f"bold {look.color}")
     head.append(f"  {literal(row_heading(row))}", style="bold")
@@ -161,6 +174,9 @@ def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH) -> G
     parts: list[RenderableType] = [head, Text(literal(row.explanation))]
     if row.alignment:
         parts.append(Text(literal(alignment_text(row)), style="dim italic"))
+    moves = change_lines(rounds, row) if rounds is not None else []
+    if moves:
+        parts += [Text(""), *moves]
     aspects = aspect_text(row)
     if aspects:
         parts += [Text(""), *aspects]
@@ -173,6 +189,8 @@ def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH) -> G
     if timing is not None:
         parts += [Text(""), timing]
     parts += [Text(""), *clause_lines(row, comparison)]
+    if rounds is not None:
+        parts += [Text(""), *topic_history(rounds, row)]
     pairs = pair_lines(row, comparison)
     if pairs:
         parts += [Text(""), *pairs]
@@ -188,12 +206,16 @@ class DetailPane(VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.shown: tuple[Row, Comparison] | None = None
+        self.rounds: RoundView | None = None
 
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, row: Row | None, comparison: Comparison | None) -> None:
+    def show(self, row: Row | None, comparison: Comparison | None,
+             rounds: RoundView | None = None) -> None:
+        """`rounds`: the round shown, when the files hold several."""
         self.shown = (row, comparison) if row is not None and comparison is not None else None
+        self.rounds = rounds
         self._draw()
         self.scroll_home(animate=False)
 
@@ -206,4 +228,5 @@ class DetailPane(VerticalScroll):
             body.update(Text("No row selected.", style="dim"))
             return
         row, comparison = self.shown
-        body.update(detail_renderable(row, comparison, max(self.size.width - 3, 40)))
+        body.update(detail_renderable(row, comparison, max(self.size.width - 3, 40),
+                                      self.rounds))

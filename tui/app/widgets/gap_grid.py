@@ -1,10 +1,14 @@
 """The side-by-side grid: one line per row, a status column, one column per party; rows of
 one topic (one per party that acts, per phase) stand under a line with the topic's label.
 
-← and → move the cursor between parties' columns (which party `e` opens).
+← and → move the cursor between parties' columns (which party `e` opens). In a round of
+a history, a cell whose party's new text changed, added or dropped the row starts with the
+move's glyph (`↔`, `+`, `−`), coloured as well, never by colour alone.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.segment import Segment
 from rich.style import Style
@@ -13,9 +17,11 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from diffing import Comparison
+from diffing.history_result import Move
 from tui.app.headings import Line, line_text, row_lines
 from tui.app.messages import RowChosen
 from tui.app.widgets.cursor_list import CursorList, cell
+from tui.reports.history.layout import MOVES
 from tui.reports.layout import LOOKS, position_text
 from tui.terminal import one_line
 
@@ -60,6 +66,7 @@ class GapGrid(CursorList):
         self.parties: list[str] = []
         self.names: list[str] = []
         self._lines: dict[str, int] = {}
+        self.moves: Mapping[tuple[str, str], Move] = {}
 
     # --- data ------------------------------------------------------------------------------
 
@@ -79,8 +86,11 @@ class GapGrid(CursorList):
         """The party whose column the cursor is in."""
         return self.parties[self.column] if 0 <= self.column < len(self.parties) else None
 
-    def show(self, comparison: Comparison, row: str | None, party: str | None) -> None:
-        """Show `comparison`'s rows, keeping the cursor on the row `row` and `party` if shown."""
+    def show(self, comparison: Comparison, row: str | None, party: str | None,
+             moves: Mapping[tuple[str, str], Move] | None = None) -> None:
+        """Show `comparison`'s rows, keeping the cursor on the row `row` and `party` if shown;
+        `moves` marks cells by (row id, party id)."""
+        self.moves = moves or {}
         self.lines = row_lines(comparison.rows)
         self.parties = [p.id for p in comparison.parties]
         self.names = [one_line(p.name) for p in comparison.parties]
@@ -164,5 +174,12 @@ class GapGrid(CursorList):
             style = focus if selected and index == self.column else base
             if position is None:
                 style = style + Style(color=silent.color)
-            segments += column(one_line(position_text(position)), party, style)
+            move = self.moves.get((row.id, party_id))
+            if move is None:
+                segments += column(one_line(position_text(position)), party, style)
+                continue
+            look = MOVES[move]
+            text = "dropped" if position is None else one_line(position_text(position))
+            segments += [Segment(look.glyph + " ", style + Style(color=look.color, bold=True)),
+                         *column(text, max(party - 2, 0), style)]
         return segments + [cell("", max(width - sum(s.cell_length for s in segments), 0), base)]
