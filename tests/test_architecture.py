@@ -78,6 +78,9 @@ def test_imports_flow_one_way():
                     assert name.split(".")[0] not in banned, f"{path} imports {name}"
 
 
+HISTORY = ["--example", "istanbul-2025-05-16", "--example", "istanbul-2025-06-02"]
+
+
 def _main_code(argv: list[str]) -> str:
     return ("import io, contextlib\nfrom tui.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -100,6 +103,8 @@ def test_checking_a_file_does_not_import_textual(tmp_path):
     ["diff", "--example", "istanbul-2025-06-02", "--format", "text"],
     ["diff", "--example", "istanbul-2025-06-02", "--format", "rich", "--color", "always"],
     ["diff", "--example", "istanbul-2025-06-02", "--format", "html"],
+    ["history", *HISTORY, "--format", "rich", "--color", "always"],
+    ["history", *HISTORY, "--format", "html"],
     ["topics"],
     ["schema"],
     ["new"],

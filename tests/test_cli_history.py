@@ -268,3 +268,25 @@ def test_the_json_report_is_the_contract(capsys):
     assert duration["before"]["value"] == {"form": "span", "low": 720.0, "high": 720.0,
                                            "unit": "hours"}
     assert duration["after"]["value"]["high"] is None  # at least 30 days: an open end
+
+
+def test_the_json_is_streamed_a_chunk_at_a_time_with_the_bytes_of_one_document(monkeypatch):
+    from diffing.history import history as follow
+    from proposals import read_string
+    from tui.reports import json_report as diff_json
+    from tui.reports.history import json_report
+
+    def text(party: str, round_: int) -> str:
+        clauses = "".join(f"  x.topic_{i}: {{kind: quantity, value: {100 + (i + round_) % 9} km}}\n"
+                          for i in range(60))
+        return (f"ceasefire: 1\nparty: {party}\nround: R{round_}\ndate: 2025-01-0{round_ + 1}\n"
+                f"clauses:\n{clauses}")
+
+    proposals = [read_string(text(party, r), f"{party}-{r}.yaml").proposal
+                 for r in range(3) for party in ("A", "B")]
+    result = follow(proposals)
+    monkeypatch.setattr(diff_json, "CHUNK", 7)
+    writes: list[bytes] = []
+    json_report.write(result, writes.append)
+    assert b"".join(writes) == diff_json._dump(result) + b"\n"
+    assert max(map(len, writes)) < sum(map(len, writes)) / 20  # never the whole at once

@@ -37,7 +37,8 @@ def render(history: History) -> str:
     out = [f"# {escape(title(history))}", ""]
     out += [f"- {escape(round_line(history, r))}" for r in history.rounds]
     if has_index(history):
-        out += ["", f"## {INDEX_TITLE}", "", _row(ROUND_COLUMNS), _row(["---"] * 4)]
+        out += ["", f"## {INDEX_TITLE}", "", _row(ROUND_COLUMNS),
+                _row(["---"] * len(ROUND_COLUMNS))]
         out += [_row([escape(r.label), " · ".join(text for _, text in status_counts(r.summary))
                       or NO_INDEX, index_line(r), trend_line(r) or NO_INDEX])
                 for r in history.rounds]
@@ -66,7 +67,8 @@ def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> l
         return out
     since, now = round_label(history, step.since), round_label(history, step.round)
     move, topic, what = CHANGE_COLUMNS
-    out += ["", _row([move, topic, escape(since), escape(now), what]), _row(["---"] * 5)]
+    header = [move, topic, escape(since), escape(now), what]
+    out += ["", _row(header), _row(["---"] * len(header))]
     out += [_row(_cells(history, step, change)) for _, changes in groups for change in changes]
     return out
 

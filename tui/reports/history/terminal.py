@@ -26,8 +26,8 @@ from tui.reports.history.layout import (
     index_line,
     round_label,
     round_line,
-    sections,
     status_counts,
+    sections,
     step_title,
     title,
     trend_line,
@@ -68,22 +68,20 @@ def renderables(history: History) -> list[RenderableType]:
 
 
 def _index(history: History) -> Table:
-    """Each round's topics by status, its agreement index, and like for like."""
+    """Each round's topics by status (one a line, so none is split), its agreement index,
+    and like for like."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=INDEX_TITLE, title_justify="left", title_style="bold",
                   header_style="bold", expand=True)
-    for column, ratio in zip(ROUND_COLUMNS, (2, 5, 3, 5)):
-        table.add_column(column, ratio=ratio)
+    for column, ratio in zip(ROUND_COLUMNS, (3, 3, 3, 5)):
+        table.add_column(column, ratio=ratio, min_width=8)
     for round_ in history.rounds:
-        counts = Text()
-        for status, said in status_counts(round_.summary):
-            counts.append(said, style=f"bold {LOOKS[status].color}")
-            counts.append("  ")
-        counts.rstrip()
-        table.add_row(_text(round_.label), counts or Text(NO_INDEX),
-                      index_line(round_), trend_line(round_) or NO_INDEX)
+        counts = Text("\n").join(Text(said, style=f"bold {LOOKS[status].color}")
+                                 for status, said in status_counts(round_.summary))
+        table.add_row(_text(round_.label), counts or Text(NO_INDEX), index_line(round_),
+                      trend_line(round_) or NO_INDEX)
     return table
 
 
@@ -122,9 +120,9 @@ def _changes(history: History, step: Step, groups: list[tuple[Move, list[Change]
     table = Table(expand=True, show_lines=True, header_style="bold")
     table.add_column(move, no_wrap=True, min_width=10)
     table.add_column(topic, ratio=3, min_width=14, overflow="fold")
-    table.add_column(_text(round_label(history, step.since)), ratio=3, min_width=10)
-    table.add_column(_text(round_label(history, step.round)), ratio=3, min_width=10)
-    table.add_column(what, ratio=6, min_width=16)
+    for label in (round_label(history, step.since), round_label(history, step.round)):
+        table.add_column(_text(label), ratio=3, min_width=10, overflow="fold")
+    table.add_column(what, ratio=6, min_width=16, overflow="fold")  # a long word folds, whole
     for _, changes in groups:
         for change in changes:
             look = MOVES[change.move]
