@@ -252,6 +252,20 @@ async def test_an_invalid_file_keeps_the_round_shown(rounds):
         assert app.comparison is shown and app.rounds.index == 0
 
 
+async def test_a_baseline_is_the_latest_rounds_and_an_earlier_round_says_so(rounds):
+    app = make_app(rounds)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("b", "down", "down", "enter")  # no baseline, russia, ukraine
+        await settle(app, pilot)
+        assert app.comparison.baseline == "ukraine"
+        assert "baseline: Ukraine" in masthead(app)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.comparison.baseline is None
+        assert "baseline: Ukraine (the latest round only)" in masthead(app)
+
+
 @pytest.fixture
 def editor(tmp_path: Path, monkeypatch) -> Path:
     """An EDITOR that records its arguments."""

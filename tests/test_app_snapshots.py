@@ -116,3 +116,27 @@ def test_timeline_view_ends_with_what_is_undated(snap_compare):
 @pytest.mark.parametrize("size", PHASED_SIZES)
 def test_options_screen(snap_compare, size):
     assert snap_compare(istanbul(), press=["o"], terminal_size=PHASED_SIZES[size])
+
+
+# Two rounds of Istanbul: the round shown in the masthead with every round's index, the
+# cells each new text changed marked, and the detail pane's moves and round-by-round table.
+ROUND_SIZES = {"80x24": (80, 24), "120x35": (120, 35)}
+
+
+def two_rounds() -> CeasefireApp:
+    return CeasefireApp([Source(path, f"{scenario}/{path.name}")
+                         for scenario in ("istanbul-2025-05-16", "istanbul-2025-06-02")
+                         for path in sorted((EXAMPLES / scenario).glob("*.yaml"))],
+                        watch=False, blink=False)
+
+
+@pytest.mark.parametrize("size", ROUND_SIZES)
+def test_rounds_latest_with_a_changed_row(snap_compare, size):
+    assert snap_compare(two_rounds(), terminal_size=ROUND_SIZES[size],
+                        run_before=_select("ceasefire.preconditions"))
+
+
+@pytest.mark.parametrize("size", ROUND_SIZES)
+def test_rounds_stepped_back_to_the_first(snap_compare, size):
+    assert snap_compare(two_rounds(), terminal_size=ROUND_SIZES[size],
+                        run_before=_select("ceasefire.preconditions", "left_square_bracket"))

@@ -8,6 +8,7 @@ Renderables only; every word from a proposal file goes through `literal`.
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +18,8 @@ from tui.app.rounds import PartyChange, RoundView, topic_rounds
 from tui.reports.history.layout import MOVES
 from tui.reports.layout import LOOKS, position_text
 from tui.terminal import literal
+
+INDENT = (0, 0, 0, 4)  # a move's values and explanation, wrapped lines included
 
 
 def move_mark(move: Move) -> Text:
@@ -37,11 +40,11 @@ def change_block(history: History, found: PartyChange) -> list[RenderableType]:
     out: list[RenderableType] = [head]
     width = max(len(since), len(now)) + 1
     for label, position in ((since, change.before), (now, change.after)):
-        line = Text(f"    {label + ':':<{width}} ", style="dim")
+        line = Text(f"{label + ':':<{width}} ", style="dim")
         line.append(literal(position_text(position)),
                     style="dim italic" if position is None else "")
-        out.append(line)
-    out.append(Text("    " + literal(change.explanation)))
+        out.append(Padding(line, INDENT))
+    out.append(Padding(Text(literal(change.explanation)), INDENT))
     return out
 
 
