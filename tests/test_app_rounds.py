@@ -266,6 +266,36 @@ async def test_a_baseline_is_the_latest_rounds_and_an_earlier_round_says_so(roun
         assert "baseline: Ukraine (the latest round only)" in masthead(app)
 
 
+def some(sources: list[Source], *names: str) -> list[Source]:
+    return [source for source in sources if source.name in names]
+
+
+async def test_a_party_without_a_new_text_still_stands_and_is_not_marked(rounds):
+    app = make_app(some(rounds, "istanbul-2025-05-16/russia.yaml",
+                        "istanbul-2025-05-16/ukraine.yaml", "istanbul-2025-06-02/russia.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Round 2 of 2 · Istanbul II · 2025-06-02 · still standing: Ukraine " \
+            "(Istanbul I)" in masthead(app)
+        assert {party for _, party in app.query_one(GapGrid).moves} == {"russia"}
+
+
+async def test_a_round_where_one_party_stood_is_not_shown_but_counted(rounds):
+    app = make_app(some(rounds, "istanbul-2025-05-16/ukraine.yaml",
+                        "istanbul-2025-06-02/russia.yaml", "istanbul-2025-06-02/ukraine.yaml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = masthead(app)
+        assert "Round 2 of 2 · Istanbul II" in text and "— · → 0.25" in text
+        assert ("ceasefire.type", "ukraine") in app.query_one(GapGrid).moves
+        await choose(pilot, "ceasefire.type")
+        history = detail(app).split("Round by round")[1]
+        assert "one party stood: nothing compared" in history
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.rounds.index == 1 and notified(app, "only one party stood")
+
+
 @pytest.fixture
 def editor(tmp_path: Path, monkeypatch) -> Path:
     """An EDITOR that records its arguments."""

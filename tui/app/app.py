@@ -278,8 +278,9 @@ class CeasefireApp(App[None]):
             return
         index = step(self.history, self.rounds.index, by)
         if index is None:
-            self.notify("This is the latest round." if by > 0 else "This is the first round.",
-                        timeout=2)
+            self.notify("This is the latest round." if by > 0 else
+                        "This is the first round." if self.rounds.index == 0 else
+                        "No earlier round to show: only one party stood in it.", timeout=2)
             return
         self.round_label = self.history.rounds[index].label
         self._show_round()
