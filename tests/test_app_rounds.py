@@ -345,6 +345,9 @@ async def test_drafts_of_one_text_are_versions_and_a_carried_clause_names_its_fi
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.history is None  # one party: no round has two parties to compare
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert notified(app, "Each column is a version of peace-plan")
         assert masthead(app).startswith(
             "3 versions of peace-plan, not parties: US 28-point plan → European "
             "counter-proposal → US-Ukraine 20-point plan")

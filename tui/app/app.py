@@ -274,7 +274,11 @@ class CeasefireApp(App[None]):
         """Show the round `by` away (a round where two parties or more stand), keeping the
         selected row when that round has it."""
         if self.history is None or self.rounds is None:
-            self.notify("The files hold one round: nothing to step through.", timeout=3)
+            versions = self.latest.versions_of if self.latest is not None else None
+            self.notify(literal(f"Each column is a version of {versions}: the rounds are side "
+                                "by side already.") if versions else
+                        "The files hold one round: nothing to step through.",
+                        markup=False, timeout=3)
             return
         index = step(self.history, self.rounds.index, by)
         if index is None:
