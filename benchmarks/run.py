@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # the full suite (a few minutes), writes RESULTS.md
     python benchmarks/run.py --smoke    # tiny sizes, nothing written: CI checks it still runs
+    python benchmarks/run.py --only 9   # only some measurements (by number), nothing written
 
 Commands run as subprocesses, each paired with its baseline and the two interleaved
 (A, B, A, B, ...), so that a noisy machine slows both alike. Each row gives the median
@@ -69,7 +70,8 @@ def run_once(command: list[str]) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     error = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode not in (0, 1):  # diff exits 1 when it finds gaps
+    # diff exits 1 when it finds gaps, history when something moved; so does a traceback
+    if process.returncode not in (0, 1) or "Traceback (most recent call last)" in error:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {error[-500:]}")
     return elapsed, usage.ru_maxrss
 
@@ -107,11 +109,13 @@ def load_only(files: list[Path]) -> list[str]:
     return [PYTHON, "-c", LOAD_ONLY, *map(str, files)]
 
 
-def generated(parties: int, clauses: int, structured: bool = False) -> list[Path]:
-    folder = WORK / f"p{parties}-c{clauses}{'-structured' if structured else ''}"
+def generated(parties: int, clauses: int, structured: bool = False, rounds: int = 1
+              ) -> list[Path]:
+    folder = WORK / (f"p{parties}-c{clauses}{'-structured' if structured else ''}"
+                     f"{f'-r{rounds}' if rounds > 1 else ''}")
     files = sorted(folder.glob("*.yaml"))
-    if len(files) != parties:
-        files = write(Plan(parties, clauses, structured=structured), folder)
+    if len(files) != parties * rounds:
+        files = write(Plan(parties, clauses, structured=structured, rounds=rounds), folder)
     return files
 
 
@@ -190,6 +194,22 @@ def n_way(runs: int, parties: int, clauses: int) -> Result:
                   "loading the same files", ours, base, "≤ 2.5×", ratio <= 2.5)
 
 
+def history_json(runs: int, rounds: int, clauses: int) -> tuple[Result, Result]:
+    files = generated(2, clauses, rounds=rounds)
+    ours, base = paired([*CEASEFIRE, "history", "--format", "json", *limits_for(clauses),
+                         *map(str, files)], load_only(files), runs)
+    ratio = ours.median / base.median
+    memory = max(ours.peak_kib) / max(base.peak_kib)
+    return (
+        Result(f"9. `history --format json`, {rounds} rounds × 2 parties × {clauses:,} clauses "
+               f"(each round a full comparison, each party's step measured against the "
+               f"other) vs loading the {2 * rounds} files", ours, base, "≤ 2.5×", ratio <= 2.5),
+        Result(f"10. peak memory of 9 vs the baseline's peak ({max(ours.peak_kib) // 1024} MiB "
+               f"vs {max(base.peak_kib) // 1024} MiB)", ours, base, "≤ 4×", memory <= 4,
+               note=f"{memory:.2f}×"),
+    )
+
+
 ENGINE_VS_DEEPDIFF = """
 import sys, time, yaml
 from deepdiff import DeepDiff
@@ -242,7 +262,7 @@ else:
     from proposals.limits import Limits
     from tui.app.app import CeasefireApp
     from tui.inputs import Source, input_sources
-    sources = input_sources([], files[0]) if which == 'example' else [Source(Path(f), f) for f in files]
+    sources = input_sources([], files[:1]) if which == 'example' else [Source(Path(f), f) for f in files]
     app = CeasefireApp(sources, Limits(clauses=10**6, file_bytes=10**9), watch=False)
 async def first_paint(pilot):
     await pilot.pause()
@@ -342,22 +362,33 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, write nothing")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--only", action="append", metavar="N",
+                        help="only measurement N (1 to 6, 8, 9: 1b comes with 1, 6a to 6c "
+                             "with 6, 7 with 2, 10 with 9); repeat for more; writes nothing")
     args = parser.parse_args()
     runs = 1 if args.smoke else args.runs
     scale = 100 if args.smoke else 1
-    steps: list[Callable[[], Result | tuple[Result, ...]]] = [
-        lambda: startup(runs * 3),
-        lambda: startup_rich(runs * 3),
-        lambda: big_json(runs, 10_000 // scale),
-        lambda: structured_json(runs, 10_000 // scale),
-        lambda: growth(max(1, runs // 2), (1_000 // scale, 10_000 // scale, 100_000 // scale)),
-        lambda: n_way(runs, 10, 2_000 // scale),
-        lambda: engine_vs_deepdiff(10_000 // scale),
-        lambda: first_paint(runs, 2_000 // scale),
-        lambda: filter_change(5_000 // scale),
+    steps: list[tuple[str, Callable[[], Result | tuple[Result, ...]]]] = [
+        ("1", lambda: startup(runs * 3)),
+        ("1", lambda: startup_rich(runs * 3)),
+        ("2", lambda: big_json(runs, 10_000 // scale)),
+        ("8", lambda: structured_json(runs, 10_000 // scale)),
+        ("3", lambda: growth(max(1, runs // 2),
+                             (1_000 // scale, 10_000 // scale, 100_000 // scale))),
+        ("4", lambda: n_way(runs, 10, 2_000 // scale)),
+        ("9", lambda: history_json(runs, 10, 2_000 // scale)),
+        ("5", lambda: engine_vs_deepdiff(10_000 // scale)),
+        ("6", lambda: first_paint(runs, 2_000 // scale)),
+        ("6", lambda: filter_change(5_000 // scale)),
     ]
+    only = {{"7": "2", "10": "9"}.get(n, n).rstrip("abc") for n in args.only or ()}
+    unknown = only - {number for number, _ in steps}
+    if unknown:
+        parser.error(f"no measurement {', '.join(sorted(unknown))}")
     results: list[Result] = []
-    for step in steps:
+    for number, step in steps:
+        if only and number not in only:
+            continue
         found = step()
         for result in found if isinstance(found, tuple) else (found,):
             results.append(result)
@@ -366,7 +397,7 @@ def main() -> int:
                   flush=True)
     report = table(results)
     print(report)
-    if not args.smoke:
+    if not args.smoke and not only:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         (HERE / "RESULTS.md").write_text(
             f"# Benchmark results\n\n{stamp} on {machine()}.\n"
