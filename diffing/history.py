@@ -9,6 +9,7 @@ change and for the gaps. Pure and deterministic: the order of the files does not
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -65,12 +66,17 @@ def history(proposals: Sequence[Proposal], options: Mapping[str, str] | None = N
                         settled, options) if len(texts[party]) >= 3 else None
         parties.append(PartyHistory(
             id=party, name=_name(texts[party]),
-            texts=tuple(replace(party_record(t, None), round=given[round_of[id(t)]].label)
-                        for t in texts[party]),
+            texts=tuple(replace(party_record(t, _shown_option(t, party, options)),
+                                round=given[round_of[id(t)]].label) for t in texts[party]),
             rounds=tuple(round_of[id(t)] for t in texts[party]),
             steps=tuple(steps), overall=overall))
     return History(parties=tuple(parties), rounds=result_rounds,
                    reference=tuple(p for p in order if p in settled))
+
+
+def _shown_option(text: Proposal, party: str, options: Mapping[str, str] | None) -> str | None:
+    """The option of `text` the rounds show: the one asked for when it offers it, else its first."""
+    return chosen_options([text], _offered([(party, text)], options))[text.id]
 
 
 def _name(texts: Sequence[Proposal]) -> str:
@@ -164,18 +170,19 @@ def _step(earlier: Proposal, later: Proposal, round_of: Mapping[int, int],
     with collector_paused():
         table = Table.of(table_parties, {p.id: scope(p, chosen[p.id]) for p in table_parties},
                          stand_ins={before.id: later.id})
-        changes, counts = [], Counts()
+        changes, tally = [], Counter[str]()
         for line in table.lines():
             was, now_said = line.clauses.get(before.id), line.clauses.get(later.id)
             if was is None and now_said is None:
                 continue
             move = _move(line, before, later, table)
-            counts = _counted(counts, move)
+            tally[move.value] += 1
             if move is Move.KEPT:
                 continue
             gaps = tuple(gap_to(line, before, later, other, table.timelines)
                          for other in others if other.id in line.clauses)
-            counts = _directed(counts, move, gaps)
+            if move is Move.CHANGED:
+                tally[_heading(gaps)] += 1
             changes.append(Change(
                 id=line.id, topic=line.topic.key, label=line.topic.label, area=line.topic.area,
                 move=move, explanation=_explain(move, later, was, now_said, gaps, line, table),
@@ -183,6 +190,7 @@ def _step(earlier: Proposal, later: Proposal, round_of: Mapping[int, int],
                 actor_name=table.cast.names.get(line.actor) if line.actor else None,
                 phase_label=next((p.label for p in table.plan.points if p.id == line.phase),
                                  None)))
+    counts = Counts(**{field: tally[field] for field in Counts.__dataclass_fields__})
     return Step(party=later.id, since=since, round=now, counts=counts, changes=tuple(changes))
 
 
@@ -191,26 +199,30 @@ def _move(line: Line, before: Proposal, later: Proposal, table: Table) -> Move:
         return Move.ADDED
     if later.id not in line.clauses:
         return Move.DROPPED
+    if _said_alike(line.clauses[before.id], line.clauses[later.id]):
+        return Move.KEPT  # most rows stand from round to round: no need to measure them
     status, _ = measure(line, before, later, table.timelines)
     return Move.KEPT if status is GapStatus.AGREED else Move.CHANGED
 
 
-def _counted(counts: Counts, move: Move) -> Counts:
-    field = move.value
-    return replace(counts, **{field: getattr(counts, field) + 1})
+def _said_alike(was: Clause, now: Clause) -> bool:
+    """The same position in the same words, whatever the place it was written in."""
+    return (was.value == now.value and was.by == now.by and was.mutual == now.mutual
+            and _when(was) == _when(now)
+            and [c.text for c in was.conditions] == [c.text for c in now.conditions]
+            and [r.value for r in was.readings] == [r.value for r in now.readings])
 
 
-def _directed(counts: Counts, move: Move, gaps: Sequence[Gap]) -> Counts:
-    """A changed row counts toward when it closed the gap to every other party that
-    addresses it, away when it widened the gap to any."""
-    if move is not Move.CHANGED or not gaps:
-        return counts
-    directions = {gap.direction for gap in gaps}
+def _heading(gaps: Sequence[Gap]) -> str:
+    """Where a changed row went: toward when it closed the gap to every other party that
+    addresses it, away when it widened the gap to any, sideways when it moved neither way
+    (or toward some and level with others); unmeasured when no other party measures it."""
+    directions = {gap.direction for gap in gaps} - {Direction.UNMEASURED}
+    if not directions:
+        return "unmeasured"
     if directions == {Direction.TOWARD}:
-        return replace(counts, toward=counts.toward + 1)
-    if Direction.AWAY in directions:
-        return replace(counts, away=counts.away + 1)
-    return counts
+        return Direction.TOWARD.value
+    return Direction.AWAY.value if Direction.AWAY in directions else Direction.SIDEWAYS.value
 
 
 def _explain(move: Move, later: Proposal, was: Clause | None, now: Clause | None,

@@ -78,7 +78,7 @@ class Change:
 @record
 class Counts:
     """How many rows a step kept, changed, added and dropped, and of the changed ones how
-    many moved toward every other party, away from one, or neither."""
+    many moved toward every other party, away from one, or neither (sideways)."""
 
     kept: int = 0
     changed: int = 0
@@ -86,6 +86,7 @@ class Counts:
     dropped: int = 0
     toward: int = 0
     away: int = 0
+    sideways: int = 0
 
 
 @record

@@ -104,8 +104,8 @@ def gap_words(gap: Gap, other: str, theirs: str | None) -> str:
 
 def _span(gap: Gap) -> str:
     if gap.unit is not None and gap.before is not None and gap.after is not None:
-        amount = amount_for(gap.unit)
-        return f" ({amount(gap.before)} → {amount(gap.after)})"
+        amount, scale = amount_for(gap.unit), max(gap.before, gap.after)
+        return f" ({amount(gap.before, scale)} → {amount(gap.after, scale)})"
     if gap.distance_before is not None and gap.distance_after is not None:
         return f" (distance {gap.distance_before:.2f} → {gap.distance_after:.2f})"
     return ""

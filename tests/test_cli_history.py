@@ -128,8 +128,8 @@ def test_a_text_given_again_in_the_next_round_reports_no_movement(finished):
 def test_trouble_is_said_on_stderr_with_its_place(finished):
     said = {name: finished[name].stderr for name in COMMANDS if COMMANDS[name][1] == 2}
     assert all(not finished[name].stdout for name in said)
-    assert "ukraine-1.yaml and ukraine-1.yaml are both Ukraine's text in round 'Istanbul I'" \
-        in said["same-file-twice"]
+    assert said["same-file-twice"] == \
+        "ceasefire history: ukraine-1.yaml is given twice: name each text once\n"
     assert "ukraine-1-again.yaml and ukraine-1.yaml are both Ukraine's text in round " \
         "'Istanbul I'" in said["two-texts-one-round"]
     assert "bad.yaml:6:19: error: clauses.ceasefire.type: 'ful' is not a word this topic " \
@@ -167,10 +167,10 @@ def test_the_istanbul_history_says_what_each_party_added_and_changed(finished):
         in out
     russia = out[out.index("== Russia: Istanbul I → Istanbul II =="):]
     ukraine = out[out.index("== Ukraine: Istanbul I → Istanbul II =="):]
-    assert "1 kept, 1 changed (0 toward the others, 0 away), 20 added, 2 dropped" in russia
+    assert "1 kept, 1 changed (0 toward the others, 0 away, 1 sideways), 20 added, 2 dropped" in russia
     assert "  Changed: Preconditions.\n" in russia
     assert "  Dropped: Prisoner exchange and Number of prisoners.\n" in russia
-    assert "2 kept, 3 changed (0 toward the others, 1 away), 17 added, 1 dropped" in ukraine
+    assert "2 kept, 3 changed (0 toward the others, 1 away, 1 sideways), 17 added, 1 dropped" in ukraine
     assert "  Changed: Type of ceasefire, Duration and Prisoner exchange.\n" in ukraine
     assert "  Added: Preconditions, Domains, Monitoring, Withdrawal of forces · by Ukraine," \
         in ukraine
@@ -184,7 +184,7 @@ def test_the_istanbul_history_says_what_each_party_added_and_changed(finished):
 
 def test_the_peace_plan_history_names_the_dropped_topics_and_the_army_cap(finished):
     out = finished["peace-plans"].stdout
-    assert "ceasefire history: peace-plan: 3 texts over 3 rounds" in out
+    assert "ceasefire history: peace-plan, 3 texts over 3 rounds" in out
     last = out[out.index("== peace-plan, first text to last:"):]
     for topic in ("Preconditions", "Amnesty", "Recognition of territory", "Legal form",
                   "Frozen Russian assets for reconstruction", "Zaporizhzhia nuclear plant"):
@@ -197,10 +197,10 @@ def test_the_peace_plan_history_names_the_dropped_topics_and_the_army_cap(finish
 # --- formats, files, colour ------------------------------------------------------------------
 
 OPENINGS = {
-    "text": "ceasefire history: peace-plan: 3 texts over 3 rounds\n",
-    "markdown": "# ceasefire history: peace-plan: 3 texts over 3 rounds\n",
+    "text": "ceasefire history: peace-plan, 3 texts over 3 rounds\n",
+    "markdown": "# ceasefire history: peace-plan, 3 texts over 3 rounds\n",
     "html": "<!DOCTYPE html>\n",
-    "rich": "ceasefire history: peace-plan: 3 texts over 3 rounds\n",
+    "rich": "ceasefire history: peace-plan, 3 texts over 3 rounds\n",
     "json": "{\n  \"format\": \"ceasefire-history/1\",\n",
 }
 

@@ -99,6 +99,36 @@ def test_a_concession_is_reported_with_the_share_of_the_numeric_gap_it_closed(lo
     assert step_taken.counts.toward == 1
 
 
+LENGTH = """ceasefire: 2
+party: {party}
+clauses:
+  ceasefire.duration: {days} days
+"""
+
+
+@pytest.mark.parametrize("days, said", [(3, "(27 days → 0 days)"), (10, "(27 days → 7 days)")])
+def test_a_duration_gap_is_said_in_one_unit_before_and_after(days, said):
+    # Ukraine's 30 days against Russia's 3: a gap closed to nothing is `0 days`, not `0 hours`.
+    texts = [in_round(agreement(LENGTH.format(party="Ukraine", days=30), "Ukraine"), "I", 0),
+             in_round(agreement(LENGTH.format(party="Ukraine", days=days), "Ukraine"), "II", 7),
+             in_round(agreement(LENGTH.format(party="Russia", days=3), "Russia"), "I", 0)]
+    (change,) = history(texts).party("ukraine").steps[0].changes
+    assert said in change.explanation
+
+
+@PROPERTIES
+@given(parties(2), parties(2))
+def test_every_changed_row_is_counted_toward_away_or_sideways_at_most_once(first, second):
+    texts = [in_round(first[0], "I", 0), in_round(first[1], "I", 0),
+             in_round(replace(second[0], id=first[0].id, party=first[0].party), "II", 7)]
+    for party in history(texts).parties:
+        for step in party.steps:
+            counts = step.counts
+            assert counts.toward + counts.away + counts.sideways <= counts.changed
+            assert counts.kept + counts.changed + counts.added + counts.dropped >= \
+                len(step.changes)
+
+
 @PROPERTIES
 @given(parties(3), st.randoms(use_true_random=False))
 def test_the_order_of_the_files_does_not_matter(three, random):

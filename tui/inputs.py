@@ -70,6 +70,19 @@ def _named(file: str) -> list[Source]:
     return [Source(p, str(p)) for p in found]
 
 
+def once(sources: list[Source]) -> list[Source]:
+    """The sources, refused when one file is named twice: a history of a text against
+    itself would only say that its own round holds it twice."""
+    seen: dict[Path, str] = {}
+    for source in sources:
+        key = source.path.resolve()
+        if key in seen:
+            again = "" if seen[key] == source.name else f" (as {seen[key]} and {source.name})"
+            raise UsageError(f"{source.name} is given twice{again}: name each text once")
+        seen[key] = source.name
+    return sources
+
+
 def read_inputs(sources: list[Source], limits: Limits) -> list[Input]:
     return [Input(source, read_proposal(source.path, limits, source.name)) for source in sources]
 

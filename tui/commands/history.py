@@ -9,7 +9,9 @@ from diffing import ComparisonError
 from diffing.history import history
 from tui.commands.options import add_inputs, add_option_choice, limits
 from tui.commands.output import add_output, deliver
-from tui.inputs import UsageError, input_sources, load_valid, option_choices, read_inputs
+from tui.inputs import (
+    UsageError, input_sources, load_valid, once, option_choices, read_inputs,
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    sources = input_sources(args.files, args.example)
+    sources = once(input_sources(args.files, args.example))
     proposals = load_valid(read_inputs(sources, limits(args)))
     try:
         result = history(proposals, options=option_choices(proposals, args.option))

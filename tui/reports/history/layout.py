@@ -69,10 +69,10 @@ def title(history: History) -> str:
 
 
 def headline(history: History) -> str:
-    """`Russia, Ukraine and Agreed outcome over 2 rounds`; `peace-plan: 3 drafts`."""
+    """`Russia, Ukraine and Agreed outcome over 2 rounds`; `peace-plan, 3 texts over 3 rounds`."""
     if len(history.parties) == 1:
         party = history.parties[0]
-        return f"{party.name}: {plural(len(party.texts), 'text')} over " \
+        return f"{party.name}, {plural(len(party.texts), 'text')} over " \
                f"{plural(len(history.rounds), 'round')}"
     return f"{names([p.name for p in history.parties])} over " \
            f"{plural(len(history.rounds), 'round')}"
@@ -149,7 +149,7 @@ def trend_line(round_: Round) -> str | None:
     if trend.rows == 0 or trend.before is None or trend.after is None:
         return "no topic is measured in both this round and the one before: the two " \
                "indices rest on different topics"
-    change = trend.change or 0.0
+    change = round(round(trend.after, 2) - round(trend.before, 2), 2)  # as the numbers read
     word = "closer" if change > 0 else "further apart" if change < 0 else "no change"
     return f"on the {plural(trend.rows, 'topic')} measured in both rounds: " \
            f"{trend.before:.2f} → {trend.after:.2f} ({word}" + \
@@ -175,7 +175,8 @@ def counts_line(counts: Counts, others: bool = True) -> str:
     whether any other party stands to move toward."""
     moved = ""
     if counts.changed and others:
-        moved = f" ({counts.toward} toward the others, {counts.away} away)"
+        sideways = f", {counts.sideways} sideways" if counts.sideways else ""
+        moved = f" ({counts.toward} toward the others, {counts.away} away{sideways})"
     return f"{counts.kept:,} kept, {counts.changed:,} changed{moved}, {counts.added:,} added, " \
            f"{counts.dropped:,} dropped"
 
