@@ -257,32 +257,6 @@ async def test_b_picks_a_baseline_and_back(files):
         assert app.comparison.baseline is None
 
 
-async def test_x_exports_what_is_shown_and_never_overwrites(files, tmp_path):
-    app = make_app(files, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f", "f")  # conflicts only
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        await pilot.press("down", "down", "enter")  # html
-        await pilot.press("enter")
-        await pilot.pause()
-        report = tmp_path / "ceasefire-report.html"
-        assert report.exists() and not isinstance(app.screen, ExportScreen)
-        text = report.read_text()
-        assert text.startswith("<!DOCTYPE html>") and "one-sided</td>" not in text
-        await pilot.press("x", "enter", "enter")  # markdown, same folder: a new file
-        await pilot.pause()
-        assert (tmp_path / "ceasefire-report.md").exists()
-        await pilot.press("x", "down", "down", "enter", "enter")  # html again: exists
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        assert "exists" in str(app.screen.query_one("#export-error").render())
-        assert report.read_text() == text
-        await pilot.press("escape")
-
-
 async def test_c_switches_the_theme(files):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:

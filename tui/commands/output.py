@@ -19,11 +19,10 @@ from pathlib import Path
 from tui.commands.options import add_color
 from tui.files import Content, write_atomically
 from tui.inputs import UsageError
+from tui.reports import BY_SUFFIX
 from tui.terminal import console, is_terminal, wants_color
 
 FORMATS = ("rich", "text", "markdown", "json", "html")
-BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html",
-             ".htm": "html", ".txt": "text"}
 TEXT_MODULES = {"text": "text", "markdown": "markdown", "html": "html"}
 
 

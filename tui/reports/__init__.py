@@ -10,6 +10,9 @@ from importlib import import_module
 from diffing import Comparison
 
 TEXT_FORMATS = {"text": "text", "markdown": "markdown", "json": "json_report", "html": "html"}
+BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html",
+             ".htm": "html", ".txt": "text"}
+"""The format a file name's suffix asks for (`-o report.html`, the app's export)."""
 
 
 def render_text(comparison: Comparison, report_format: str) -> str:
