@@ -16,7 +16,8 @@ from textual.command import CommandPalette
 
 from tests.conftest import EXAMPLES
 from tui.app.actions import BINDINGS, key_label
-from tui.app.app import CeasefireApp, editor_command
+from tui.app.app import CeasefireApp
+from tui.app.editor import editor_command
 from tui.app.messages import RowChosen
 from tui.app.screens.baseline import BaselineScreen
 from tui.app.screens.export import ExportScreen
@@ -187,13 +188,26 @@ async def test_e_opens_the_editor_at_the_clause_then_reloads(files, fake_editor)
         assert app.row == "ceasefire.duration"  # the selection survives the reload
 
 
+async def test_e_with_files_invalid_from_the_start_opens_the_first_error(files, fake_editor):
+    files[1].write_text(files[1].read_text().replace("value: 2-3 days", "value: [2-3 days"))
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.comparison is None
+        error = next(p for p in app.snapshot.problems if p.is_error)
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert fake_editor.read_text() == f"+{error.line} {files[1]}\n"
+        assert not any("No row selected" in str(n.message) for n in app._notifications)
+
+
 def test_editor_commands_put_the_cursor_on_the_line():
     path = Path("/p/ukraine.yaml")
     assert editor_command({"EDITOR": "nano"}, path, 12) == ["nano", "+12", "/p/ukraine.yaml"]
     assert editor_command({"EDITOR": "vim -p", "VISUAL": "emacs -nw"}, path, 3) == [
         "emacs", "-nw", "+3", "/p/ukraine.yaml"]
     assert editor_command({"EDITOR": "code"}, path, 7) == ["code", "--wait", "--goto",
-                                                           "/p/ukraine.yaml:7"]
+                                                           "/p/ukraine.yaml:7:1"]
     assert editor_command({}, path, 1) == ["vi", "+1", "/p/ukraine.yaml"]
 
 

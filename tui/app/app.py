@@ -12,14 +12,12 @@ with its baseline and options), and marks what each new text changed.
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input
@@ -29,6 +27,7 @@ from diffing.filters import restrict
 from diffing.history_result import History
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS
+from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
@@ -223,36 +222,51 @@ class CeasefireApp(App[None]):
         self.call_from_thread(self.apply, snapshot)
 
     def action_edit(self) -> None:
-        """Open $EDITOR (or $VISUAL) on the selected clause's line, then read the files again."""
+        """Open $VISUAL or $EDITOR on the selected clause's line (on the first error's place
+        while no comparison could be made), then read the files again."""
+        target = self._edit_target()
+        if target is not None:
+            self._edit(*target)
+
+    def _edit_target(self) -> tuple[Path, int, int] | None:
+        """The file, line and column `e` opens, or None with the reason notified."""
+        error = next((p for p in self.snapshot.problems if p.is_error), None)
+        if self.comparison is None and error is not None:
+            return self._source_path(error.file, error.line, error.column)
         row = self.selected_row
         if row is None or self.comparison is None:
             self.notify("No row selected.", severity="warning")
-            return
+            return None
         party = self.party if row.positions.get(self.party or "") else next(
             (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
         position = row.positions.get(party or "")
         if party is None or position is None:
             self.notify("No party addresses this row.", severity="warning")
-            return
+            return None
         # a clause an amending text carries over is in the earlier text's file
-        name = position.file or self.comparison.party(party).file
+        return self._source_path(position.file or self.comparison.party(party).file,
+                                 position.line, 1)
+
+    def _source_path(self, name: str, line: int, column: int) -> tuple[Path, int, int] | None:
         path = next((source.path for source in self.sources if source.name == name), None)
         if path is None:
             self.notify(literal(f"No file {name!r} among those given."), severity="error",
                         markup=False)
-            return
-        command = editor_command(os.environ, path, position.line)
+            return None
+        return path, line, column
+
+    def _edit(self, path: Path, line: int, column: int) -> None:
+        """Hand the terminal to the editor; any failure comes back as a message."""
         try:
-            try:
-                with self.suspend():
-                    subprocess.run(command, check=False)
-            except SuspendNotSupported:  # no terminal to hand over (tests, headless runs)
-                subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
-        except OSError as error:
-            self.notify(literal(f"Could not start the editor {command[0]!r}: "
-                                f"{error.strerror or error}. Set $EDITOR to your editor."),
-                        severity="error", markup=False, timeout=8)
+            command = resolve(editor_command(os.environ, path, line, column), os.environ)
+        except EditorError as error:
+            self.notify(literal(str(error)), title="Editor", severity="error", markup=False,
+                        timeout=10)
             return
+        failure = run_editor(self, command)
+        if failure is not None:
+            self.notify(literal(failure), title="Editor", severity="error", markup=False,
+                        timeout=10)
         self.watcher.changed()  # the reload below covers this change
         self.action_reload()
 
@@ -410,13 +424,3 @@ def _step(rows: list[str], gaps: set[str], current: str | None, forward: bool) -
     order = rows[start + 1:] + rows[:start + 1] if forward else \
         list(reversed(rows[:start])) + list(reversed(rows[start:]))
     return next((row for row in order if row in gaps), None)
-
-
-def editor_command(environ: os._Environ[str] | dict[str, str], path: Path, line: int) -> list[str]:
-    """The command that opens `path` at `line` in the user's editor."""
-    editor = shlex.split(environ.get("VISUAL") or environ.get("EDITOR") or "vi")
-    name = Path(editor[0]).name
-    if name in ("code", "codium", "code-insiders"):
-        return [*editor, "--wait", "--goto", f"{path}:{line}"]
-    return [*editor, f"+{line}", str(path)]
-
