@@ -133,11 +133,17 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[Line]:
     return groups + _pair_custom(custom, len(clauses), several, more)
 
 
+def natural(key: str) -> tuple[str | int, ...]:
+    """A key to sort by as a person counts: `x.point_2` before `x.point_10`."""
+    return tuple(int(part) if index % 2 else part
+                 for index, part in enumerate(re.split(r"(\d+)", key)))
+
+
 def _pair_custom(by_key: dict[str, Firsts], parties: int, several: dict[str, Clauses],
                  more: set[str]) -> list[Line]:
     # Only groups that some party does not share can pair with another group; the rest
     # (nearly all, in a long negotiation) go straight through.
-    keys = sorted(by_key)
+    keys = sorted(by_key, key=natural)
     groups = [_Group.of(key, by_key[key]) for key in keys if len(by_key[key]) < parties]
     merged: dict[str, Firsts] = {}  # groups that took in another group
     joined: dict[str, list[str]] = {}  # the keys each merged group took in

@@ -29,6 +29,8 @@ BINDINGS: list[Binding] = [
             tooltip="Show all, gaps only, conflict, partial, one-sided or unclear"),
     Binding("slash", "search", "Search", id="search", key_display="/",
             tooltip="Search topics, positions and explanations"),
+    Binding("escape", "clear", "Clear", id="clear", key_display="esc", show=False,
+            tooltip="Close the search box; then clear the search, then the filter"),
     Binding("e", "edit", "Edit", id="edit",
             tooltip="Open $VISUAL or $EDITOR at the selected clause, then reload"),
     Binding("r", "reload", "Reload", id="reload", tooltip="Read the files again"),

@@ -183,9 +183,19 @@ class CeasefireApp(App[None]):
     def selected_row(self) -> Row | None:
         return self._rows.get(self.row or "")
 
+    def nothing_selected(self) -> str:
+        """Why no row is selected: what hides every row, and the key that brings them back."""
+        if self.search:
+            return literal(f"No topic matches {self.search!r} — Esc clears the search.")
+        if self.filter_index:
+            return (f"The filter '{self.filter_name}' hides every topic — f shows the next, "
+                    "Esc shows all.")
+        return "No row selected."
+
     def _show_row(self) -> None:
         """The detail pane, and any screen drawing the comparison, follow the selection."""
-        self.query_one(DetailPane).show(self.selected_row, self.comparison, self.rounds)
+        self.query_one(DetailPane).show(self.selected_row, self.comparison, self.rounds,
+                                        self.nothing_selected())
         if self.comparison is not None:
             self.screen.post_message(ComparisonShown(self.comparison, self.selected_row))
 
@@ -235,7 +245,7 @@ class CeasefireApp(App[None]):
             return self._source_path(error.file, error.line, error.column)
         row = self.selected_row
         if row is None or self.comparison is None:
-            self.notify("No row selected.", severity="warning")
+            self.notify(self.nothing_selected(), severity="warning", markup=False)
             return None
         party = self.party if row.positions.get(self.party or "") else next(
             (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
@@ -334,12 +344,22 @@ class CeasefireApp(App[None]):
         self.search = event.value.strip()
         self.refresh_view()
 
-    def key_escape(self) -> None:
+    def action_clear(self) -> None:
+        """One step back to everything: an open search box closes (dropping what was typed),
+        then an applied search is cleared, then the filter goes back to all."""
         box = self.query_one("#search", Input)
         if box.has_class("-visible"):
             self.search = ""
             box.value = ""
             self._close_search()
+        elif self.search:
+            self.search = ""
+            self.refresh_view()
+            self.notify("Search cleared", timeout=2)
+        elif self.filter_index:
+            self.filter_index = 0
+            self.refresh_view()
+            self.notify("Showing all", timeout=2)
 
     def _close_search(self) -> None:
         self.query_one("#search", Input).remove_class("-visible")
@@ -410,10 +430,29 @@ class CeasefireApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Every key's action by its name, then Textual's own commands that no key does
+        already (its Quit and Theme would be listed twice), with a screenshot of ours."""
+        ours = {binding.description for binding in BINDINGS}
         for binding in BINDINGS:
             yield SystemCommand(binding.description, binding.tooltip,
                                 partial(self.run_action, binding.action))
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand("Screenshot", "Save an SVG picture of the screen in the "
+                                    "export folder", partial(self.set_timer, 0.1, self.save_picture))
+            elif command.title not in ours:
+                yield command
+
+    def save_picture(self) -> None:
+        """The screen as SVG in the export folder; where it went, or why it could not."""
+        try:
+            path = self.save_screenshot(path=str(self.export_folder))
+        except OSError as error:
+            self.notify(literal(f"Could not save the screenshot in {self.export_folder}: "
+                                f"{error.strerror or error}"),
+                        severity="error", markup=False, timeout=8)
+            return
+        self.notify(literal(f"Saved the screenshot to {path}"), markup=False)
 
 
 def _step(rows: list[str], gaps: set[str], current: str | None, forward: bool) -> str | None:

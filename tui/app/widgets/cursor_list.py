@@ -95,10 +95,16 @@ class CursorList(ScrollView, can_focus=True):
             return  # not laid out yet: on_resize brings the cursor into view
         visible = max(self.size.height - self.header_lines, 1)
         top = int(self.scroll_offset.y)
-        if line < top:
-            self.scroll_to(y=line, animate=False)
+        if line < top:  # with the headings just above it: an area's title, a topic's label
+            self.scroll_to(y=self._headed(line), animate=False)
         elif line >= top + visible:
             self.scroll_to(y=line - visible + 1, animate=False)
+
+    def _headed(self, line: int) -> int:
+        """The first of the lines that cannot take the cursor just above `line`."""
+        while line > 0 and not self.selectable(line - 1):
+            line -= 1
+        return line
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.line_count + self.header_lines)

@@ -207,15 +207,18 @@ class DetailPane(VerticalScroll):
         super().__init__(**kwargs)
         self.shown: tuple[Row, Comparison] | None = None
         self.rounds: RoundView | None = None
+        self.empty = "No row selected."
 
     def compose(self):
         yield Static(id="detail-body")
 
     def show(self, row: Row | None, comparison: Comparison | None,
-             rounds: RoundView | None = None) -> None:
-        """`rounds`: the round shown, when the files hold several."""
+             rounds: RoundView | None = None, empty: str = "No row selected.") -> None:
+        """`rounds`: the round shown, when the files hold several; `empty`: what to say
+        when no row is selected (why, and how to get rows back)."""
         self.shown = (row, comparison) if row is not None and comparison is not None else None
         self.rounds = rounds
+        self.empty = empty
         self._draw()
         self.scroll_home(animate=False)
 
@@ -225,7 +228,7 @@ class DetailPane(VerticalScroll):
     def _draw(self) -> None:
         body = self.query_one("#detail-body", Static)
         if self.shown is None:
-            body.update(Text("No row selected.", style="dim"))
+            body.update(Text(self.empty, style="dim"))
             return
         row, comparison = self.shown
         body.update(detail_renderable(row, comparison, max(self.size.width - 3, 40),
