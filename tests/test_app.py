@@ -221,6 +221,43 @@ async def test_r_reloads_after_an_edit_outside(files):
         assert app.comparison.row("ceasefire.duration").positions["russia"].text == "30 days"
 
 
+def notices(app: CeasefireApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_reload_says_what_changed_and_marks_the_changed_cells(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        text = files[1].read_text().replace("value: 2-3 days", "value: 30 days")
+        files[1].write_text(text.replace("value: local", "value: partial", 1))
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert "russia.yaml reloaded: 2 rows changed" in notices(app)
+        grid = app.query_one(GapGrid)
+        assert set(grid.moves) == {("ceasefire.duration", "russia"), ("ceasefire.type", "russia")}
+        await pilot.press("r")  # the marks last until the next reload
+        await settle(app, pilot)
+        assert "Files reloaded: no row changed" in notices(app)
+        assert grid.moves == {}
+
+
+async def test_a_selected_row_that_disappears_gives_way_to_its_neighbour(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        order = shown_rows(app)
+        app.post_message(RowChosen("ceasefire.areas"))  # Russia's clause alone
+        await pilot.pause()
+        files[1].write_text(re.sub(r"  ceasefire\.areas:\n(    .*\n)+", "",
+                                   files[1].read_text()))
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.comparison.row("ceasefire.areas") is None
+        assert app.row == order[order.index("ceasefire.areas") + 1]
+        assert "russia.yaml reloaded: 1 row removed" in notices(app)
+
+
 async def test_live_reload_keeps_the_last_good_view_while_a_file_is_invalid(files):
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:

@@ -24,9 +24,10 @@ from textual.widgets import Input
 
 from diffing import Comparison, Row
 from diffing.filters import restrict
-from diffing.history_result import History
+from diffing.history_result import History, Move
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS
+from tui.app.changes import neighbour, reloaded
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.rounds import RoundView, pick, step
@@ -79,6 +80,8 @@ class CeasefireApp(App[None]):
         self.row: str | None = None  # the selected row's id
         self.party: str | None = None
         self._rows: dict[str, Row] = {}  # the shown rows by id
+        self._order: list[str] = []  # their ids in the order shown
+        self.marks: dict[tuple[str, str], Move] = {}  # cells the last reload changed
         self.watcher = Watcher([source.path for source in self.sources])
 
     # --- layout ---------------------------------------------------------------------------
@@ -113,10 +116,15 @@ class CeasefireApp(App[None]):
 
     # --- state ------------------------------------------------------------------------------
 
-    def apply(self, snapshot: Snapshot) -> None:
+    def apply(self, snapshot: Snapshot, announce: bool = False) -> None:
         """Show a new reading of the files; an invalid one keeps the last good comparison,
-        and the round chosen is kept while the files still have it."""
+        and the round chosen is kept while the files still have it. `announce` (a reload
+        of the files) says what changed and marks those cells until the next one."""
         self.snapshot = snapshot
+        if announce and snapshot.comparison is not None and self.latest is not None:
+            changes = reloaded(self.latest, snapshot.comparison)
+            self.marks = changes.marks
+            self.notify(literal(changes.message()), title="Reloaded", markup=False, timeout=4)
         if snapshot.comparison is not None:
             self.latest = snapshot.comparison
             self.history = snapshot.history
@@ -171,11 +179,13 @@ class CeasefireApp(App[None]):
         self.shown = restrict(self.comparison, statuses, text=self.search)
         masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
         self._rows = {row.id: row for row in self.shown.rows}
-        if self.row not in self._rows:
-            self.row = self.shown.rows[0].id if self.shown.rows else None
+        if self.row not in self._rows:  # gone or filtered out: its neighbour takes its place
+            self.row = neighbour(self._order, self.row, list(self._rows))
+        self._order = list(self._rows)
         self.query_one(TopicList).show(self.shown, self.row)
-        moves = {key: found.change.move for key, found in self.rounds.moves.items()} \
-            if self.rounds is not None else None
+        latest = self.rounds is None or self.rounds.latest
+        moves = {**({key: found.change.move for key, found in self.rounds.moves.items()}
+                    if self.rounds is not None else {}), **(self.marks if latest else {})}
         self.query_one(GapGrid).show(self.shown, self.row, self.party, moves)
         self._show_row()
 
@@ -224,12 +234,14 @@ class CeasefireApp(App[None]):
             self.action_reload()
 
     def action_reload(self) -> None:
-        self._reload()
+        self._reload(announce=True)
 
     @work(thread=True, exclusive=True, group="reload")
-    def _reload(self) -> None:
+    def _reload(self, announce: bool = False) -> None:
+        """Read the files again; `announce` says what changed (a reload of edited files,
+        not a baseline or an option chosen)."""
         snapshot = load(self.sources, self.limits, self.baseline, self.options)
-        self.call_from_thread(self.apply, snapshot)
+        self.call_from_thread(self.apply, snapshot, announce)
 
     def action_edit(self) -> None:
         """Open $VISUAL or $EDITOR on the selected clause's line (on the first error's place
@@ -383,7 +395,7 @@ class CeasefireApp(App[None]):
             if party is None:
                 return
             self.baseline = None if party == NO_BASELINE else party
-            self.action_reload()
+            self._reload()
 
         parties = (self.latest or self.comparison).parties  # a baseline is the latest round's
         self.push_screen(BaselineScreen(parties, self.baseline), chosen)
@@ -407,7 +419,7 @@ class CeasefireApp(App[None]):
             if choice is not None:
                 party, option = choice
                 self.options[party] = option
-                self.action_reload()
+                self._reload()
 
         self.push_screen(OptionScreen(self.comparison), chosen)
 
