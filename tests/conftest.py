@@ -15,3 +15,12 @@ EXAMPLES = ROOT / "proposals" / "examples"
 @pytest.fixture(scope="session")
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*/*.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path_factory, monkeypatch) -> Path:
+    """Every test's own empty config directory: the app never reads or writes the real
+    user's settings, and no test sees what another remembered."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder

@@ -557,13 +557,14 @@ async def test_an_option_chosen_on_the_command_line_is_shown():
 def test_view_option_names_a_party_by_id_or_name_and_refuses_what_is_not_offered():
     from argparse import Namespace
 
-    from tui.commands.view import options_asked
+    from tui.commands.view import chosen_parties
     from tui.inputs import UsageError, input_sources
 
     sources = input_sources([], ["istanbul-2025-06-02"])
 
     def asked(*settings: str) -> dict[str, str]:
-        return options_asked(sources, Namespace(option=list(settings), limit=[]))
+        return chosen_parties(sources, Namespace(option=list(settings), baseline=None,
+                                                 limit=[]))[0]
 
     assert asked() == {}
     assert asked("Russia=option-2") == {"russia": "option-2"}

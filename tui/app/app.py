@@ -12,7 +12,7 @@ with its baseline and options), and marks what each new text changed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input
 
-from diffing import Comparison, Row
+from diffing import Comparison, GapStatus, Row
 from diffing.filters import restrict
 from diffing.history_result import History, Move
 from proposals.limits import DEFAULT_LIMITS, Limits
@@ -32,6 +32,7 @@ from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
+from tui.app.settings import THEMES, Settings, settings_path
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.key_bar import KeyBar
@@ -44,7 +45,6 @@ from tui.terminal import literal
 WATCH_SECONDS = 0.5
 WIDE = 150  # from this many columns the detail pane stands beside the grid
 NARROW = 110  # below this, the topic list gives its room to the grid
-THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
 
 
 class CeasefireApp(App[None]):
@@ -56,11 +56,16 @@ class CeasefireApp(App[None]):
 
     def __init__(self, sources: Sequence[Source], limits: Limits = DEFAULT_LIMITS,
                  watch: bool = True, folder: Path | None = None, blink: bool = True,
-                 options: Mapping[str, str] | None = None) -> None:
+                 options: Mapping[str, str] | None = None, baseline: str | None = None,
+                 only: Collection[GapStatus] | None = None, topics: Sequence[str] = (),
+                 theme: str | None = None, settings: Settings | None = None) -> None:
         """`watch` follows file changes; `blink` animates the search cursor (tests turn
         both off, so that a screen depends only on the files and the keys pressed);
-        `options` picks the option shown for parties that offer several ({party: option})."""
+        `options` picks the option shown for parties that offer several ({party: option});
+        `baseline`, `only` and `topics` are `view`'s flags, as `diff` takes them; `theme`
+        is for this run, else the one remembered in `settings` (the user's by default)."""
         super().__init__()
+        self.settings = Settings.read(settings_path()) if settings is None else settings
         self.sources = list(sources)
         self.limits = limits
         self.watching = watch
@@ -73,9 +78,11 @@ class CeasefireApp(App[None]):
         self.rounds: RoundView | None = None  # the round shown, with several
         self.comparison: Comparison | None = None  # the one shown: the latest, or a round's
         self.shown: Comparison | None = None
-        self.filter_index = 0
+        self.filter_index = _index([name for name, _ in FILTERS], self.settings.text("filter"))
+        self.only = frozenset(only) if only else None  # the view's scope, as `diff --only`
+        self.topics = tuple(topics)
         self.search = ""
-        self.baseline: str | None = None
+        self.baseline = baseline
         self.options: dict[str, str] = dict(options or {})
         self.row: str | None = None  # the selected row's id
         self.party: str | None = None
@@ -83,6 +90,10 @@ class CeasefireApp(App[None]):
         self._order: list[str] = []  # their ids in the order shown
         self.marks: dict[tuple[str, str], Move] = {}  # cells the last reload changed
         self.watcher = Watcher([source.path for source in self.sources])
+        chosen = theme or self.settings.text("theme")
+        if chosen in self.available_themes:
+            self.theme = chosen
+        self._kept = {"theme": self.theme, "filter": self.filter_name}  # as the run began
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -102,8 +113,11 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.apply(load(self.sources, self.limits, options=self.options))
+        self.apply(load(self.sources, self.limits, self.baseline, self.options))
         self.query_one(GapGrid).focus()
+        if self.settings.notice:
+            self.notify(self.settings.notice, severity="warning", markup=False, timeout=8)
+        self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
 
@@ -156,6 +170,10 @@ class CeasefireApp(App[None]):
 
     def view_label(self) -> str:
         parts = []
+        if self.only:
+            parts.append("only: " + ", ".join(s.value for s in GapStatus if s in self.only))
+        if self.topics:
+            parts.append("topics: " + ", ".join(self.topics))
         if self.filter_name != "all":
             parts.append(f"filter: {self.filter_name}")
         if self.search:
@@ -175,8 +193,10 @@ class CeasefireApp(App[None]):
             masthead.show(None, None, "")
             self.query_one(DetailPane).show(None, None)
             return
-        statuses = FILTERS[self.filter_index][1]
-        self.shown = restrict(self.comparison, statuses, text=self.search)
+        self._remember(filter=self.filter_name)
+        scope = restrict(self.comparison, self.only, self.topics) \
+            if self.only or self.topics else self.comparison
+        self.shown = restrict(scope, FILTERS[self.filter_index][1], text=self.search)
         masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
         self._rows = {row.id: row for row in self.shown.rows}
         if self.row not in self._rows:  # gone or filtered out: its neighbour takes its place
@@ -188,6 +208,18 @@ class CeasefireApp(App[None]):
                     if self.rounds is not None else {}), **(self.marks if latest else {})}
         self.query_one(GapGrid).show(self.shown, self.row, self.party, moves)
         self._show_row()
+
+    def _remember(self, **values: str) -> None:
+        """Keep a theme or filter the user changed for the next run (one given on the command
+        line is for this run); say once when they cannot be kept."""
+        changed = {name: value for name, value in values.items() if self._kept[name] != value}
+        if not changed:
+            return
+        self._kept.update(changed)
+        problem = self.settings.remember(**changed)
+        if problem is not None and problem != self.settings.notice:
+            self.settings.notice = problem
+            self.notify(problem, severity="warning", markup=False, timeout=8)
 
     @property
     def selected_row(self) -> Row | None:
@@ -465,6 +497,11 @@ class CeasefireApp(App[None]):
                         severity="error", markup=False, timeout=8)
             return
         self.notify(literal(f"Saved the screenshot to {path}"), markup=False)
+
+
+def _index(names: Sequence[str], name: str | None) -> int:
+    """The position of a remembered name among `names`; 0 (the first) when it is not one."""
+    return names.index(name) if name in names else 0
 
 
 def _step(rows: list[str], gaps: set[str], current: str | None, forward: bool) -> str | None:

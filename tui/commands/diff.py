@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from diffing import ComparisonError, GapStatus, compare
+from diffing import ComparisonError, compare
 from diffing.filters import restrict
-from tui.commands.options import add_inputs, add_option_choice, limits
+from tui.commands.options import (
+    add_baseline,
+    add_filters,
+    add_inputs,
+    add_option_choice,
+    limits,
+    statuses,
+    topic_patterns,
+)
 from tui.commands.output import add_output, deliver
 from tui.inputs import (
     UsageError,
@@ -21,33 +29,15 @@ from tui.inputs import (
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
-    parser.add_argument("--only", metavar="STATUS[,STATUS]",
-                        help="show only these statuses: " + ", ".join(s.value for s in GapStatus))
-    parser.add_argument("--topics", action="append", default=[], metavar="PATTERN",
-                        help="show only topics matching a glob on the key (ceasefire.*) or a word "
-                        "of the label; repeat or separate with commas")
-    parser.add_argument("--baseline", metavar="PARTY",
-                        help="compare every party with this one (id or name)")
+    add_filters(parser)
+    add_baseline(parser)
     add_option_choice(parser)
     add_output(parser)
 
 
-def statuses(text: str | None) -> list[GapStatus] | None:
-    if not text:
-        return None
-    chosen = []
-    for word in text.split(","):
-        try:
-            chosen.append(GapStatus(word.strip().lower()))
-        except ValueError:
-            known = ", ".join(s.value for s in GapStatus)
-            raise UsageError(f"--only: {word.strip()!r} is not a status ({known})") from None
-    return chosen
-
-
 def run(args: argparse.Namespace) -> int:
-    only = statuses(args.only)
-    topics = [part for pattern in args.topics for part in pattern.split(",")]
+    only = statuses(args)
+    topics = topic_patterns(args)
     sources = input_sources(args.files, args.example)
     if len(sources) < 2:
         raise UsageError("a diff needs at least two proposal files")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.inputs import UsageError
 from tui.terminal import COLOR_CHOICES
+
+if TYPE_CHECKING:
+    from diffing.result import GapStatus
 
 
 def add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -38,3 +42,40 @@ def add_option_choice(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--option", action="append", default=[], metavar="PARTY=OPTION",
                         help="show this option of a proposal that offers several (by default "
                         "its first; the report scores them all); repeat for other parties")
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    """--only and --topics: which rows a report (or the app) shows."""
+    from diffing.result import GapStatus  # only the commands that compare pay for the engine
+
+    parser.add_argument("--only", metavar="STATUS[,STATUS]",
+                        help="show only these statuses: " + ", ".join(s.value for s in GapStatus))
+    parser.add_argument("--topics", action="append", default=[], metavar="PATTERN",
+                        help="show only topics matching a glob on the key (ceasefire.*) or a word "
+                        "of the label; repeat or separate with commas")
+
+
+def add_baseline(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--baseline", metavar="PARTY",
+                        help="compare every party with this one (id or name)")
+
+
+def statuses(args: argparse.Namespace) -> list[GapStatus] | None:
+    """--only as statuses (None: all), refused (exit 2) when a word is not a status."""
+    from diffing.result import GapStatus
+
+    if not args.only:
+        return None
+    chosen = []
+    for word in args.only.split(","):
+        try:
+            chosen.append(GapStatus(word.strip().lower()))
+        except ValueError:
+            known = ", ".join(s.value for s in GapStatus)
+            raise UsageError(f"--only: {word.strip()!r} is not a status ({known})") from None
+    return chosen
+
+
+def topic_patterns(args: argparse.Namespace) -> list[str]:
+    """--topics, each repeat split at its commas."""
+    return [part for pattern in args.topics for part in pattern.split(",")]

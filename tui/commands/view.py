@@ -5,11 +5,21 @@ from __future__ import annotations
 import argparse
 
 from diffing.scope import UnknownOption, chosen_options
-from tui.commands.options import add_inputs, add_option_choice, limits
+from tui.app.settings import THEMES
+from tui.commands.options import (
+    add_baseline,
+    add_filters,
+    add_inputs,
+    add_option_choice,
+    limits,
+    statuses,
+    topic_patterns,
+)
 from tui.inputs import (
     Source,
     UsageError,
     current,
+    find_party,
     input_sources,
     option_choices,
     read_inputs,
@@ -19,19 +29,26 @@ from tui.inputs import (
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
+    add_filters(parser)
+    add_baseline(parser)
     add_option_choice(parser)
+    parser.add_argument("--theme", metavar="NAME",
+                        help=f"colour theme for this run ({', '.join(THEMES)}, or any of "
+                        "Textual's; c switches and remembers it)")
     parser.add_argument("--no-watch", action="store_true",
                         help="do not reload when the files change (r reloads by hand)")
 
 
-def options_asked(sources: list[Source], args: argparse.Namespace) -> dict[str, str]:
-    """`--option PARTY=OPTION` as {party id: option id}, refused (exit 2) when the files do
-    not offer it; the files are read for this only when an option is asked for."""
-    if not args.option:
-        return {}
+def chosen_parties(sources: list[Source], args: argparse.Namespace
+                   ) -> tuple[dict[str, str], str | None]:
+    """`--option PARTY=OPTION` as {party id: option id} and `--baseline` as a party id,
+    refused (exit 2) when the files do not offer them; the files are read for this only
+    when one is asked for."""
+    if not args.option and not args.baseline:
+        return {}, None
     given = valid_proposals(read_inputs(sources, limits(args)))
     if given is None:
-        raise UsageError("--option needs files that read as proposals "
+        raise UsageError("--option and --baseline need files that read as proposals "
                          "(`ceasefire check` lists their problems)")
     proposals = current(given).proposals
     chosen = option_choices(proposals, args.option)
@@ -39,7 +56,7 @@ def options_asked(sources: list[Source], args: argparse.Namespace) -> dict[str, 
         chosen_options(proposals, chosen)
     except UnknownOption as error:
         raise UsageError(f"--option: {error}") from None
-    return chosen
+    return chosen, find_party(proposals, args.baseline) if args.baseline else None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,8 +67,15 @@ def run(args: argparse.Namespace) -> int:
     sources = input_sources(args.files, args.example)
     if len(sources) < 2:
         raise UsageError("the app compares at least two proposal files")
-    options = options_asked(sources, args)
+    only, topics = statuses(args), topic_patterns(args)
+    options, baseline = chosen_parties(sources, args)
+    from textual.theme import BUILTIN_THEMES
+
+    if args.theme is not None and args.theme not in BUILTIN_THEMES:
+        raise UsageError(f"--theme: no theme {args.theme!r} (themes: "
+                         f"{', '.join(sorted(BUILTIN_THEMES))})")
     from tui.app.app import CeasefireApp
 
-    CeasefireApp(sources, limits(args), watch=not args.no_watch, options=options).run()
+    CeasefireApp(sources, limits(args), watch=not args.no_watch, options=options,
+                 baseline=baseline, only=only, topics=topics, theme=args.theme).run()
     return 0
