@@ -100,3 +100,16 @@ def test_free_name_counts_up(tmp_path):
     (tmp_path / "ceasefire-report-2.json").write_text("{}")
     assert free_name(tmp_path, "json").name == "ceasefire-report-3.json"
     assert free_name(Path(tmp_path), "markdown").name == "ceasefire-report.md"
+
+
+async def test_a_proposal_compared_is_never_replaced_even_when_asked_twice(files, tmp_path):
+    before = files[0].read_bytes()
+    app = make_app(files, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await export(app, pilot, name=str(files[0]))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "never writes it" in str(app.screen.query_one("#export-error").render())
+    assert files[0].read_bytes() == before

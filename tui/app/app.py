@@ -466,7 +466,8 @@ class CeasefireApp(App[None]):
             if path is not None:
                 self.notify(literal(f"Wrote {path}"), markup=False)
 
-        self.push_screen(ExportScreen(self.shown, self.export_folder), written)
+        self.push_screen(ExportScreen(self.shown, self.export_folder,
+                                      [source.path for source in self.sources]), written)
 
     def action_cycle_theme(self) -> None:
         current = THEMES.index(self.theme) if self.theme in THEMES else -1

@@ -7,6 +7,7 @@ says); a folder means a new default name inside it; the default name is one that
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from rich.text import Text
@@ -58,10 +59,13 @@ class ExportScreen(ModalScreen[Path | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-export")]
 
-    def __init__(self, comparison: Comparison, folder: Path) -> None:
+    def __init__(self, comparison: Comparison, folder: Path,
+                 compared: Collection[Path] = ()) -> None:
+        """`compared`: the proposal files, which an export never replaces."""
         super().__init__()
         self.comparison = comparison
         self.folder = folder
+        self.compared = {path.resolve() for path in compared}
         self.report_format = "markdown"
         self.replacing: Path | None = None  # an existing file the user was asked about
 
@@ -92,6 +96,9 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-name")
     def _write(self, event: Input.Submitted) -> None:
         path, report_format = target(event.value, self.report_format)
+        if path.resolve() in self.compared:
+            self._error(f"{path} is a proposal compared here: the app never writes it")
+            return
         content = render_text(self.comparison, report_format)
         try:
             if self.replacing == path:  # asked, and Enter pressed again
