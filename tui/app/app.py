@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Input
 
 from diffing import Comparison, GapStatus, Row
@@ -30,6 +31,7 @@ from tui.app.actions import BINDINGS
 from tui.app.changes import neighbour, reloaded
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
+from tui.app.palette import ansi_theme
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.settings import THEMES, Settings, settings_path
@@ -113,6 +115,8 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._paint(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._paint)
         self.apply(load(self.sources, self.limits, self.baseline, self.options))
         self.query_one(GapGrid).focus()
         if self.settings.notice:
@@ -120,6 +124,14 @@ class CeasefireApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
+
+    def _paint(self, theme: Theme) -> None:
+        """Named colours (statuses, moves, parties) in this theme's own colours."""
+        palette = ansi_theme(self.get_css_variables(), self.no_color)
+        if theme.dark:
+            self.ansi_theme_dark = palette
+        else:
+            self.ansi_theme_light = palette
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width)
