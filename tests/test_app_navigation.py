@@ -1,12 +1,27 @@
-"""Finding one's way in the app: Esc, search and filter, headings kept in view, the command
-palette's entries, and the order of custom topics."""
+"""Finding one's way in the app: Esc, search, filters and sorting, g G h l and enter, headings
+kept in view, the help, the command palette's entries, and the order of custom topics."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from tests.test_app import SIZE, detail_text, files, make_app, settle, shown_rows  # noqa: F401
+from diffing import GapStatus
+from tests.test_app import (  # noqa: F401 (files: a fixture)
+    SIZE,
+    detail_text,
+    files,
+    make_app,
+    plain,
+    settle,
+    shown_rows,
+)
 from tui.app.actions import BINDINGS
+from tui.app.session import FILTERS
+from tui.app.widgets.detail import DetailPane
+from tui.app.widgets.gap_grid import GapGrid
+from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.topic_list import TopicList
 
 
@@ -23,6 +38,10 @@ def write_custom(folder: Path, count: int) -> list[Path]:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def masthead(app) -> str:
+    return str(app.query_one(Masthead).render())
 
 
 async def test_escape_clears_the_applied_search_then_the_filter(files):
@@ -97,3 +116,111 @@ async def test_custom_topics_are_in_the_order_a_person_counts(tmp_path):
         await settle(app, pilot)
         assert shown_rows(app)[:12] == [f"x.point_{n}" for n in range(12)]
         assert shown_rows(app)[-1] == "x.point_299"
+
+
+def urgency(status: GapStatus) -> int:
+    return [GapStatus.CONFLICT, GapStatus.PARTIAL, GapStatus.UNCLEAR, GapStatus.ONE_SIDED,
+            GapStatus.AGREED].index(status)
+
+
+async def test_s_sorts_by_distance_then_status_then_back_to_areas(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        by_area = shown_rows(app)
+        await pilot.press("s")
+        await pilot.pause()
+        rows = app.shown.rows
+        assert app.sort == "distance" and "sorted by distance" in masthead(app)
+        assert sorted(shown_rows(app)) == sorted(by_area)
+        measured = [row.distance for row in rows if row.distance is not None]
+        assert measured == sorted(measured, reverse=True) and measured[0] > 0.9
+        assert all(row.distance is None for row in rows[len(measured):])
+        assert app.query_one(GapGrid).row_of(0) == rows[0].id  # the grid shows that order
+        assert app.query_one(TopicList).row_of(1) == rows[0].id
+        await pilot.press("g", "n")  # n walks the gaps in the order shown
+        assert app.row == next(row.id for row in rows[1:] if row.status.is_gap)
+        await pilot.press("s")
+        await pilot.pause()
+        statuses = [urgency(row.status) for row in app.shown.rows]
+        assert app.sort == "status" and statuses == sorted(statuses)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.sort == "area" and shown_rows(app) == by_area
+        assert "sorted by" not in masthead(app)
+
+
+async def test_the_sort_is_remembered_for_the_next_run(files, config_home):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        shown = shown_rows(app)
+    assert json.loads((config_home / "ceasefire" / "settings.json").read_text()) == \
+        {"sort": "distance"}
+    again = make_app(files)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.sort == "distance" and shown_rows(again) == shown
+
+
+async def test_f_and_shift_f_step_through_a_filter_for_every_status(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        single = {next(iter(s)) for _, s in FILTERS if s is not None and len(s) == 1}
+        assert single == set(GapStatus)
+        await pilot.press("F")
+        await pilot.pause()
+        assert app.filter_name == FILTERS[-1][0] == "agreed"
+        assert {row.status for row in app.shown.rows} == {GapStatus.AGREED}
+        await pilot.press("F", "f", "f")
+        await pilot.pause()
+        assert app.filter_name == "all"
+
+
+async def test_g_and_shift_g_go_to_the_first_and_last_row(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("G")
+        assert app.row == shown_rows(app)[-1]
+        assert app.query_one(GapGrid).row_of(app.query_one(GapGrid).cursor) == app.row
+        await pilot.press("g")
+        assert app.row == shown_rows(app)[0]
+
+
+async def test_h_l_and_enter_move_the_focus_between_panes_and_escape_comes_back(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        grid, topics, detail = app.query_one(GapGrid), app.query_one(TopicList), \
+            app.query_one(DetailPane)
+        assert app.focused is grid
+        await pilot.press("h")
+        assert app.focused is topics
+        await pilot.press("h")
+        assert app.focused is topics  # not past the left end
+        await pilot.press("l", "l")
+        assert app.focused is detail
+        await pilot.press("escape")
+        assert app.focused is grid
+        await pilot.press("enter")
+        assert app.focused is detail
+        await pilot.press("l")
+        assert app.focused is detail
+
+
+async def test_help_explains_distance_the_agreement_index_the_mouse_and_tab(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join("".join(plain(w.content) for w in app.screen.query("Static")).split())
+        assert "distance How far apart a row's positions are, from 0 (agreed) to 1" in text
+        assert "agreement index The mean of (1 − distance)" in text
+        assert "mouse Click a row" in text and "tab shift+tab Move the focus" in text
+        for key in ("g", "G", "h", "l", "enter", "esc", "F", "s"):
+            assert re.search(rf"(^| ){re.escape(key)} [A-Z]", text), key

@@ -7,6 +7,9 @@ from textual.binding import Binding
 
 MOVE = Binding.Group("move")
 GAPS = Binding.Group("gap")
+ENDS = Binding.Group("first/last")
+PANES = Binding.Group("pane")
+FILTER = Binding.Group("filter")
 ROUNDS = Binding.Group("round")
 """Shown in the key bar only when the files hold several rounds."""
 
@@ -15,6 +18,16 @@ BINDINGS: list[Binding] = [
             tooltip="Next row (also ↓)"),
     Binding("k", "cursor_up", "Up", id="cursor-up", group=MOVE,
             tooltip="Previous row (also ↑)"),
+    Binding("g", "first_row", "First", id="first-row", group=ENDS, show=False,
+            tooltip="Jump to the first row (also Home)"),
+    Binding("G", "last_row", "Last", id="last-row", group=ENDS, key_display="G", show=False,
+            tooltip="Jump to the last row (also End)"),
+    Binding("h", "focus_pane(-1)", "Left pane", id="focus-left", group=PANES, show=False,
+            tooltip="Focus the pane to the left: the detail, the grid, the topic list"),
+    Binding("l", "focus_pane(1)", "Right pane", id="focus-right", group=PANES, show=False,
+            tooltip="Focus the pane to the right: the topic list, the grid, the detail"),
+    Binding("enter", "open_detail", "Detail", id="open-detail", key_display="enter",
+            show=False, tooltip="Focus the detail pane to scroll the selected row's clauses"),
     Binding("n", "next_gap", "Next gap", id="next-gap", group=GAPS,
             tooltip="Jump to the next row that is not agreed"),
     Binding("N", "previous_gap", "Previous gap", id="previous-gap", group=GAPS,
@@ -25,12 +38,16 @@ BINDINGS: list[Binding] = [
     Binding("right_square_bracket", "next_round", "Next round", id="next-round",
             group=ROUNDS, key_display="]",
             tooltip="Show the round after, up to the latest texts"),
-    Binding("f", "cycle_filter", "Filter", id="cycle-filter",
-            tooltip="Show all, gaps only, conflict, partial, one-sided or unclear"),
+    Binding("f", "cycle_filter", "Filter", id="cycle-filter", group=FILTER,
+            tooltip="Show all, gaps only, conflict, partial, one-sided, unclear or agreed"),
+    Binding("F", "previous_filter", "Previous filter", id="previous-filter", group=FILTER,
+            key_display="F", tooltip="Step back through the filters"),
+    Binding("s", "cycle_sort", "Sort", id="cycle-sort",
+            tooltip="Sort by area, by distance (furthest apart first) or by status"),
     Binding("slash", "search", "Search", id="search", key_display="/",
             tooltip="Search topics, positions and explanations"),
     Binding("escape", "clear", "Clear", id="clear", key_display="esc", show=False,
-            tooltip="Close the search box; then clear the search, then the filter"),
+            tooltip="Close the search box or leave the detail; then clear the search, then the filter"),
     Binding("e", "edit", "Edit", id="edit",
             tooltip="Open $VISUAL or $EDITOR at the selected clause, then reload"),
     Binding("r", "reload", "Reload", id="reload", tooltip="Read the files again"),

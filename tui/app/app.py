@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Input
 
 from diffing import Comparison, GapStatus, Row
@@ -31,10 +31,10 @@ from tui.app.actions import BINDINGS
 from tui.app.changes import neighbour, reloaded
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
-from tui.app.palette import ansi_theme
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.settings import THEMES, Settings, settings_path
+from tui.app.sorting import SORTS, sort_view
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.key_bar import KeyBar
@@ -81,6 +81,7 @@ class CeasefireApp(App[None]):
         self.comparison: Comparison | None = None  # the one shown: the latest, or a round's
         self.shown: Comparison | None = None
         self.filter_index = _index([name for name, _ in FILTERS], self.settings.text("filter"))
+        self.sort = SORTS[_index(SORTS, self.settings.text("sort"))]  # the rows' order (`s`)
         self.only = frozenset(only) if only else None  # the view's scope, as `diff --only`
         self.topics = tuple(topics)
         self.search = ""
@@ -95,7 +96,8 @@ class CeasefireApp(App[None]):
         chosen = theme or self.settings.text("theme")
         if chosen in self.available_themes:
             self.theme = chosen
-        self._kept = {"theme": self.theme, "filter": self.filter_name}  # as the run began
+        self._kept = {"theme": self.theme, "filter": self.filter_name,  # as the run began
+                      "sort": self.sort}
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -115,8 +117,6 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._paint(self.current_theme)
-        self.theme_changed_signal.subscribe(self, self._paint)
         self.apply(load(self.sources, self.limits, self.baseline, self.options))
         self.query_one(GapGrid).focus()
         if self.settings.notice:
@@ -124,14 +124,6 @@ class CeasefireApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
-
-    def _paint(self, theme: Theme) -> None:
-        """Named colours (statuses, moves, parties) in this theme's own colours."""
-        palette = ansi_theme(self.get_css_variables(), self.no_color)
-        if theme.dark:
-            self.ansi_theme_dark = palette
-        else:
-            self.ansi_theme_light = palette
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width)
@@ -190,6 +182,8 @@ class CeasefireApp(App[None]):
             parts.append(f"filter: {self.filter_name}")
         if self.search:
             parts.append(f"search: {self.search!r}")
+        if self.sort != SORTS[0]:
+            parts.append(f"sorted by {self.sort}")
         if self.comparison is not None and self.comparison.baseline:
             parts.append(f"baseline: {self.comparison.party(self.comparison.baseline).name}")
         elif self.latest is not None and self.latest.baseline:  # an earlier round is shown
@@ -205,16 +199,17 @@ class CeasefireApp(App[None]):
             masthead.show(None, None, "")
             self.query_one(DetailPane).show(None, None)
             return
-        self._remember(filter=self.filter_name)
+        self._remember(filter=self.filter_name, sort=self.sort)
         scope = restrict(self.comparison, self.only, self.topics) \
             if self.only or self.topics else self.comparison
-        self.shown = restrict(scope, FILTERS[self.filter_index][1], text=self.search)
+        self.shown = sort_view(restrict(scope, FILTERS[self.filter_index][1], text=self.search),
+                               self.sort)
         masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
         self._rows = {row.id: row for row in self.shown.rows}
         if self.row not in self._rows:  # gone or filtered out: its neighbour takes its place
             self.row = neighbour(self._order, self.row, list(self._rows))
         self._order = list(self._rows)
-        self.query_one(TopicList).show(self.shown, self.row)
+        self.query_one(TopicList).show(self.shown, self.row, self.sort)
         latest = self.rounds is None or self.rounds.latest
         moves = {**({key: found.change.move for key, found in self.rounds.moves.items()}
                     if self.rounds is not None else {}), **(self.marks if latest else {})}
@@ -222,7 +217,7 @@ class CeasefireApp(App[None]):
         self._show_row()
 
     def _remember(self, **values: str) -> None:
-        """Keep a theme or filter the user changed for the next run (one given on the command
+        """Keep a theme, filter or sort the user changed for the next run (one given on the command
         line is for this run); say once when they cannot be kept."""
         changed = {name: value for name, value in values.items() if self._kept[name] != value}
         if not changed:
@@ -379,10 +374,42 @@ class CeasefireApp(App[None]):
     def action_previous_gap(self) -> None:
         self._go(_step(list(self._rows), self._gaps(), self.row, forward=False))
 
+    def action_first_row(self) -> None:
+        self._go(next(iter(self._rows), None))
+
+    def action_last_row(self) -> None:
+        self._go(next(reversed(self._rows), None))
+
     def action_cycle_filter(self) -> None:
-        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        self._step_filter(1)
+
+    def action_previous_filter(self) -> None:
+        self._step_filter(-1)
+
+    def _step_filter(self, by: int) -> None:
+        self.filter_index = (self.filter_index + by) % len(FILTERS)
         self.refresh_view()
         self.notify(f"Showing {self.filter_name}", timeout=2)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_view()
+        self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def _panes(self) -> list[Widget]:
+        """The panes that take focus, left to right (the topic list only when shown)."""
+        return [pane for pane in (self.query_one(TopicList), self.query_one(GapGrid),
+                                  self.query_one(DetailPane)) if pane.display]
+
+    def action_focus_pane(self, by: int) -> None:
+        """Focus the pane `by` away from the focused one (h: left, l: right), not past an end."""
+        panes = self._panes()
+        current = panes.index(self.focused) if self.focused in panes else 1
+        panes[max(0, min(len(panes) - 1, current + by))].focus()
+
+    def action_open_detail(self) -> None:
+        """Focus the detail pane, to scroll the selected row's full clauses and pictures."""
+        self.query_one(DetailPane).focus()
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
@@ -402,12 +429,15 @@ class CeasefireApp(App[None]):
 
     def action_clear(self) -> None:
         """One step back to everything: an open search box closes (dropping what was typed),
-        then an applied search is cleared, then the filter goes back to all."""
+        the detail pane gives the focus back to the grid, then an applied search is
+        cleared, then the filter goes back to all."""
         box = self.query_one("#search", Input)
         if box.has_class("-visible"):
             self.search = ""
             box.value = ""
             self._close_search()
+        elif self.focused is self.query_one(DetailPane):
+            self.query_one(GapGrid).focus()
         elif self.search:
             self.search = ""
             self.refresh_view()

@@ -17,7 +17,7 @@ from proposals.model import Proposal
 from proposals.problems import Problem
 from tui.inputs import Source, current, problems, read_inputs, valid_proposals
 
-# The filter `f` cycles through, each with the statuses it keeps (None keeps all).
+# The filters `f` and `F` cycle through, each with the statuses it keeps (None keeps all).
 FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
     ("all", None),
     ("gaps", frozenset(s for s in GapStatus if s.is_gap)),
@@ -25,6 +25,7 @@ FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
     ("partial", frozenset({GapStatus.PARTIAL})),
     ("one-sided", frozenset({GapStatus.ONE_SIDED})),
     ("unclear", frozenset({GapStatus.UNCLEAR})),
+    ("agreed", frozenset({GapStatus.AGREED})),
 )
 
 

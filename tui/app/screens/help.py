@@ -22,18 +22,41 @@ MEANINGS = {
 }
 
 
+MEASURES = (
+    ("distance", "How far apart a row's positions are, from 0 (agreed) to 1: up to 0.5 "
+                 "they overlap (partial), above 0.5 they do not meet (conflict). One-sided "
+                 "rows and positions without terms have none; s sorts by it."),
+    ("agreement index", "The mean of (1 − distance) over the rows every party measurably "
+                        "addresses: 1 when all agree, 0 when all are as far apart as can be. "
+                        "One-sided and unclear rows do not count."),
+)
+
+OTHER_KEYS = (
+    ("↑ ↓ ← →", "Move between rows and parties (← → pick the party for e)"),
+    ("pgup pgdn home end", "A page up or down, the first or last row"),
+    ("tab shift+tab", "Move the focus between the topic list, the grid and the detail"),
+    ("mouse", "Click a row to select it (in the grid, the party's cell too); "
+              "the wheel scrolls the pane under the pointer"),
+    ("ctrl+p", "Command palette: every action by name"),
+)
+
+
 def help_table() -> Table:
+    """Every key, what the statuses mean, and the two measures the app shows."""
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
-    table.add_row("↑ ↓ ← →", "Move between rows and parties (← → pick the party for e)")
     for binding in BINDINGS:
         table.add_row(key_label(binding), f"{binding.description} — {binding.tooltip}")
-    table.add_row("ctrl+p", "Command palette: every action by name")
+    for keys, meaning in OTHER_KEYS:
+        table.add_row(keys, meaning)
     table.add_row("", "")
     for status, look in LOOKS.items():
         table.add_row(Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"),
                       MEANINGS[status.value])
+    table.add_row("", "")
+    for name, meaning in MEASURES:
+        table.add_row(Text(name, style="bold"), meaning)
     return table
 
 

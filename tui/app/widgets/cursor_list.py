@@ -80,14 +80,11 @@ class CursorList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if y < self.header_lines:
-            segments = self.render_header(y, width)
-        else:
-            line = int(self.scroll_offset.y) + y - self.header_lines
-            if not 0 <= line < self.line_count:
-                return Strip.blank(width, self.rich_style)
-            segments = self.render_row(line, width, line == self.cursor)
-        # under what a line sets itself, the widget's own colours (never the terminal's)
-        return Strip(segments, width).apply_style(self.rich_style).simplify()
+            return Strip(self.render_header(y, width), width).simplify()
+        line = int(self.scroll_offset.y) + y - self.header_lines
+        if not 0 <= line < self.line_count:
+            return Strip.blank(width, self.rich_style)
+        return Strip(self.render_row(line, width, line == self.cursor), width).simplify()
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._keep_in_view(new)

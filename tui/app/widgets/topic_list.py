@@ -16,8 +16,11 @@ Entry = str | Line
 """One line of the list: an area's title, or a line of that area's rows."""
 
 
-def topic_entries(comparison: Comparison) -> list[Entry]:
-    """Area titles, then that area's rows (and topic headings over rows of one topic)."""
+def topic_entries(comparison: Comparison, sort: str = "area") -> list[Entry]:
+    """Area titles, then that area's rows (and topic headings over rows of one topic); or,
+    when the rows are sorted otherwise, the rows in their order under one title."""
+    if sort != "area":
+        return [f"All topics by {sort}", *row_lines(comparison.rows)]
     entries: list[Entry] = []
     for title, rows in groups(comparison):
         entries.append(title)
@@ -56,8 +59,8 @@ class TopicList(CursorList):
     def row_of(self, line: int) -> str | None:
         return row_id(self.entries[line]) if 0 <= line < len(self.entries) else None
 
-    def show(self, comparison: Comparison, row: str | None) -> None:
-        self.entries = topic_entries(comparison)
+    def show(self, comparison: Comparison, row: str | None, sort: str = "area") -> None:
+        self.entries = topic_entries(comparison, sort)
         self._lines = {row_id(e): i for i, e in enumerate(self.entries) if row_id(e) is not None}
         self.lines_changed()
         self.select(row)
