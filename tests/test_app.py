@@ -26,7 +26,6 @@ from tui.app.session import FILTERS
 from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
-from tui.app.widgets.topic_list import TopicList
 from tui.inputs import Source
 
 SIZE = (120, 40)
@@ -76,7 +75,7 @@ async def test_opens_on_the_first_topic_with_the_summary_in_the_masthead(files):
         assert app.row == app.comparison.rows[0].id
         masthead = str(app.query_one(Masthead).render())
         assert "Ukraine vs Russia" in masthead and "agreement index" in masthead
-        assert app.query_one(GapGrid).line_count == len(app.comparison.rows)
+        assert app.query_one(GapGrid).row_ids == [row.id for row in app.comparison.rows]
 
 
 @pytest.mark.parametrize("down, up", [("j", "k"), ("down", "up")])
@@ -89,7 +88,7 @@ async def test_moving_between_topics(files, down, up):
         assert app.row == rows[2]
         await pilot.press(up)
         assert app.row == rows[1]
-        assert app.query_one(TopicList).row_of(app.query_one(TopicList).cursor) == app.row
+        assert app.query_one(GapGrid).row_of(app.query_one(GapGrid).cursor) == app.row
 
 
 async def test_n_and_shift_n_walk_the_gaps(files):
@@ -133,7 +132,7 @@ async def test_f_cycles_the_filters(files):
             if statuses is not None:
                 assert all(row.status in statuses for row in app.shown.rows)
             grid = app.query_one(GapGrid)
-            assert grid.line_count == len(app.shown.rows)
+            assert grid.row_ids == [row.id for row in app.shown.rows]
         assert app.filter_name == "all"
 
 
@@ -362,12 +361,10 @@ async def test_narrow_and_wide_layouts(files):
     app = make_app(files)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert not app.query_one(TopicList).display
         assert not app.query_one("#main").has_class("-wide")
     app = make_app(files)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
-        assert app.query_one(TopicList).display
         assert app.query_one("#main").has_class("-wide")
 
 
@@ -439,7 +436,6 @@ async def test_rows_of_one_topic_for_two_actors_are_selected_apart(phased):
         for row in (hamas, israel):
             await choose(pilot, row)
             assert app.row == row and app.selected_row.id == row
-            assert app.query_one(TopicList).row_of(app.query_one(TopicList).cursor) == row
             assert app.query_one(GapGrid).row_of(app.query_one(GapGrid).cursor) == row
             seen[row] = detail_text(app)
         assert "Heavy weapons security zone · by Hamas" in seen[hamas]

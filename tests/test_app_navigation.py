@@ -22,7 +22,6 @@ from tui.app.session import FILTERS
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.masthead import Masthead
-from tui.app.widgets.topic_list import TopicList
 
 
 def write_custom(folder: Path, count: int) -> list[Path]:
@@ -77,14 +76,13 @@ async def test_home_keeps_the_first_area_title_in_view(files):
     app = make_app(files)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(app, pilot)
-        topics = app.query_one(TopicList)
-        topics.focus()
+        grid = app.query_one(GapGrid)
         await pilot.press("pagedown", "pagedown", "pagedown")
         await pilot.pause()
-        assert topics.scroll_offset.y > 0
+        assert grid.scroll_offset.y > 0
         await pilot.press("home")
         await pilot.pause()
-        assert topics.cursor == 1 and topics.scroll_offset.y == 0  # line 0: the area's title
+        assert grid.cursor == 1 and grid.scroll_offset.y == 0  # line 0: the area's title
 
 
 async def test_the_palette_lists_each_command_once_and_a_screenshot_says_where_or_why(
@@ -136,8 +134,9 @@ async def test_s_sorts_by_distance_then_status_then_back_to_areas(files):
         measured = [row.distance for row in rows if row.distance is not None]
         assert measured == sorted(measured, reverse=True) and measured[0] > 0.9
         assert all(row.distance is None for row in rows[len(measured):])
-        assert app.query_one(GapGrid).row_of(0) == rows[0].id  # the grid shows that order
-        assert app.query_one(TopicList).row_of(1) == rows[0].id
+        grid = app.query_one(GapGrid)
+        assert grid.row_ids == [row.id for row in rows]  # the grid shows that order
+        assert grid.lines[0].text == "All topics by distance" and grid.row_of(1) == rows[0].id
         await pilot.press("g", "n")  # n walks the gaps in the order shown
         assert app.row == next(row.id for row in rows[1:] if row.status.is_gap)
         await pilot.press("s")
@@ -195,14 +194,11 @@ async def test_h_l_and_enter_move_the_focus_between_panes_and_escape_comes_back(
     app = make_app(files)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        grid, topics, detail = app.query_one(GapGrid), app.query_one(TopicList), \
-            app.query_one(DetailPane)
+        grid, detail = app.query_one(GapGrid), app.query_one(DetailPane)
         assert app.focused is grid
         await pilot.press("h")
-        assert app.focused is topics
-        await pilot.press("h")
-        assert app.focused is topics  # not past the left end
-        await pilot.press("l", "l")
+        assert app.focused is grid  # not past the left end
+        await pilot.press("l")
         assert app.focused is detail
         await pilot.press("escape")
         assert app.focused is grid

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
@@ -40,13 +40,11 @@ from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
-from tui.app.widgets.topic_list import TopicList
 from tui.inputs import Source
 from tui.terminal import literal
 
 WATCH_SECONDS = 0.5
 WIDE = 150  # from this many columns the detail pane stands beside the grid
-NARROW = 110  # below this, the topic list gives its room to the grid
 
 
 class CeasefireApp(App[None]):
@@ -105,11 +103,9 @@ class CeasefireApp(App[None]):
         width = self.size.width  # the layout fits the terminal from the first paint
         yield Masthead(id="masthead")
         yield ProblemBar(id="problems")
-        with Horizontal(id="body"):
-            yield TopicList(id="topics", classes="-narrow" if width < NARROW else "")
-            with Vertical(id="main", classes="-wide" if width >= WIDE else ""):
-                yield GapGrid(id="grid")
-                yield DetailPane(id="detail")
+        with Vertical(id="main", classes="-wide" if width >= WIDE else ""):
+            yield GapGrid(id="grid")
+            yield DetailPane(id="detail")
         search = Input(placeholder="search topics and text — enter to apply, escape to clear",
                        id="search")
         search.cursor_blink = self.blink
@@ -130,7 +126,6 @@ class CeasefireApp(App[None]):
 
     def _fit(self, width: int) -> None:
         self.query_one("#main").set_class(width >= WIDE, "-wide")
-        self.query_one(TopicList).set_class(width < NARROW, "-narrow")
 
     # --- state ------------------------------------------------------------------------------
 
@@ -209,11 +204,10 @@ class CeasefireApp(App[None]):
         if self.row not in self._rows:  # gone or filtered out: its neighbour takes its place
             self.row = neighbour(self._order, self.row, list(self._rows))
         self._order = list(self._rows)
-        self.query_one(TopicList).show(self.shown, self.row, self.sort)
         latest = self.rounds is None or self.rounds.latest
         moves = {**({key: found.change.move for key, found in self.rounds.moves.items()}
                     if self.rounds is not None else {}), **(self.marks if latest else {})}
-        self.query_one(GapGrid).show(self.shown, self.row, self.party, moves)
+        self.query_one(GapGrid).show(self.shown, self.row, self.party, moves, self.sort)
         self._show_row()
 
     def _remember(self, **values: str) -> None:
@@ -262,7 +256,6 @@ class CeasefireApp(App[None]):
         if row is None or row == self.row:
             return
         self.row = row
-        self.query_one(TopicList).select(self.row)
         self.query_one(GapGrid).select(self.row, self.party)
         self._show_row()
 
@@ -397,14 +390,14 @@ class CeasefireApp(App[None]):
         self.notify(f"Sorted by {self.sort}", timeout=2)
 
     def _panes(self) -> list[Widget]:
-        """The panes that take focus, left to right (the topic list only when shown)."""
-        return [pane for pane in (self.query_one(TopicList), self.query_one(GapGrid),
-                                  self.query_one(DetailPane)) if pane.display]
+        """The panes that take focus, left to right (those shown)."""
+        return [pane for pane in (self.query_one(GapGrid), self.query_one(DetailPane))
+                if pane.display]
 
     def action_focus_pane(self, by: int) -> None:
         """Focus the pane `by` away from the focused one (h: left, l: right), not past an end."""
         panes = self._panes()
-        current = panes.index(self.focused) if self.focused in panes else 1
+        current = panes.index(self.focused) if self.focused in panes else 0
         panes[max(0, min(len(panes) - 1, current + by))].focus()
 
     def action_open_detail(self) -> None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 
-from diffing import Row
-from tui.reports.layout import row_heading, row_qualifier
+from diffing import Comparison, Row
+from tui.reports.layout import groups, row_heading, row_qualifier
 from tui.terminal import one_line
 
 SEPARATOR = " · "
@@ -48,12 +48,14 @@ def fit_keeping(label: str, rest: str, width: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A line of a list of rows: a row, or a topic's heading over its rows (`row` None).
-    A `member` row stands under its topic's heading and shows only its qualifier."""
+    """A line of a list of rows: a row, or a heading (`row` None) over a topic's rows or,
+    an `area` heading, over an area's topics. A `member` row stands under its topic's
+    heading and shows only its qualifier."""
 
     row: Row | None
     text: str
     member: bool = False
+    area: bool = False
 
 
 def row_lines(rows: Sequence[Row]) -> list[Line]:
@@ -71,6 +73,19 @@ def row_lines(rows: Sequence[Row]) -> list[Line]:
             out.append(Line(None, one_line(rows[start].label)))
             out += [Line(row, qualifier(row), member=True) for row in rows[start:end]]
         start = end
+    return out
+
+
+def area_lines(comparison: Comparison, sort: str = "area") -> list[Line]:
+    """Each area's title over its rows (and topic headings over rows of one topic): the
+    only place a topic is named, so the parties' columns keep the room. Rows sorted
+    otherwise than by area keep their order, under one title."""
+    if sort != "area":
+        return [Line(None, f"All topics by {sort}", area=True), *row_lines(comparison.rows)]
+    out: list[Line] = []
+    for title, rows in groups(comparison):
+        out.append(Line(None, one_line(title), area=True))
+        out += row_lines(rows)
     return out
 
 

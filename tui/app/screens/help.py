@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from proposals.model import Confidence
 from tui.app.actions import BINDINGS, key_label
+from tui.app.columns import PROVENANCE
 from tui.reports.layout import LOOKS
 
 MEANINGS = {
@@ -19,6 +21,11 @@ MEANINGS = {
     "conflict": "they do not meet; the distance says how far apart",
     "one-sided": "some party does not address the topic",
     "unclear": "a position without its terms, or free text worded differently",
+}
+
+PROVENANCE_MEANINGS = {
+    Confidence.REPORTED: "after a value: the clause rests on a report, not an official text",
+    Confidence.DISPUTED: "after a value: the sources disagree (each reading is in the detail)",
 }
 
 
@@ -34,7 +41,7 @@ MEASURES = (
 OTHER_KEYS = (
     ("↑ ↓ ← →", "Move between rows and parties (← → pick the party for e)"),
     ("pgup pgdn home end", "A page up or down, the first or last row"),
-    ("tab shift+tab", "Move the focus between the topic list, the grid and the detail"),
+    ("tab shift+tab", "Move the focus between the grid and the detail"),
     ("mouse", "Click a row to select it (in the grid, the party's cell too); "
               "the wheel scrolls the pane under the pointer"),
     ("ctrl+p", "Command palette: every action by name"),
@@ -54,6 +61,9 @@ def help_table() -> Table:
     for status, look in LOOKS.items():
         table.add_row(Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"),
                       MEANINGS[status.value])
+    table.add_row("", "")
+    for confidence, glyph in PROVENANCE.items():
+        table.add_row(f"{glyph} {confidence.value}", PROVENANCE_MEANINGS[confidence])
     table.add_row("", "")
     for name, meaning in MEASURES:
         table.add_row(Text(name, style="bold"), meaning)

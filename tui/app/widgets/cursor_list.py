@@ -34,7 +34,9 @@ class CursorList(ScrollView, can_focus=True):
 
     Subclasses say how many lines there are (`line_count`), which can take the cursor
     (`selectable`), what row a line stands for (`row_of`, a row id), and draw one line
-    (`render_row`). Lines above `header_lines` stay put while the rest scrolls.
+    (`render_row`). Lines above `header_lines` stay put while the rest scrolls. The line
+    under the cursor may take several screen lines (`render_cursor`), to show in full
+    what the other lines cut.
     """
 
     header_lines = 0
@@ -49,6 +51,10 @@ class CursorList(ScrollView, can_focus=True):
     ]
 
     cursor: reactive[int] = reactive(-1, always_update=False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._drawn_cursor: list[list[Segment]] | None = None  # until the lines change
 
     # --- what subclasses provide ------------------------------------------------------------
 
@@ -68,25 +74,64 @@ class CursorList(ScrollView, can_focus=True):
     def render_header(self, line: int, width: int) -> list[Segment]:
         return []
 
+    def render_cursor(self, width: int) -> list[list[Segment]]:
+        """The line under the cursor, on as many screen lines as it needs."""
+        return [self.render_row(self.cursor, width, True)]
+
     # --- lines and scrolling -----------------------------------------------------------------
+
+    @property
+    def line_width(self) -> int:
+        """The cells a line has: the widget's width less its scrollbar."""
+        return self.scrollable_content_region.width or self.size.width
+
+    def _cursor_lines(self) -> list[list[Segment]]:
+        if not 0 <= self.cursor < self.line_count:
+            return []
+        if self._drawn_cursor is None:
+            self._drawn_cursor = self.render_cursor(self.line_width)
+        return self._drawn_cursor
+
+    @property
+    def _extra(self) -> int:
+        """The screen lines the cursor's line takes beyond one."""
+        return max(len(self._cursor_lines()) - 1, 0)
+
+    def _fit_size(self) -> None:
+        self._drawn_cursor = None
+        self.virtual_size = Size(self.size.width,
+                                 self.line_count + self.header_lines + self._extra)
+
+    def redraw(self) -> None:
+        """Draw again, the cursor's line too (its height may change)."""
+        self._fit_size()
+        self.refresh()
 
     def lines_changed(self) -> None:
         """Call after the rows changed: resize the scroll area and redraw what is in view."""
-        self.virtual_size = Size(self.size.width, self.line_count + self.header_lines)
         if self.cursor >= self.line_count:
             self.cursor = self._nearest(self.line_count - 1, -1)
-        self.refresh()
+        self.redraw()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.line_width
         if y < self.header_lines:
-            return Strip(self.render_header(y, width), width).simplify()
-        line = int(self.scroll_offset.y) + y - self.header_lines
-        if not 0 <= line < self.line_count:
-            return Strip.blank(width, self.rich_style)
-        return Strip(self.render_row(line, width, line == self.cursor), width).simplify()
+            segments = self.render_header(y, width)
+        else:
+            at = int(self.scroll_offset.y) + y - self.header_lines  # a screen line of the list
+            cursor = self._cursor_lines()
+            if cursor and self.cursor <= at < self.cursor + len(cursor):
+                segments = cursor[at - self.cursor]
+            else:
+                line = at - self._extra if cursor and at > self.cursor else at
+                if not 0 <= line < self.line_count:
+                    return Strip.blank(width, self.rich_style)
+                segments = self.render_row(line, width, False)
+        # under what a line sets itself, the widget's own colours (never the terminal's)
+        return Strip(segments, width).apply_style(self.rich_style).simplify()
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self._fit_size()
         self._keep_in_view(new)
         self.refresh()
 
@@ -95,10 +140,11 @@ class CursorList(ScrollView, can_focus=True):
             return  # not laid out yet: on_resize brings the cursor into view
         visible = max(self.size.height - self.header_lines, 1)
         top = int(self.scroll_offset.y)
+        bottom = line + min(self._extra, visible - 1)  # all of the cursor's line, if it fits
         if line < top:  # with the headings just above it: an area's title, a topic's label
             self.scroll_to(y=self._headed(line), animate=False)
-        elif line >= top + visible:
-            self.scroll_to(y=line - visible + 1, animate=False)
+        elif bottom >= top + visible:
+            self.scroll_to(y=bottom - visible + 1, animate=False)
 
     def _headed(self, line: int) -> int:
         """The first of the lines that cannot take the cursor just above `line`."""
@@ -107,7 +153,7 @@ class CursorList(ScrollView, can_focus=True):
         return line
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.line_count + self.header_lines)
+        self._fit_size()
         self._keep_in_view(self.cursor)
 
     # --- moving the cursor --------------------------------------------------------------------
@@ -154,5 +200,9 @@ class CursorList(ScrollView, can_focus=True):
         self.move_to(self.line_count - 1, -1)
 
     def on_click(self, event: events.Click) -> None:
-        if event.y >= self.header_lines:
-            self.move_to(int(self.scroll_offset.y) + event.y - self.header_lines, 1)
+        if event.y < self.header_lines:
+            return
+        at = int(self.scroll_offset.y) + event.y - self.header_lines
+        if at > self.cursor >= 0:
+            at = max(at - self._extra, self.cursor)
+        self.move_to(at, 1)

@@ -1,0 +1,142 @@
+"""The app's layout, driven with Pilot: the parties' columns get the room (topics named once,
+provenance as a glyph, widths shared by content), the selected row is shown in full, and
+the screen fits small terminals. What the screen reads is taken from the composited screen,
+line by line, as a person sees it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from tests.conftest import EXAMPLES
+from tui.app.app import CeasefireApp
+from tui.app.columns import cell_text, share, wanted, wrap
+from tui.app.messages import RowChosen
+from tui.app.screens.help import HelpScreen, help_table
+from tui.app.widgets.gap_grid import GapGrid
+from tui.inputs import Source
+
+
+def example(name: str) -> CeasefireApp:
+    files = sorted((EXAMPLES / name).glob("*.yaml"))
+    return CeasefireApp([Source(path, f"{name}/{path.name}") for path in files],
+                        watch=False, blink=False)
+
+
+async def opened(pilot, row: str | None = None) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    if row is not None:
+        pilot.app.post_message(RowChosen(row))
+    await pilot.pause()
+
+
+def screen_lines(app: CeasefireApp) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def plain(renderable) -> str:
+    console = Console(width=200, file=io.StringIO())
+    with console.capture() as captured:
+        console.print(renderable)
+    return captured.get()
+
+
+def grid_lines(app: CeasefireApp) -> list[str]:
+    grid = app.query_one(GapGrid)
+    return [grid.render_line(y).text for y in range(grid.size.height)]
+
+
+# --- the grid gives the parties the room ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, row", [("peace-plans-2025-11", "x.nuclear_plant"),
+                                       ("istanbul-2025-06-02", "political.sequence")])
+@pytest.mark.parametrize("size", [(80, 24), (120, 35), (160, 45)])
+async def test_the_selected_row_shows_every_partys_whole_value(name, row, size):
+    app = example(name)
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot, row)
+        selected = app.selected_row
+        assert selected is not None and selected.id == row
+        grid = app.query_one(GapGrid)
+        start = grid.cursor - int(grid.scroll_offset.y) + grid.header_lines
+        status, (topic, *parties) = grid.widths(grid.line_width)
+        lines = grid_lines(app)[start:start + len(grid.render_cursor(grid.line_width))]
+        assert not any("…" in line for line in lines)
+        left = status + 1 + topic + 1
+        for party, width in zip(grid.parties, parties):
+            shown = " ".join(line[left:left + width].strip() for line in lines).split()
+            assert shown == cell_text(selected.positions[party]).split()
+            left += width + 1
+
+
+async def test_topics_are_named_once_and_areas_head_their_topics():
+    app = example("peace-plans-2025-11")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await opened(pilot, "political.guarantors")
+        screen = screen_lines(app)
+        assert sum("Cap on armed forces" in line for line in screen) == 1
+        assert any(line.startswith("Forces and military terms") for line in grid_lines(app))
+
+
+async def test_provenance_is_a_glyph_not_a_word_and_the_help_explains_it():
+    app = example("peace-plans-2025-11")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await opened(pilot)
+        grid = "\n".join(grid_lines(app))
+        assert "(reported)" not in grid and "600,000 troops †" in grid
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = plain(help_table())
+        assert "† reported" in help_text and "‡ disputed" in help_text
+
+
+async def test_three_parties_at_160_columns_read_their_names_and_values_whole():
+    """Seen at 160 columns: `European c… US 28-poin… US-Ukraine…`, `800,000 tr…`."""
+    app = example("peace-plans-2025-11")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await opened(pilot)
+        grid = app.query_one(GapGrid)
+        _, (_, *parties) = grid.widths(grid.line_width)
+        header = grid_lines(app)[:grid.header_lines]
+        left = grid.line_width - sum(parties) - len(parties)
+        for name, width in zip(grid.names, parties):
+            assert " ".join(line[left:left + width].strip() for line in header).strip() == name
+            left += width + 1
+        assert "800,000 troops †" in "\n".join(grid_lines(app))
+
+
+async def test_the_last_column_ends_before_the_scrollbar():
+    app = example("istanbul-2025-06-02")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await opened(pilot)
+        grid = app.query_one(GapGrid)
+        assert grid.max_scroll_y > 0  # the scrollbar is shown
+        status, widths = grid.widths(grid.line_width)
+        assert status + sum(widths) + len(widths) <= grid.scrollable_content_region.width
+
+
+def test_columns_widen_a_cell_at_a_time_as_the_terminal_does():
+    """At 149 columns a party's column was 26 wide, at 150 it dropped to 11."""
+    wants, floors = [30, 40, 25, 12], [12, 6, 6, 6]
+    before = share(40, wants, floors)
+    for room in range(41, 200):
+        widths = share(room, wants, floors)
+        assert sum(widths) == room
+        assert all(0 <= now - then <= 1 for now, then in zip(widths, before))
+        before = widths
+    assert share(100, wants, floors) == [30, 33, 25, 12]  # the widest gives way first
+
+
+def test_a_column_asks_for_most_of_its_cells_not_the_longest():
+    texts = ["short"] * 19 + ["a value of forty cells, and then some more"]
+    assert wanted(texts, 60) == 5 and wanted(["漢字漢字"], 60) == 8
+
+
+def test_wrapping_is_measured_in_cells():
+    assert wrap("at least 30 days", 8) == ["at least", "30 days "]
+    assert wrap("ウクライナの提案", 6) == ["ウクラ", "イナの", "提案  "]
