@@ -40,6 +40,7 @@ PARTY_MIN = 6
 NAME_MAX = 24  # a column asks for room for its party's name up to this; longer ones wrap
 HEADER_MAX = 2  # lines a party's name may take over its column
 GUTTER = 1
+MARK = 2  # a move's glyph and a space, before the value of a cell a new text changed
 
 
 def column(text: str, width: int, style: Style) -> list[Segment]:
@@ -131,11 +132,14 @@ class GapGrid(CursorList):
 
     def cell_text(self, row: Row, party: str) -> str:
         """A party's cell: its value, marked if not confirmed, after the move's glyph."""
+        move, text = self._value(row, party)
+        return text if move is None else f"{MOVES[move].glyph} {text}"
+
+    def _value(self, row: Row, party: str) -> tuple[Move | None, str]:
+        """The move a new text made on a party's cell, if any, and the cell's value."""
         position = row.positions[party]
         move = self.moves.get((row.id, party))
-        if move is None:
-            return cell_text(position)
-        return f"{MOVES[move].glyph} " + ("dropped" if position is None else cell_text(position))
+        return move, "dropped" if move is not None and position is None else cell_text(position)
 
     def select(self, row: str | None, party: str | None) -> None:
         """Move the cursor to a row (and a party's column) without announcing it."""
@@ -245,25 +249,27 @@ class GapGrid(CursorList):
         focus = self.get_component_rich_style("gap-grid--cursor-cell")
         name = entry.text if entry.member else one_line(row_heading(row))
         room = topic - len(indent)
-        cells = [([indent + text for text in (wrap(name, room) if whole
-                                              else [line_text(entry, room)])], topic, base)]
+        cells: list[tuple[list[str], int, Style, Segment | None]] = [
+            ([indent + text for text in (wrap(name, room) if whole
+                                         else [line_text(entry, room)])], topic, base, None)]
         for index, party_id in enumerate(self.parties):
             style = focus if selected and index == self.column else base
             if row.positions[party_id] is None:
                 style = style + Style(color=silent.color)
-            move = self.moves.get((row.id, party_id))
-            if move is not None:
-                style = style + Style(color=MOVES[move].color)
-            text = self.cell_text(row, party_id)
-            cells.append((wrap(text, parties[index]) if whole else [text], parties[index],
-                          style))
+            move, text = self._value(row, party_id)
+            size = parties[index] - (MARK if move is not None else 0)
+            mark = None if move is None else Segment(
+                MOVES[move].glyph + " ", style + Style(color=MOVES[move].color, bold=True))
+            cells.append((wrap(text, size) if whole else [text], size, style, mark))
         height = max(len(texts) for texts, *_ in cells)
         word = f" {look.glyph} {look.word}" if status > STATUS_GLYPH else f" {look.glyph}"
         out = []
         for number in range(height):
             segments = column(word if not number else "", status,
                               base + Style(color=look.color, bold=True))
-            for texts, size, style in cells:
+            for texts, size, style, mark in cells:
+                if mark is not None:
+                    segments.append(mark if not number else Segment(" " * MARK, style))
                 segments += column(texts[number] if number < len(texts) else "", size, style)
             out.append(fill(segments, width, base))
         return out
