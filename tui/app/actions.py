@@ -12,6 +12,10 @@ PANES = Binding.Group("pane")
 FILTER = Binding.Group("filter")
 ROUNDS = Binding.Group("round")
 """Shown in the key bar only when the files hold several rounds."""
+PAIRS = Binding.Group("pairs")
+"""Shown in the key bar only when the comparison has pairs (three parties, or a baseline)."""
+OPTIONAL = frozenset({ROUNDS, PAIRS})
+"""The groups the key bar leaves out until the files give them something to do."""
 
 BINDINGS: list[Binding] = [
     Binding("j", "cursor_down", "Down", id="cursor-down", group=MOVE,
@@ -52,7 +56,10 @@ BINDINGS: list[Binding] = [
             tooltip="Open $VISUAL or $EDITOR at the selected clause, then reload"),
     Binding("r", "reload", "Reload", id="reload", tooltip="Read the files again"),
     Binding("b", "pick_baseline", "Baseline", id="pick-baseline",
-            tooltip="Compare every party with one party"),
+            tooltip="Compare every party with one party: its column first, each other "
+            "party's cell marked with its status against it, the counts per pair"),
+    Binding("p", "pairs", "Pairs", id="pairs", group=PAIRS,
+            tooltip="The agreement index of every two parties; pick a pair to list its rows"),
     Binding("x", "export", "Export", id="export",
             tooltip="Write the report as Markdown, JSON or HTML"),
     Binding("t", "timeline", "Timeline", id="timeline",

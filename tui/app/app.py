@@ -27,10 +27,11 @@ from diffing import Comparison, GapStatus, Row
 from diffing.filters import restrict
 from diffing.history_result import History, Move
 from proposals.limits import DEFAULT_LIMITS, Limits
-from tui.app.actions import BINDINGS
+from tui.app.actions import BINDINGS, PAIRS, ROUNDS
 from tui.app.changes import neighbour, reloaded
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
+from tui.app.pairs import against_baseline, baseline_first
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.settings import THEMES, Settings, settings_path
@@ -143,7 +144,9 @@ class CeasefireApp(App[None]):
             self.history = snapshot.history
             self._show_round()
         self.query_one(ProblemBar).show(snapshot.problems, stale=self.comparison is not None)
-        self.query_one(KeyBar).offer_rounds(self.history is not None)
+        offered = self.comparison.pairs if self.comparison is not None else ()
+        self.query_one(KeyBar).offer({group for group, shown in (
+            (ROUNDS, self.history is not None), (PAIRS, bool(offered))) if shown})
         self.refresh_view()
 
     def _show_round(self) -> None:
@@ -197,8 +200,8 @@ class CeasefireApp(App[None]):
         self._remember(filter=self.filter_name, sort=self.sort)
         scope = restrict(self.comparison, self.only, self.topics) \
             if self.only or self.topics else self.comparison
-        self.shown = sort_view(restrict(scope, FILTERS[self.filter_index][1], text=self.search),
-                               self.sort)
+        self.shown = baseline_first(sort_view(
+            restrict(scope, FILTERS[self.filter_index][1], text=self.search), self.sort))
         masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
         self._rows = {row.id: row for row in self.shown.rows}
         if self.row not in self._rows:  # gone or filtered out: its neighbour takes its place
@@ -207,7 +210,8 @@ class CeasefireApp(App[None]):
         latest = self.rounds is None or self.rounds.latest
         moves = {**({key: found.change.move for key, found in self.rounds.moves.items()}
                     if self.rounds is not None else {}), **(self.marks if latest else {})}
-        self.query_one(GapGrid).show(self.shown, self.row, self.party, moves, self.sort)
+        self.query_one(GapGrid).show(self.shown, self.row, self.party, moves, self.sort,
+                                     against_baseline(self.shown))
         self._show_row()
 
     def _remember(self, **values: str) -> None:
@@ -466,6 +470,20 @@ class CeasefireApp(App[None]):
 
         parties = (self.latest or self.comparison).parties  # a baseline is the latest round's
         self.push_screen(BaselineScreen(parties, self.baseline), chosen)
+
+    def action_pairs(self) -> None:
+        from tui.app.screens.pairs import PairsScreen
+
+        if self.shown is None or not self.shown.pairs:
+            self.notify("Two parties: the grid is their one pair (b compares every party "
+                        "with one).", timeout=3)
+            return
+
+        def chosen(row: str | None) -> None:
+            if row is not None and row in self._rows:
+                self._go(row)
+
+        self.push_screen(PairsScreen(self.shown, self.row), chosen)
 
     def action_timeline(self) -> None:
         from tui.app.screens.timeline import TimelineScreen

@@ -20,7 +20,7 @@ from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from diffing import Comparison, Row
+from diffing import Comparison, GapStatus, Row
 from diffing.history_result import Move
 from tui.app.columns import cell_text, share, wanted, wrap
 from tui.app.headings import Line, area_lines, fit, line_text
@@ -40,7 +40,8 @@ PARTY_MIN = 6
 NAME_MAX = 24  # a column asks for room for its party's name up to this; longer ones wrap
 HEADER_MAX = 2  # lines a party's name may take over its column
 GUTTER = 1
-MARK = 2  # a move's glyph and a space, before the value of a cell a new text changed
+MARK = 2  # a glyph and a space before a cell's value: its status against a baseline, and
+# the move of a new text that changed it
 
 
 def column(text: str, width: int, style: Style) -> list[Segment]:
@@ -84,6 +85,7 @@ class GapGrid(CursorList):
         self.names: list[str] = []
         self._lines: dict[str, int] = {}
         self.moves: Mapping[tuple[str, str], Move] = {}
+        self.verdicts: Mapping[tuple[str, str], GapStatus] = {}
         self._wants: list[int] = []  # what the topic and each party's column ask for
         self.header_lines = 1
 
@@ -111,11 +113,14 @@ class GapGrid(CursorList):
         return self.parties[self.column] if 0 <= self.column < len(self.parties) else None
 
     def show(self, comparison: Comparison, row: str | None, party: str | None,
-             moves: Mapping[tuple[str, str], Move] | None = None, sort: str = "area") -> None:
+             moves: Mapping[tuple[str, str], Move] | None = None, sort: str = "area",
+             verdicts: Mapping[tuple[str, str], GapStatus] | None = None) -> None:
         """Show `comparison`'s rows under their areas (in their order when `sort` is not
         by area), keeping the cursor on the row `row` and `party` if shown; `moves` marks
-        cells by (row id, party id)."""
+        cells by (row id, party id), and so do `verdicts` (a party's status against the
+        baseline)."""
         self.moves = moves or {}
+        self.verdicts = verdicts or {}
         self.lines = area_lines(comparison, sort)
         self.parties = [p.id for p in comparison.parties]
         self.names = [one_line(p.name) for p in comparison.parties]
@@ -131,15 +136,23 @@ class GapGrid(CursorList):
         self.lines_changed()
 
     def cell_text(self, row: Row, party: str) -> str:
-        """A party's cell: its value, marked if not confirmed, after the move's glyph."""
-        move, text = self._value(row, party)
-        return text if move is None else f"{MOVES[move].glyph} {text}"
+        """A party's cell: its value, marked if not confirmed, after its marks' glyphs."""
+        return "".join(f"{glyph} " for glyph, _ in self._marks(row, party)) \
+            + self._value(row, party)
 
-    def _value(self, row: Row, party: str) -> tuple[Move | None, str]:
-        """The move a new text made on a party's cell, if any, and the cell's value."""
-        position = row.positions[party]
+    def _marks(self, row: Row, party: str) -> list[tuple[str, str]]:
+        """(glyph, colour) before a cell's value: its status against the baseline, the move
+        a new text made on it."""
+        verdict = self.verdicts.get((row.id, party))
         move = self.moves.get((row.id, party))
-        return move, "dropped" if move is not None and position is None else cell_text(position)
+        return [*([(LOOKS[verdict].glyph, LOOKS[verdict].color)] if verdict else []),
+                *([(MOVES[move].glyph, MOVES[move].color)] if move else [])]
+
+    def _value(self, row: Row, party: str) -> str:
+        """A cell's value, or `dropped` where a new text dropped the clause."""
+        position = row.positions[party]
+        moved = (row.id, party) in self.moves
+        return "dropped" if moved and position is None else cell_text(position)
 
     def select(self, row: str | None, party: str | None) -> None:
         """Move the cursor to a row (and a party's column) without announcing it."""
@@ -249,18 +262,19 @@ class GapGrid(CursorList):
         focus = self.get_component_rich_style("gap-grid--cursor-cell")
         name = entry.text if entry.member else one_line(row_heading(row))
         room = topic - len(indent)
-        cells: list[tuple[list[str], int, Style, Segment | None]] = [
+        cells: list[tuple[list[str], int, Style, list[Segment]]] = [
             ([indent + text for text in (wrap(name, room) if whole
-                                         else [line_text(entry, room)])], topic, base, None)]
+                                         else [line_text(entry, room)])], topic, base, [])]
         for index, party_id in enumerate(self.parties):
             style = focus if selected and index == self.column else base
             if row.positions[party_id] is None:
                 style = style + Style(color=silent.color)
-            move, text = self._value(row, party_id)
-            size = parties[index] - (MARK if move is not None else 0)
-            mark = None if move is None else Segment(
-                MOVES[move].glyph + " ", style + Style(color=MOVES[move].color, bold=True))
-            cells.append((wrap(text, size) if whole else [text], size, style, mark))
+            text = self._value(row, party_id)
+            marks = self._marks(row, party_id)
+            size = parties[index] - MARK * len(marks)
+            cells.append((wrap(text, size) if whole else [text], size, style,
+                          [Segment(glyph + " ", style + Style(color=colour, bold=True))
+                           for glyph, colour in marks]))
         height = max(len(texts) for texts, *_ in cells)
         word = f" {look.glyph} {look.word}" if status > STATUS_GLYPH else f" {look.glyph}"
         out = []
@@ -268,8 +282,8 @@ class GapGrid(CursorList):
             segments = column(word if not number else "", status,
                               base + Style(color=look.color, bold=True))
             for texts, size, style, mark in cells:
-                if mark is not None:
-                    segments.append(mark if not number else Segment(" " * MARK, style))
+                if mark:
+                    segments += mark if not number else [Segment(" " * MARK * len(mark), style)]
                 segments += column(texts[number] if number < len(texts) else "", size, style)
             out.append(fill(segments, width, base))
         return out

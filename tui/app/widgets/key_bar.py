@@ -9,12 +9,14 @@ are left out.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from textual.content import Content
 from textual.widgets import Static
 
 from textual.binding import Binding
 
-from tui.app.actions import BINDINGS, ROUNDS, key_label
+from tui.app.actions import BINDINGS, OPTIONAL, key_label
 
 PALETTE_KEY = "ctrl+p"
 
@@ -69,11 +71,12 @@ class KeyBar(Static):
              text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    skip: frozenset[Binding.Group] = frozenset({ROUNDS})
+    skip: frozenset[Binding.Group] = OPTIONAL
 
-    def offer_rounds(self, offered: bool) -> None:
-        """Show `[ ] round` only while there are rounds to step through."""
-        skip = frozenset() if offered else frozenset({ROUNDS})
+    def offer(self, offered: Collection[Binding.Group]) -> None:
+        """Show `[ ] round` only while there are rounds to step through, `p pairs` while
+        there are pairs."""
+        skip = OPTIONAL - set(offered)
         if skip != self.skip:
             self.skip = skip
             self.on_resize()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from diffing import Comparison
+from diffing import Comparison, Summary
 from diffing.comparators.base import names, plural
 from diffing.history_result import Round
 from tui.app.rounds import RoundView
@@ -36,6 +36,32 @@ def options_text(comparison: Comparison) -> Text:
                 out.append(" closest", style="bold green")
             out.append("  ")
         out.append("(o)", style="dim")
+    return out
+
+
+def counts_text(summary: Summary, words: bool = True) -> Text:
+    """`✓ 1 agreed  ≈ 2 partial  …` (or `✓ 1 ≈ 2 …`), each status in its colour."""
+    out = Text()
+    for status, count in summary_counts(summary):
+        look = LOOKS[status]
+        out.append(f"{look.glyph} {count}" + (f" {look.word}" if words else ""),
+                   style=f"bold {look.color}")
+        out.append("  " if words else " ")
+    return out
+
+
+def baseline_text(comparison: Comparison) -> Text:
+    """With a baseline, each other party against it: the agreement index and counts of the
+    pairs `diff --baseline` prints, one line each."""
+    out = Text()
+    for pair in comparison.pairs:
+        if pair.parties[0] != comparison.baseline:
+            continue
+        out.append("\nvs ", style="dim")
+        out.append(literal(comparison.party(pair.parties[1]).name), style="bold")
+        out.append(": index ", style="dim")
+        out.append(f"{index_words(pair.summary.agreement_index)}  ", style="bold")
+        out.append_text(counts_text(pair.summary, words=False))
     return out
 
 
@@ -123,10 +149,8 @@ def masthead_text(comparison: Comparison | None, shown: Comparison | None, view:
         if trend:
             out.append("  " + trend, style="italic")
         out.append("\n")
-    for status, count in summary_counts(comparison.summary):
-        look = LOOKS[status]
-        out.append(f"{look.glyph} {count} {look.word}", style=f"bold {look.color}")
-        out.append("  ")
+    out.append_text(counts_text(comparison.summary))
+    out.append_text(baseline_text(comparison))
     out.append_text(options_text(comparison))
     if shown is not None and view:
         total = comparison.summary.topics
