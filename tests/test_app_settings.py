@@ -142,3 +142,12 @@ def test_view_takes_the_flags_diff_takes(monkeypatch, capsys):
         assert main(["view", "--example", "istanbul-2025-06-02", *flags]) == 2
         assert words in capsys.readouterr().err
     assert not started[1:]
+
+
+async def test_a_theme_picked_in_the_palette_is_remembered(files, config_home):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.theme = "dracula"  # what the palette's "Change theme" does
+        await pilot.pause()
+    assert saved(config_home) == {"theme": "dracula"}

@@ -13,8 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from diffing import Comparison, Pair
+from tui.app.columns import cell_text
 from tui.app.pairs import pair_name, pair_of
-from tui.reports.layout import LOOKS, position_text, row_heading, summary_line
+from tui.reports.layout import LOOKS, row_heading, summary_line
 from tui.terminal import literal, one_line
 
 STATUS, DISTANCE, TOPIC_MIN, TOPIC_MAX, PARTY_MIN = 11, 8, 14, 30, 14
@@ -116,8 +117,7 @@ class PairsScreen(ModalScreen[str | None]):
             distance = "" if pair_row.distance is None else f"{pair_row.distance:.2f}"
             table.add_row(Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"),
                           Text(one_line(row_heading(row))),
-                          *(Text(one_line(position_text(row.positions[party])))
-                            for party in pair.parties),
+                          *(Text(cell_text(row.positions[party])) for party in pair.parties),
                           Text(distance, justify="right"), key=row.id)
         if self.row is not None and self.row in table.rows:
             table.move_cursor(row=table.get_row_index(self.row), animate=False)
