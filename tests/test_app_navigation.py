@@ -7,6 +7,9 @@ import json
 import re
 from pathlib import Path
 
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
 from diffing import GapStatus
 from tests.test_app import (  # noqa: F401 (files: a fixture)
     SIZE,
@@ -18,6 +21,7 @@ from tests.test_app import (  # noqa: F401 (files: a fixture)
     shown_rows,
 )
 from tui.app.actions import BINDINGS
+from tui.app.screens.copy import CopyScreen
 from tui.app.session import FILTERS
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
@@ -220,3 +224,91 @@ async def test_help_explains_distance_the_agreement_index_the_mouse_and_tab(file
         assert "mouse Click a row" in text and "tab shift+tab Move the focus" in text
         for key in ("g", "G", "h", "l", "enter", "esc", "F", "s"):
             assert re.search(rf"(^| ){re.escape(key)} [A-Z]", text), key
+
+
+async def jump(pilot, *keys: str, query: str) -> None:
+    """Open the palette with `keys`, type `query`, take the first hit."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*query)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot.app, pilot)
+
+
+async def test_colon_jumps_to_a_topic_by_its_name_key_or_alias(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await jump(pilot, "colon", query="length")  # an alias of ceasefire.duration
+        assert app.row == "ceasefire.duration"
+        assert app.query_one(GapGrid).row_of(app.query_one(GapGrid).cursor) == app.row
+        await jump(pilot, "colon", query="humanitarian.amnesty")
+        assert app.row == "humanitarian.amnesty"
+        await jump(pilot, "colon", query="Civilan detain")  # letters in order, one missing
+        assert app.row == "humanitarian.civilians"
+
+
+async def test_a_jump_clears_the_search_and_filter_that_hide_the_topic(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", "f", "slash", *"kherson", "enter")  # conflicts about Kherson
+        await pilot.pause()
+        assert "ceasefire.extension" not in shown_rows(app)
+        await jump(pilot, "colon", query="Extension")
+        assert app.row == "ceasefire.extension"
+        assert app.filter_name == "all" and app.search == ""
+
+
+async def test_the_command_palette_finds_topics_too(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await jump(pilot, "ctrl+p", query="Prisoner exchange")
+        assert app.row == "humanitarian.prisoner_exchange"
+
+
+async def test_y_copies_the_clause_its_quote_its_place_or_the_explanation(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await jump(pilot, "colon", query="humanitarian.children")
+        row = app.selected_row
+        copied, said = {}, {}
+        for key in ("c", "q", "l", "e"):
+            await pilot.press("y")
+            await pilot.pause()
+            assert isinstance(app.screen, CopyScreen)
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, CopyScreen)
+            copied[key] = app.clipboard
+            said[key] = [n.message for n in app._notifications]
+        assert copied == {"c": "return-all", "q": "hundreds", "l": "ukraine.yaml:108",
+                          "e": row.explanation}
+        assert said["q"] == ["Copied Ukraine's quote: hundreds"]
+        assert said["l"] == ["Copied Ukraine's file:line: ukraine.yaml:108"]
+        assert said["e"][0].startswith("Copied explanation: " + row.explanation[:20])
+
+
+async def test_y_on_a_clause_without_a_quote_offers_none_and_escape_copies_nothing(files):
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        menu = plain(app.screen.query_one(OptionList).get_option("quote").prompt)
+        assert "(none)" in menu and app.screen.query_one(OptionList).get_option("quote").disabled
+        await pilot.press("q")  # nothing to copy: the menu stays
+        await pilot.pause()
+        assert isinstance(app.screen, CopyScreen) and app.clipboard == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CopyScreen) and app.clipboard == ""
+        await pilot.press("g", "j", "y", "c")  # in a burst: from the row j reached
+        await pilot.pause()
+        second = app.shown.rows[1]
+        assert app.clipboard == second.positions["ukraine"].text

@@ -48,10 +48,15 @@ BINDINGS: list[Binding] = [
             key_display="F", tooltip="Step back through the filters"),
     Binding("s", "cycle_sort", "Sort", id="cycle-sort",
             tooltip="Sort by area, by distance (furthest apart first) or by status"),
+    Binding("colon", "jump", "Jump", id="jump", key_display=":", show=False,
+            tooltip="Jump to any topic by its name, key or alias (ctrl+p finds topics too)"),
     Binding("slash", "search", "Search", id="search", key_display="/",
             tooltip="Search topics, positions and explanations"),
     Binding("escape", "clear", "Clear", id="clear", key_display="esc", show=False,
             tooltip="Close the search box or leave the detail; then clear the search, then the filter"),
+    Binding("y", "copy", "Copy", id="copy",
+            tooltip="Copy the selected clause (then c), its quote (q), its file:line (l) or "
+                    "the explanation (e)"),
     Binding("e", "edit", "Edit", id="edit",
             tooltip="Open $VISUAL or $EDITOR at the selected clause, then reload"),
     Binding("r", "reload", "Reload", id="reload", tooltip="Read the files again"),
@@ -71,6 +76,19 @@ BINDINGS: list[Binding] = [
             tooltip="All keys and what the statuses mean"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),
 ]
+
+COPY_BINDINGS: list[Binding] = [
+    Binding("c", "pick('clause')", "Clause", id="copy-clause",
+            tooltip="The clause of the party under the cursor, as the detail shows it"),
+    Binding("q", "pick('quote')", "Quote", id="copy-quote",
+            tooltip="The words its source is quoted with"),
+    Binding("l", "pick('place')", "file:line", id="copy-place",
+            tooltip="Where the clause is written"),
+    Binding("e", "pick('explanation')", "Explanation", id="copy-explanation",
+            tooltip="Why the row has its status, and how far apart"),
+    Binding("escape", "cancel", "Close", id="close-copy", tooltip="Copy nothing"),
+]
+"""The keys of `y`'s menu, each followed by what it copies."""
 
 
 def key_label(binding: Binding) -> str:

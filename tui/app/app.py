@@ -15,6 +15,7 @@ import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -23,7 +24,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from diffing import Comparison, GapStatus, Row
+from diffing import Comparison, GapStatus, Party, Position, Row
 from diffing.filters import restrict
 from diffing.history_result import History, Move
 from proposals.limits import DEFAULT_LIMITS, Limits
@@ -42,10 +43,21 @@ from tui.app.widgets.key_bar import KeyBar
 from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
 from tui.inputs import Source
-from tui.terminal import literal
+from tui.reports.layout import row_heading
+from tui.terminal import literal, one_line
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 WATCH_SECONDS = 0.5
 WIDE = 150  # from this many columns the detail pane stands beside the grid
+
+
+def _topic_jump() -> type[Provider]:
+    """The palette's provider of rows, imported when the palette first opens."""
+    from tui.app.jump import TopicJump
+
+    return TopicJump
 
 
 class CeasefireApp(App[None]):
@@ -54,6 +66,7 @@ class CeasefireApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "ceasefire"
     BINDINGS = BINDINGS
+    COMMANDS = App.COMMANDS | {_topic_jump}
 
     def __init__(self, sources: Sequence[Source], limits: Limits = DEFAULT_LIMITS,
                  watch: bool = True, folder: Path | None = None, blink: bool = True,
@@ -78,7 +91,8 @@ class CeasefireApp(App[None]):
         self.round_label: str | None = None  # the round chosen; None: the latest
         self.rounds: RoundView | None = None  # the round shown, with several
         self.comparison: Comparison | None = None  # the one shown: the latest, or a round's
-        self.shown: Comparison | None = None
+        self.scope: Comparison | None = None  # the rows `--only` and `--topics` keep
+        self.shown: Comparison | None = None  # and those the filter and search keep
         self.filter_index = _index([name for name, _ in FILTERS], self.settings.text("filter"))
         self.sort = SORTS[_index(SORTS, self.settings.text("sort"))]  # the rows' order (`s`)
         self.only = frozenset(only) if only else None  # the view's scope, as `diff --only`
@@ -198,10 +212,10 @@ class CeasefireApp(App[None]):
             self.query_one(DetailPane).show(None, None)
             return
         self._remember(filter=self.filter_name, sort=self.sort)
-        scope = restrict(self.comparison, self.only, self.topics) \
+        self.scope = restrict(self.comparison, self.only, self.topics) \
             if self.only or self.topics else self.comparison
         self.shown = baseline_first(sort_view(
-            restrict(scope, FILTERS[self.filter_index][1], text=self.search), self.sort))
+            restrict(self.scope, FILTERS[self.filter_index][1], text=self.search), self.sort))
         masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
         self._rows = {row.id: row for row in self.shown.rows}
         if self.row not in self._rows:  # gone or filtered out: its neighbour takes its place
@@ -295,15 +309,22 @@ class CeasefireApp(App[None]):
         if row is None or self.comparison is None:
             self.notify(self.nothing_selected(), severity="warning", markup=False)
             return None
-        party = self.party if row.positions.get(self.party or "") else next(
-            (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
-        position = row.positions.get(party or "")
+        party, position = self._clause(row)
         if party is None or position is None:
             self.notify("No party addresses this row.", severity="warning")
             return None
         # a clause an amending text carries over is in the earlier text's file
-        return self._source_path(position.file or self.comparison.party(party).file,
-                                 position.line, 1)
+        return self._source_path(position.file or party.file, position.line, 1)
+
+    def _clause(self, row: Row) -> tuple[Party | None, Position | None]:
+        """The clause `e` and `y` act on: the party's under the grid's cursor, else the
+        first party's that addresses the row."""
+        assert self.comparison is not None
+        party = self.party if row.positions.get(self.party or "") else next(
+            (p.id for p in self.comparison.parties if row.positions.get(p.id)), None)
+        if party is None:
+            return None, None
+        return self.comparison.party(party), row.positions[party]
 
     def _source_path(self, name: str, line: int, column: int) -> tuple[Path, int, int] | None:
         path = next((source.path for source in self.sources if source.name == name), None)
@@ -331,10 +352,14 @@ class CeasefireApp(App[None]):
     # --- navigation -----------------------------------------------------------------------------
 
     def action_cursor_down(self) -> None:
-        self.query_one(GapGrid).action_cursor_down()
+        grid = self.query_one(GapGrid)
+        grid.action_cursor_down()
+        self._go(grid.row_of(grid.cursor))  # at once: `j y` copies from the row j reached
 
     def action_cursor_up(self) -> None:
-        self.query_one(GapGrid).action_cursor_up()
+        grid = self.query_one(GapGrid)
+        grid.action_cursor_up()
+        self._go(grid.row_of(grid.cursor))
 
     def action_previous_round(self) -> None:
         self._step_round(-1)
@@ -404,6 +429,28 @@ class CeasefireApp(App[None]):
         current = panes.index(self.focused) if self.focused in panes else 0
         panes[max(0, min(len(panes) - 1, current + by))].focus()
 
+    def action_jump(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.app.jump import EveryTopic
+
+        self.push_screen(CommandPalette(providers=[EveryTopic],
+                                        placeholder="Jump to a topic: its name, key or alias…"))
+
+    def jump_rows(self) -> tuple[Row, ...]:
+        """The rows a jump can reach, in the order shown: any the filter or search hides too."""
+        return sort_view(self.scope, self.sort).rows if self.scope is not None else ()
+
+    def jump_to(self, row: str) -> None:
+        """Select `row`, clearing the search and filter first when they hide it."""
+        if row not in self._rows:
+            self.search, self.filter_index = "", 0
+            self.query_one("#search", Input).value = ""
+            self.refresh_view()
+            self.notify("Search and filter cleared to show the topic.", timeout=3)
+        self._go(row)
+        self.query_one(GapGrid).focus()
+
     def action_open_detail(self) -> None:
         """Focus the detail pane, to scroll the selected row's full clauses and pictures."""
         self.query_one(DetailPane).focus()
@@ -450,6 +497,27 @@ class CeasefireApp(App[None]):
         self.query_one(GapGrid).focus()
 
     # --- screens -------------------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        """A menu of what to copy from the selected row; a notification says what was."""
+        from tui.app.copying import copied_words, copy_texts
+        from tui.app.screens.copy import CopyScreen
+
+        row = self.selected_row
+        if row is None or self.comparison is None:
+            self.notify(self.nothing_selected(), severity="warning", markup=False)
+            return
+        party, position = self._clause(row)
+        texts = copy_texts(row, party, position)
+
+        def chosen(what: str | None) -> None:
+            if what is not None:
+                self.copy_to_clipboard(texts[what])
+                self.notify(copied_words(what, party, texts[what]), markup=False, timeout=4)
+
+        title = f"Copy from {one_line(row_heading(row))}" + \
+            (f" ({one_line(party.name)})" if party is not None else "")
+        self.push_screen(CopyScreen(texts, title), chosen)
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen  # screens load when first opened
