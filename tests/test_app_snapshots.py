@@ -140,3 +140,20 @@ def test_rounds_latest_with_a_changed_row(snap_compare, size):
 def test_rounds_stepped_back_to_the_first(snap_compare, size):
     assert snap_compare(two_rounds(), terminal_size=ROUND_SIZES[size],
                         run_before=_select("ceasefire.preconditions", "left_square_bracket"))
+
+
+# The peace plans sorted by distance (the topic list in that order under one title, the
+# masthead saying so), and `y`'s menu on a clause with a quote.
+@pytest.mark.parametrize("size", PHASED_SIZES)
+def test_sorted_by_distance(snap_compare, size):
+    async def run_before(pilot) -> None:
+        await pilot.press("s")
+        await _dismiss_notifications(pilot)
+
+    assert snap_compare(app_for("peace-plans-2025-11"), terminal_size=PHASED_SIZES[size],
+                        run_before=run_before)
+
+
+def test_copy_menu(snap_compare):
+    assert snap_compare(istanbul(), terminal_size=(80, 24),
+                        run_before=_select("humanitarian.children", "y"))

@@ -1,5 +1,9 @@
 """Every key of the app, declared once: the key bar, the help screen and the command palette
-all read this list, and a user keymap can rebind any of them by its id."""
+all read this list, and a user keymap can rebind any of them by its id.
+
+The key bar keeps to two lines at 80 columns: keys a person finds by their neighbours or
+in help (`F`, `g G`, `h l`, `enter`, `esc`, `s`, `:`) are not shown there (`show=False`).
+"""
 
 from __future__ import annotations
 
@@ -45,8 +49,8 @@ BINDINGS: list[Binding] = [
     Binding("f", "cycle_filter", "Filter", id="cycle-filter", group=FILTER,
             tooltip="Show all, gaps only, conflict, partial, one-sided, unclear or agreed"),
     Binding("F", "previous_filter", "Previous filter", id="previous-filter", group=FILTER,
-            key_display="F", tooltip="Step back through the filters"),
-    Binding("s", "cycle_sort", "Sort", id="cycle-sort",
+            key_display="F", show=False, tooltip="Step back through the filters"),
+    Binding("s", "cycle_sort", "Sort", id="cycle-sort", show=False,
             tooltip="Sort by area, by distance (furthest apart first) or by status"),
     Binding("colon", "jump", "Jump", id="jump", key_display=":", show=False,
             tooltip="Jump to any topic by its name, key or alias (ctrl+p finds topics too)"),
