@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from tests.conftest import EXAMPLES
@@ -140,3 +141,46 @@ def test_a_column_asks_for_most_of_its_cells_not_the_longest():
 def test_wrapping_is_measured_in_cells():
     assert wrap("at least 30 days", 8) == ["at least", "30 days "]
     assert wrap("ウクライナの提案", 6) == ["ウクラ", "イナの", "提案  "]
+
+
+# --- pictures drawn for the pane they are in ---------------------------------------------------
+
+
+def detail_lines(app: CeasefireApp) -> list[str]:
+    """The detail pane's text as the pane lays it out, line by line."""
+    body = app.query_one("#detail-body")
+    console = Console(width=body.size.width, file=io.StringIO())
+    with console.capture() as captured:
+        console.print(body.content)
+    return [line.rstrip() for line in captured.get().split("\n")]
+
+
+def duration_drawn(app: CeasefireApp) -> list[str]:
+    """The duration picture's lanes and gap, each of which must end on its own line."""
+    shown = detail_lines(app)
+    lanes = [line for line in shown if line.startswith(("Russia ", "Ukraine ", "no overlap"))
+             and any(mark in line for mark in "●╌·")]
+    assert len(lanes) == 3, shown
+    assert lanes[0].endswith("2–3 days") and lanes[1].endswith("90 days")
+    assert lanes[2].endswith("87 days apart")
+    assert max(cell_len(line) for line in shown) <= app.query_one("#detail-body").size.width
+    return lanes
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24), (120, 35), (200, 50)])
+async def test_the_duration_picture_is_never_wrapped(size):
+    app = example("istanbul-2025-06-02")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot, "ceasefire.duration")
+        duration_drawn(app)
+
+
+async def test_pictures_are_drawn_again_for_a_new_width():
+    app = example("istanbul-2025-06-02")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await opened(pilot, "ceasefire.duration")
+        wide = duration_drawn(app)
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        narrow = duration_drawn(app)
+        assert cell_len(narrow[0]) < cell_len(wide[0])

@@ -174,3 +174,83 @@ def test_a_lane_label_cut_to_fit_keeps_who_acts():
         "Number… · by Israel…"
     assert cell_len(fit_keeping("Number of prisoners", "by Israel · First phase", 12)) <= 12
     assert fit_keeping("Number of prisoners", "", 12) == "Number of p…"
+
+
+# --- pictures fit the width they are drawn in, measured in cells ----------------------------
+
+
+def example(name: str) -> Comparison:
+    from tests.conftest import EXAMPLES
+    from tui.inputs import current
+
+    folder = EXAMPLES / name if (EXAMPLES / name).exists() else PHASED.parent / name
+    arranged = current(valid_proposals(read_inputs(
+        [Source(path, path.name) for path in sorted(folder.glob("*.yaml"))], DEFAULT_LIMITS)))
+    return compare(arranged.proposals, earlier=arranged.earlier,
+                   versions_of=arranged.versions_of)
+
+
+DRAWN = [("istanbul-2025-06-02", "ceasefire.duration"),
+         ("istanbul-2025-06-02", "forces.withdrawal@ukraine"),
+         ("istanbul-2025-06-02", "political.sequence"),
+         ("istanbul-2025-06-02", "ceasefire.type"),
+         ("peace-plans-2025-11", "forces.size_cap@ukraine"),
+         ("pictures", "political.response_deadline")]
+
+
+@pytest.mark.parametrize("name, row", DRAWN)
+@pytest.mark.parametrize("width", [30, 44, 60, 80, 120, 200])
+def test_every_picture_fits_the_width_it_is_drawn_in(name, row, width):
+    from tui.app.pictures import picture
+
+    comparison = example(name)
+    drawn = picture(comparison.row(row), comparison.parties, width)
+    assert drawn is not None and drawn.no_wrap
+    assert max(cell_len(line) for line in lines(drawn)) <= width
+
+
+def test_the_readme_duration_reads_on_whole_lines_at_every_width():
+    """`at least` / `30 days` and `27 days` / `apart` were folded onto two lines."""
+    from tui.app.pictures import span_picture
+
+    row = example("istanbul-2025-06-02").row("ceasefire.duration")
+    spans = {"ukraine": row.positions["ukraine"].readings[0].value,  # at least 30 days
+             "russia": row.positions["russia"].value}
+    names = {"ukraine": "Ukraine", "russia": "Russia"}
+    for width in range(44, 201, 3):
+        drawn = lines(span_picture(spans, names, width))
+        assert drawn[0].startswith("Ukraine") and drawn[0].endswith("at least 30 days")
+        assert drawn[2].startswith("no overlap") and drawn[2].endswith("27 days apart")
+        assert max(cell_len(line) for line in drawn) <= width
+
+
+def test_set_and_sequence_labels_are_whole_when_there_is_room():
+    from tui.app.pictures import picture
+
+    comparison = example("istanbul-2025-06-02")
+    drawn = "\n".join(lines(picture(comparison.row("ceasefire.preconditions"),
+                                    comparison.parties, 120)))
+    assert "withdrawal of Ukrainian forces from the four regions" in drawn
+    drawn = "\n".join(lines(picture(comparison.row("political.sequence"),
+                                    comparison.parties, 160)))
+    assert "…" not in drawn
+
+
+def test_names_are_measured_in_cells_so_wide_characters_keep_the_columns():
+    from proposals.model import Items, Span
+    from tui.app.pictures import set_picture, span_picture, topic_of
+
+    names = {"a": "ウクライナ", "b": "Russia"}
+    spans = {"a": Span(low=30 * 24, high=90 * 24, unit="hours"),
+             "b": Span(low=48, high=72, unit="hours")}
+    drawn = lines(span_picture(spans, names, 80))
+    starts = {cell_len(line[:min(line.find(c) for c in "·█●" if c in line)])
+              for line in drawn[:2]}
+    assert len(starts) == 1
+    comparison = example("istanbul-2025-06-02")
+    topic = topic_of(comparison.row("forces.withdrawal@ukraine"))
+    drawn = lines(set_picture(topic, {"a": Items(items=("donetsk", "kherson")),
+                                      "b": Items(items=("donetsk",))}, names, 80))
+    ticks = [[cell_len(line[:i]) for i, c in enumerate(line) if c in "✓·"] for line in drawn[1:]]
+    assert ticks[0] == ticks[1] and len(ticks[0]) == 2
+    assert all(cell_len(line) <= 80 for line in drawn)

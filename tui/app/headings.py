@@ -29,6 +29,18 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, max(width - 1, 0)).rstrip() + "…" if width > 0 else ""
 
 
+def pad(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: cut with an ellipsis, or filled with spaces."""
+    return set_cell_size(fit(text, width), max(width, 0))
+
+
+def center(text: str, width: int) -> str:
+    """`text` in exactly `width` cells, in the middle."""
+    text = fit(text, width)
+    left = (width - cell_len(text)) // 2
+    return pad(" " * left + text, width)
+
+
 def qualifier(row: Row) -> str:
     """`by Israel · First phase`: what tells a row from the other rows of its topic."""
     return one_line(row_qualifier(row))

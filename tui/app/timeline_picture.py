@@ -17,11 +17,13 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from diffing import Comparison, Party, Row
 from proposals.timeline import CALENDAR, START, Event, clause_key
-from tui.app.headings import SEPARATOR, fit, fit_keeping
+from tui.app.headings import SEPARATOR, fit, fit_keeping, pad
+from tui.app.pictures import unwrapped
 from tui.reports.layout import (
     calendar_date,
     day_number,
@@ -145,13 +147,21 @@ def band(axis: DayAxis, phases: Sequence[Event]) -> list[Text]:
             lines.append(line)
         cells, styles, _ = line
         style = PHASE_STYLES[number % len(PHASE_STYLES)]
-        inside = list(fit(one_line(phase.label), max(high - low - 1, 0)))
+        inside = slots(fit(one_line(phase.label), max(high - low - 1, 0)))
         inside += ["─"] * (high - low - 1 - len(inside))
         cells[low:high + 1] = ["├", *inside, "▶" if phase.high is None else "┤"] \
             if high > low else ["│"]
         styles[low:high + 1] = [style] * (high - low + 1)
         lines[lines.index(line)] = (cells, styles, high)
     return [_join(cells, styles) for cells, styles, _ in lines]
+
+
+def slots(text: str) -> list[str]:
+    """A text as one slot per cell: a wide character, then an empty slot for its second."""
+    out: list[str] = []
+    for char in text:
+        out += [char, ""] if cell_len(char) == 2 else [char]
+    return out
 
 
 def _join(cells: list[str], styles: list[str]) -> Text:
@@ -172,7 +182,7 @@ def who_acts(event: Event, actors: dict[str, str]) -> str:
 def widths(items: Sequence[Item], width: int) -> tuple[int, int, int]:
     """Label, axis and caption widths for `width` cells; the caption goes first, then the
     label shrinks, so that the axis keeps room to be read."""
-    labels = [len(item.text) + 2 for item in items if isinstance(item, Lane)]
+    labels = [cell_len(item.text) + 2 for item in items if isinstance(item, Lane)]
     label = min(LABEL_WIDTH, width * 2 // 5, max(labels, default=MIN_LABEL) + 1)
     note = CAPTION_WIDTH
     if width - label - note < MIN_AXIS:
@@ -196,12 +206,12 @@ def axis_block(items: Sequence[Item], width: int, calendar: bool = False) -> Tex
         if item.band:
             bands = band(axis, item.events)
             for number, line in enumerate(bands):
-                out.append(("  " + item.label if not number else "").ljust(label), "dim")
+                out.append(pad("  " + item.label if not number else "", label), "dim")
                 out.append_text(line)
                 out.append("\n" if number + 1 < len(bands) else "")
             continue
         mark = "▸ " if item.marked else "  "
-        out.append((mark + fit_keeping(one_line(item.label), item.who, label - 3)).ljust(label),
+        out.append(pad(mark + fit_keeping(one_line(item.label), item.who, label - 3), label),
                    "bold" if item.marked else "")
         out.append_text(bar(axis, item.events[0], item.style))
         if note:
@@ -217,7 +227,7 @@ def undated_block(events: dict[str, list[tuple[Party, Event]]], actors: dict[str
     """Events counted from something no time places, grouped by it, each with its offset
     and party: listed, never drawn on the day axis."""
     out = Text("Not on the day axis", "bold")
-    who = min(16, max((len(p.name) for group in events.values() for p, _ in group),
+    who = min(16, max((cell_len(p.name) for group in events.values() for p, _ in group),
                       default=8) + 1)
     label = max(min(LABEL_WIDTH + 8, width - who - 5 - CAPTION_WIDTH), MIN_LABEL)
     for root, group in events.items():
@@ -226,8 +236,8 @@ def undated_block(events: dict[str, list[tuple[Party, Event]]], actors: dict[str
         for party, event in group:
             mark = "▸ " if (party.id, event.key) in marked else "  "
             name = event_label(event) if is_phase(event) else event.label
-            out.append(f"\n  {mark}{fit(one_line(party.name), who - 1).ljust(who)}")
-            out.append(fit_keeping(one_line(name), who_acts(event, actors), label).ljust(label),
+            out.append(f"\n  {mark}{pad(one_line(party.name), who)}")
+            out.append(pad(fit_keeping(one_line(name), who_acts(event, actors), label), label),
                        "bold" if mark.strip() else "")
             out.append(" " + fit(when_days(event), max(width - who - 5 - label, 0)), "dim")
     return out
@@ -260,7 +270,7 @@ def timeline_picture(comparison: Comparison, width: int,
     if not blocks:
         return Text("No phases and no clause with a time: nothing to place on a timeline.",
                     "dim")
-    return Text("\n\n").join(blocks)
+    return unwrapped(Text("\n\n").join(blocks))
 
 
 def lanes(events: Sequence[Event], party: str, actors: dict[str, str], styles: dict[str, str],
@@ -302,6 +312,6 @@ def timing_picture(row: Row, comparison: Comparison, width: int) -> Text | None:
     for party, event in events.items():
         if event.root != START or not placed(event):
             scale = one_line(root_title(event.root, comparison.party(party)))
-            out.append(("\n" if out else "") + f"{names[party]}: {when_days(event)} ({scale})",
-                       "dim")
-    return out
+            out.append(("\n" if out else "") + fit(f"{names[party]}: {when_days(event)} "
+                                                   f"({scale})", width), "dim")
+    return unwrapped(out)

@@ -27,8 +27,6 @@ from tui.reports.layout import (
 from tui.terminal import literal
 
 WIDTH = 80
-AXIS_MAX = 60
-CAPTIONS = 44  # what a value picture needs beside its axis: party names and the values
 TIMING_MAX = 100
 
 
@@ -181,8 +179,7 @@ def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH,
     if aspects:
         parts += [Text(""), *aspects]
     chosen = furthest_readings(row)
-    drawing = picture(with_readings(row, chosen), comparison.parties,
-                      max(20, min(AXIS_MAX, width - CAPTIONS)))
+    drawing = picture(with_readings(row, chosen), comparison.parties, width)
     if drawing is not None:
         parts += [Text(""), drawing, *drawn_readings(row, comparison, chosen)]
     timing = timing_picture(row, comparison, min(width, TIMING_MAX))
@@ -231,5 +228,6 @@ class DetailPane(VerticalScroll):
             body.update(Text(self.empty, style="dim"))
             return
         row, comparison = self.shown
-        body.update(detail_renderable(row, comparison, max(self.size.width - 3, 40),
+        width = self.size.width - self.styles.scrollbar_size_vertical  # room beside the bar
+        body.update(detail_renderable(row, comparison, max(width, 20),
                                       self.rounds))
