@@ -219,9 +219,9 @@ async def test_help_explains_distance_the_agreement_index_the_mouse_and_tab(file
         await pilot.press("question_mark")
         await pilot.pause()
         text = " ".join("".join(plain(w.content) for w in app.screen.query("Static")).split())
-        assert "distance How far apart a row's positions are, from 0 (agreed) to 1" in text
-        assert "agreement index The mean of (1 − distance)" in text
-        assert "mouse Click a row" in text and "tab shift+tab Move the focus" in text
+        assert "distance — How far apart a row's positions are, from 0 (agreed) to 1" in text
+        assert "agreement index — The mean of (1 − distance)" in text
+        assert "mouse Click a row" in text and "tab Move the focus" in text
         for key in ("g", "G", "h", "l", "enter", "esc", "F", "s"):
             assert re.search(rf"(^| ){re.escape(key)} [A-Z]", text), key
 

@@ -40,16 +40,16 @@ MEASURES = (
 
 OTHER_KEYS = (
     ("↑ ↓ ← →", "Move between rows and parties (← → pick the party for e)"),
-    ("pgup pgdn home end", "A page up or down, the first or last row"),
-    ("tab shift+tab", "Move the focus between the grid and the detail"),
+    ("pgup pgdn", "A page up or down"),
+    ("tab", "Move the focus between the grid and the detail (shift+tab: back)"),
     ("mouse", "Click a row to select it (in the grid, the party's cell too); "
               "the wheel scrolls the pane under the pointer"),
-    ("ctrl+p", "Command palette: every action by name"),
+    ("ctrl+p", "Command palette: every action by name, and every topic"),
 )
 
 
 def help_table() -> Table:
-    """Every key, what the statuses mean, and the two measures the app shows."""
+    """Every key, what the statuses and the provenance marks mean."""
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
@@ -64,10 +64,17 @@ def help_table() -> Table:
     table.add_row("", "")
     for confidence, glyph in PROVENANCE.items():
         table.add_row(f"{glyph} {confidence.value}", PROVENANCE_MEANINGS[confidence])
-    table.add_row("", "")
-    for name, meaning in MEASURES:
-        table.add_row(Text(name, style="bold"), meaning)
     return table
+
+
+def measures_text() -> Text:
+    """The two numbers the app shows, each in a paragraph (their names would widen the
+    table's key column)."""
+    out = Text()
+    for name, meaning in MEASURES:
+        out.append(f"\n{name}", style="bold")
+        out.append(f" — {meaning}\n")
+    return out
 
 
 class HelpScreen(ModalScreen[None]):
@@ -82,3 +89,4 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(Text("ceasefire — keys", style="bold"))
             yield Static(help_table())
+            yield Static(measures_text())
