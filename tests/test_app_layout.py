@@ -16,7 +16,9 @@ from tui.app.app import CeasefireApp
 from tui.app.columns import cell_text, share, wanted, wrap
 from tui.app.messages import RowChosen
 from tui.app.screens.help import HelpScreen, help_table
+from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
+from tui.app.widgets.key_bar import KeyBar
 from tui.inputs import Source
 
 
@@ -184,3 +186,92 @@ async def test_pictures_are_drawn_again_for_a_new_width():
         await pilot.pause()
         narrow = duration_drawn(app)
         assert cell_len(narrow[0]) < cell_len(wide[0])
+
+
+# --- small terminals, zoom and the panes' sizes ------------------------------------------------
+
+
+def rows_in_sight(app: CeasefireApp) -> int:
+    grid = app.query_one(GapGrid)
+    return grid.size.height - grid.header_lines if grid.display else 0
+
+
+def detail_height(app: CeasefireApp) -> int:
+    detail = app.query_one(DetailPane)
+    return detail.size.height if detail.display else 0
+
+
+@pytest.mark.parametrize("size, rows, detail", [((40, 12), 3, 3), ((60, 20), 7, 6)])
+async def test_a_small_terminal_keeps_rows_and_detail_in_sight(size, rows, detail):
+    """At 40x12 one grid row was left and no detail; at 60x20, 7 rows and 3 detail lines."""
+    app = example("istanbul-2025-06-02")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot, "ceasefire.duration")
+        assert rows_in_sight(app) >= rows and detail_height(app) >= detail
+        assert app.query_one(KeyBar).size.height == 1
+        assert "? Help" in str(app.query_one(KeyBar).render())
+        grid = grid_lines(app)
+        assert sum(1 for line in grid[app.query_one(GapGrid).header_lines:]
+                   if line.strip()) >= rows  # drawn, not only laid out
+
+
+async def test_z_zooms_the_grid_then_the_detail_then_shows_both():
+    app = example("istanbul-2025-06-02")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await opened(pilot, "ceasefire.duration")
+        both_rows, both_detail = rows_in_sight(app), detail_height(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert detail_height(app) == 0 and rows_in_sight(app) > both_rows
+        await pilot.press("z")
+        await pilot.pause()
+        assert rows_in_sight(app) == 0 and detail_height(app) > both_detail
+        assert app.focused is app.query_one(DetailPane)
+        await pilot.press("z")
+        await pilot.pause()
+        assert (rows_in_sight(app), detail_height(app)) == (both_rows, both_detail)
+
+
+@pytest.mark.parametrize("size", [(120, 35), (200, 50)])
+async def test_plus_and_minus_resize_the_detail_pane(size):
+    app = example("istanbul-2025-06-02")
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot)
+        detail = app.query_one(DetailPane)
+        measure = (lambda: detail.size.width) if size[0] >= 150 else \
+            (lambda: detail.size.height)
+        before = measure()
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        grown = measure()
+        await pilot.press(*["minus"] * 4)
+        await pilot.pause()
+        assert grown > before > measure()
+        await pilot.press(*["minus"] * 20)  # never below its smallest share
+        await pilot.pause()
+        assert measure() > 0
+
+
+# --- what the screen shows, with a long value selected ----------------------------------------
+
+LAYOUT_SIZES = {"80x24": (80, 24), "120x35": (120, 35), "200x50": (200, 50)}
+SELECTED = {"istanbul": ("istanbul-2025-06-02", "ceasefire.preconditions"),
+            "three-plans": ("peace-plans-2025-11", "x.nuclear_plant")}
+
+
+def _choose(row: str):
+    async def run_before(pilot) -> None:
+        await opened(pilot, row)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", LAYOUT_SIZES)
+@pytest.mark.parametrize("name", SELECTED)
+def test_the_selected_row_in_full(snap_compare, name, size):
+    """Every party's whole value on the selected row, the pictures on whole lines."""
+    scenario, row = SELECTED[name]
+    assert snap_compare(example(scenario), terminal_size=LAYOUT_SIZES[size],
+                        run_before=_choose(row))

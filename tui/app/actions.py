@@ -2,7 +2,8 @@
 all read this list, and a user keymap can rebind any of them by its id.
 
 The key bar keeps to two lines at 80 columns: keys a person finds by their neighbours or
-in help (`F`, `g G`, `h l`, `enter`, `esc`, `s`, `:`) are not shown there (`show=False`).
+in help (`F`, `g G`, `h l`, `enter`, `esc`, `s`, `:`, `z`, `+ -`) are not shown there
+(`show=False`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ PANES = Binding.Group("pane")
 FILTER = Binding.Group("filter")
 ROUNDS = Binding.Group("round")
 """Shown in the key bar only when the files hold several rounds."""
+SIZE = Binding.Group("detail size")
 PAIRS = Binding.Group("pairs")
 """Shown in the key bar only when the comparison has pairs (three parties, or a baseline)."""
 OPTIONAL = frozenset({ROUNDS, PAIRS})
@@ -58,6 +60,13 @@ BINDINGS: list[Binding] = [
             tooltip="Search topics, positions and explanations"),
     Binding("escape", "clear", "Clear", id="clear", key_display="esc", show=False,
             tooltip="Close the search box or leave the detail; then clear the search, then the filter"),
+    Binding("z", "zoom", "Zoom", id="zoom", show=False,
+            tooltip="Give the screen to the grid, then to the detail, then to both again"),
+    Binding("plus", "resize_detail(1)", "Larger detail", id="grow-detail", key_display="+",
+            group=SIZE, show=False, tooltip="Give the detail pane more of the screen"),
+    Binding("minus", "resize_detail(-1)", "Smaller detail", id="shrink-detail",
+            key_display="-", group=SIZE, show=False,
+            tooltip="Give the grid more of the screen"),
     Binding("y", "copy", "Copy", id="copy",
             tooltip="Copy the selected clause (then c), its quote (q), its file:line (l) or "
                     "the explanation (e)"),

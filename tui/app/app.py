@@ -33,6 +33,7 @@ from tui.app.changes import neighbour, reloaded
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.pairs import against_baseline, baseline_first
+from tui.app.panes import Panes, compact
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.settings import THEMES, Settings, settings_path
@@ -101,6 +102,7 @@ class CeasefireApp(App[None]):
         self.baseline = baseline
         self.options: dict[str, str] = dict(options or {})
         self.row: str | None = None  # the selected row's id
+        self.panes = Panes()  # the grid and the detail, or one zoomed; the detail's share
         self.party: str | None = None
         self._rows: dict[str, Row] = {}  # the shown rows by id
         self._order: list[str] = []  # their ids in the order shown
@@ -128,6 +130,7 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._fit(self.size.width, self.size.height)
         self.apply(load(self.sources, self.limits, self.baseline, self.options))
         self.query_one(GapGrid).focus()
         if self.settings.notice:
@@ -137,10 +140,38 @@ class CeasefireApp(App[None]):
             self.set_interval(WATCH_SECONDS, self.poll_files)
 
     def on_resize(self, event) -> None:
-        self._fit(event.size.width)
+        self._fit(event.size.width, event.size.height)
 
-    def _fit(self, width: int) -> None:
+    def _fit(self, width: int, height: int) -> None:
+        """Beside or under each other by the width; a small terminal gets the compact
+        masthead and key bar; then each pane's share."""
         self.query_one("#main").set_class(width >= WIDE, "-wide")
+        small = compact(width, height)
+        self.query_one(Masthead).set_compact(small)
+        self.query_one(KeyBar).set_compact(small)
+        self.query_one(DetailPane).set_class(small, "-compact")
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Show the panes the zoom keeps, the detail taking its share of the room."""
+        grid, detail = self.query_one(GapGrid), self.query_one(DetailPane)
+        zoom = self.panes.zoom
+        grid.display, detail.display = zoom != "detail", zoom != "grid"
+        share = "1fr" if zoom == "detail" else f"{self.panes.share}%"
+        wide = self.query_one("#main").has_class("-wide")
+        detail.styles.width, detail.styles.height = (share, "1fr") if wide else ("1fr", share)
+        if self.focused is not None and not self.focused.display:
+            (grid if grid.display else detail).focus()
+
+    def action_zoom(self) -> None:
+        self.panes = self.panes.zoomed()
+        self._arrange()
+        self.notify(self.panes.words, timeout=2)
+
+    def action_resize_detail(self, by: int) -> None:
+        self.panes = self.panes.resized(by)
+        self._arrange()
+        self.notify(self.panes.words, timeout=2)
 
     # --- state ------------------------------------------------------------------------------
 

@@ -196,7 +196,8 @@ def detail_renderable(row: Row, comparison: Comparison, width: int = WIDTH,
 
 class DetailPane(VerticalScroll):
     DEFAULT_CSS = """
-    DetailPane { height: 45%; border-top: solid $primary 40%; padding: 0 1; }
+    DetailPane { height: 40%; border-top: solid $primary 40%; padding: 0 1; }
+    DetailPane.-compact { border-top: none; background: $boost; }
     DetailPane > Static { width: 1fr; }
     """
 

@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from diffing import Comparison, GapStatus, Row
 from diffing.history_result import Move
 from tui.app.columns import cell_text, share, wanted, wrap
-from tui.app.headings import Line, area_lines, fit, line_text
+from tui.app.headings import Line, area_lines, fit, line_text, pad
 from tui.app.messages import RowChosen
 from tui.app.widgets.cursor_list import CursorList, cell
 from tui.reports.history.layout import MOVES
@@ -34,7 +34,7 @@ STATUS_WIDTH = 12  # ` ✗ conflict`
 STATUS_GLYPH = 2  # ` ✗`, when the grid is narrower than WORDS_FROM
 WORDS_FROM = 100
 TOPIC_MAX = 34
-TOPIC_MIN = 12
+TOPIC_MIN = 10
 PARTY_MAX = 60
 PARTY_MIN = 6
 NAME_MAX = 24  # a column asks for room for its party's name up to this; longer ones wrap
@@ -276,6 +276,11 @@ class GapGrid(CursorList):
                           [Segment(glyph + " ", style + Style(color=colour, bold=True))
                            for glyph, colour in marks]))
         height = max(len(texts) for texts, *_ in cells)
+        if whole and height > (most := max((self.size.height - self.header_lines) // 2, 1)):
+            height = most  # a small terminal keeps rows in sight: the detail has the rest
+            for texts, size, *_ in cells:
+                if len(texts) > most:
+                    texts[most - 1] = pad(texts[most - 1].rstrip() + "…", size)
         word = f" {look.glyph} {look.word}" if status > STATUS_GLYPH else f" {look.glyph}"
         out = []
         for number in range(height):

@@ -39,12 +39,13 @@ def _entries(skip: frozenset[Binding.Group] = frozenset()) -> list[tuple[str, st
     return [*entries, (PALETTE_KEY, "palette")]
 
 
-def key_lines(width: int = 200, skip: frozenset[Binding.Group] = frozenset()
-              ) -> list[list[tuple[str, str]]]:
-    """The entries laid out in as few lines of `width` cells as they need."""
+def key_lines(width: int = 200, skip: frozenset[Binding.Group] = frozenset(),
+              entries: list[tuple[str, str]] | None = None) -> list[list[tuple[str, str]]]:
+    """The entries (all but `skip`'s by default) laid out in as few lines of `width` cells
+    as they need."""
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0
-    for keys, label in _entries(skip):
+    for keys, label in _entries(skip) if entries is None else entries:
         size = len(keys) + len(label) + 3
         if lines[-1] and used + size > width:
             lines.append([])
@@ -54,10 +55,22 @@ def key_lines(width: int = 200, skip: frozenset[Binding.Group] = frozenset()
     return lines
 
 
-def key_bar_text(width: int = 200, skip: frozenset[Binding.Group] = frozenset()) -> Content:
-    """`j k move  n N gap  f Filter  …  ctrl+p palette`, on as many lines as `width` needs."""
+def key_line(width: int, skip: frozenset[Binding.Group] = frozenset()
+             ) -> list[list[tuple[str, str]]]:
+    """One line for a small terminal: `? Help` first, then the keys that fit."""
+    first = [entry for entry in _entries(skip) if entry[0] == "?"]
+    rest = [entry for entry in _entries(skip) if entry[0] != "?"]
+    return [first + key_lines(width - sum(len(k) + len(d) + 3 for k, d in first),
+                              skip, rest)[0]]
+
+
+def key_bar_text(width: int = 200, skip: frozenset[Binding.Group] = frozenset(),
+                 compact: bool = False) -> Content:
+    """`j k move  n N gap  f Filter  …  ctrl+p palette`, on as many lines as `width` needs
+    (`compact`: on one line)."""
     parts: list[tuple[str, str] | str] = []
-    for number, line in enumerate(key_lines(width, skip)):
+    lines = key_line(width, skip) if compact else key_lines(width, skip)
+    for number, line in enumerate(lines):
         if number:
             parts.append("\n")
         for keys, label in line:
@@ -81,7 +94,14 @@ class KeyBar(Static):
             self.skip = skip
             self.on_resize()
 
+    def set_compact(self, small: bool) -> None:
+        """On a small terminal, one line that starts with `? Help`."""
+        if small != self.has_class("-compact"):
+            self.set_class(small, "-compact")
+            self.on_resize()
+
     def on_resize(self) -> None:
         width = self.size.width
-        self.styles.height = len(key_lines(width, self.skip))
-        self.update(key_bar_text(width, self.skip))
+        small = self.has_class("-compact")
+        self.styles.height = 1 if small else len(key_lines(width, self.skip))
+        self.update(key_bar_text(width, self.skip, small))

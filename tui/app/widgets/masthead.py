@@ -124,9 +124,11 @@ def title(comparison: Comparison) -> str:
 
 
 def masthead_text(comparison: Comparison | None, shown: Comparison | None, view: str,
-                  rounds: RoundView | None = None) -> Text:
+                  rounds: RoundView | None = None, compact: bool = False) -> Text:
     """Title, parties, agreement index and counts, the options, then the filter, search and
-    baseline; with `rounds`, the round shown and every round's index."""
+    baseline; with `rounds`, the round shown and every round's index. `compact` (a small
+    terminal) leaves out each party's index against the baseline and the options (the
+    pairs view and `o` show them)."""
     if comparison is None:
         return Text("No comparison yet: fix the files below.", style="bold")
     first = comparison.parties[0]
@@ -150,8 +152,9 @@ def masthead_text(comparison: Comparison | None, shown: Comparison | None, view:
             out.append("  " + trend, style="italic")
         out.append("\n")
     out.append_text(counts_text(comparison.summary))
-    out.append_text(baseline_text(comparison))
-    out.append_text(options_text(comparison))
+    if not compact:
+        out.append_text(baseline_text(comparison))
+        out.append_text(options_text(comparison))
     if shown is not None and view:
         total = comparison.summary.topics
         count = "" if shown.summary.topics == total else \
@@ -161,10 +164,24 @@ def masthead_text(comparison: Comparison | None, shown: Comparison | None, view:
 
 
 class Masthead(Static):
+    """Wraps its lines on a large terminal; on a small one (`-compact`) each line is cut."""
+
     DEFAULT_CSS = """
     Masthead { height: auto; padding: 0 1; background: $boost; }
+    Masthead.-compact { text-wrap: nowrap; text-overflow: ellipsis; }
     """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.shown: tuple[Comparison | None, Comparison | None, str, RoundView | None] = \
+            (None, None, "", None)
 
     def show(self, comparison: Comparison | None, shown: Comparison | None, view: str,
              rounds: RoundView | None = None) -> None:
-        self.update(masthead_text(comparison, shown, view, rounds))
+        self.shown = (comparison, shown, view, rounds)
+        self.update(masthead_text(*self.shown, compact=self.has_class("-compact")))
+
+    def set_compact(self, small: bool) -> None:
+        if small != self.has_class("-compact"):
+            self.set_class(small, "-compact")
+            self.show(*self.shown)
