@@ -275,3 +275,16 @@ def test_the_selected_row_in_full(snap_compare, name, size):
     scenario, row = SELECTED[name]
     assert snap_compare(example(scenario), terminal_size=LAYOUT_SIZES[size],
                         run_before=_choose(row))
+
+
+async def test_the_timeline_fits_a_narrow_terminal_without_wrapping():
+    from tests.test_app_snapshots import phased
+
+    app = phased()
+    async with app.run_test(size=(36, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        body = app.screen.query_one("#timeline-body")
+        assert body.content.no_wrap
+        assert max(cell_len(line) for line in body.content.plain.split("\n")) <= body.size.width

@@ -66,6 +66,6 @@ class TimelineScreen(Screen[None]):
         if options:
             title.append("   options shown: " + ", ".join(options), style="dim")
         self.query_one("#timeline-title", Static).update(title)
-        width = max(self.query_one(VerticalScroll).size.width - 2, 40)
+        width = max(self.query_one(VerticalScroll).size.width - 2, 20)
         self.query_one("#timeline-body", Static).update(
             timeline_picture(self.comparison, width, marked_events(self.row, self.comparison)))
