@@ -1,4 +1,5 @@
-"""The app in tmux: the editor hands the terminal back whatever goes wrong."""
+"""The app in tmux: the editor hands the terminal back whatever goes wrong; each theme's
+colours are its own on every row, and NO_COLOR stays legible."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.terminal import base_env, needs_tmux, terminal  # noqa: F401 (a fixture)
+from tests.terminal import (  # noqa: F401 (terminal is a fixture)
+    RGB,
+    Cell,
+    base_env,
+    cells,
+    contrast,
+    needs_tmux,
+    terminal,
+    text_of,
+)
 
 pytestmark = needs_tmux
 ISTANBUL = EXAMPLES / "istanbul-2025-06-02"
@@ -42,3 +52,60 @@ def test_an_editor_that_cannot_edit_gives_the_app_back_with_the_reason(
     assert "Ukraine vs Russia" in shown  # the app is drawn again, not a blank terminal
     terminal.keys("?")  # and it still answers keys (they do not echo as text)
     terminal.wait_for("ceasefire — keys|Command palette")
+
+
+# --- colours -------------------------------------------------------------------------------
+
+STATUSES = ("agreed", "partial", "conflict", "one-sided", "unclear")
+THEME_ORDER = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night")  # c steps
+
+
+def status_colours(screen: list[list[Cell]]) -> dict[str, RGB | None]:
+    """The colour of each status's word in the masthead's counts."""
+    line = next(row for row in screen if all(word in text_of(row) for word in STATUSES))
+    text = text_of(line)
+    return {word: line[text.index(word)].fg for word in STATUSES}
+
+
+def grid_rows(screen: list[list[Cell]]) -> list[list[Cell]]:
+    return [row for row in screen if any(w in text_of(row) for w in (" conflict ", " one-sided "))]
+
+
+def test_every_theme_paints_five_status_colours_of_its_own(terminal):
+    terminal.start(["view", "--no-watch", "--example", "istanbul-2025-06-02"], base_env())
+    terminal.wait_for("agreement index")
+    seen: dict[str, tuple] = {}
+    for index, theme in enumerate(THEME_ORDER):
+        if index:
+            terminal.keys("c")
+            terminal.wait_for(f"Theme: {theme}")
+        colours = status_colours(cells(terminal.screen(escapes=True)))
+        assert len(set(colours.values())) == 5, (theme, colours)  # conflict is not unclear
+        seen[theme] = tuple(colours.values())
+    assert len(set(seen.values())) == len(THEME_ORDER), seen  # not one palette for all
+
+
+def test_the_light_theme_paints_every_row_on_a_dark_terminal(terminal):
+    terminal.start(["view", "--no-watch", "--example", "istanbul-2025-06-02"], base_env())
+    terminal.wait_for("agreement index")
+    terminal.keys("c")
+    terminal.wait_for("Theme: textual-light")
+    rows = grid_rows(cells(terminal.screen(escapes=True)))
+    assert len(rows) > 10
+    for row in rows:  # the zebra's other rows and the topic list too, not the terminal's black
+        assert all(cell.bg is not None for cell in row), text_of(row)
+    assert len({row[0].bg for row in rows}) <= 2  # the list's background, and the cursor's
+
+
+def test_no_color_keeps_statuses_legible(terminal):
+    terminal.start(["view", "--no-watch", "--example", "istanbul-2025-06-02"],
+                   base_env(NO_COLOR="1"))
+    terminal.wait_for("agreement index")
+    screen = cells(terminal.screen(escapes=True))
+    for row in grid_rows(screen):
+        text = text_of(row)
+        for word in ("conflict", "one-sided"):
+            if f" {word} " in text:
+                cell = row[text.index(f" {word} ") + 1]
+                assert cell.bold and cell.fg and cell.bg
+                assert contrast(cell.fg, cell.bg) >= 7, (text, cell.fg, cell.bg)

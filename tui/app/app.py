@@ -21,6 +21,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -33,6 +34,7 @@ from tui.app.changes import neighbour, reloaded
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.pairs import against_baseline, baseline_first
+from tui.app.palette import ansi_theme
 from tui.app.panes import Panes, compact
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
@@ -130,6 +132,8 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._paint(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._paint)
         self._fit(self.size.width, self.size.height)
         self.apply(load(self.sources, self.limits, self.baseline, self.options))
         self.query_one(GapGrid).focus()
@@ -138,6 +142,14 @@ class CeasefireApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
+
+    def _paint(self, theme: Theme) -> None:
+        """Named colours (statuses, moves, parties) in this theme's own colours."""
+        palette = ansi_theme(self.get_css_variables(), self.no_color)
+        if theme.dark:
+            self.ansi_theme_dark = palette
+        else:
+            self.ansi_theme_light = palette
 
     def on_resize(self, event) -> None:
         self._fit(event.size.width, event.size.height)
