@@ -50,3 +50,9 @@ def scenario(name: str) -> Scenario:
         return _scenario(_ROOT / name)
     hint = suggest(name, known) or f" (bundled: {', '.join(known)})"
     raise UnknownExample(f"no example called {name!r}{hint}")
+
+
+def bundled(path: Path) -> bool:
+    """Whether `path` is one of the installed package's example files (never to be edited:
+    an upgrade would replace them, and they may not be writable)."""
+    return path.resolve().is_relative_to(_ROOT.resolve())

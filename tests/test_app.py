@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.command import CommandPalette
+from textual.widgets import Input
 
 from tests.conftest import EXAMPLES
 from tui.app.actions import BINDINGS, key_label
@@ -20,13 +21,14 @@ from tui.app.app import CeasefireApp
 from tui.app.editor import editor_command
 from tui.app.messages import RowChosen
 from tui.app.screens.baseline import BaselineScreen
+from tui.app.screens.examples import ExampleCopyScreen
 from tui.app.screens.export import ExportScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.session import FILTERS
 from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
-from tui.inputs import Source
+from tui.inputs import Source, input_sources
 
 SIZE = (120, 40)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -198,6 +200,64 @@ async def test_e_with_files_invalid_from_the_start_opens_the_first_error(files, 
         await settle(app, pilot)
         assert fake_editor.read_text() == f"+{error.line} {files[1]}\n"
         assert not any("No row selected" in str(n.message) for n in app._notifications)
+
+
+@pytest.fixture
+def logging_editor(tmp_path: Path, monkeypatch) -> Path:
+    """An EDITOR that only records the file it was given."""
+    log = tmp_path / "editor.log"
+    script = tmp_path / "log-editor"
+    script.write_text(f"#!/bin/sh\necho \"$2\" >> {log}\n")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+    return log
+
+
+def example_app(tmp_path: Path) -> CeasefireApp:
+    return CeasefireApp(input_sources([], ["istanbul-2025-06-02"]), watch=False, blink=False,
+                        folder=tmp_path)
+
+
+async def test_e_on_an_example_edits_a_copy_in_a_folder_the_user_chose(tmp_path, logging_editor):
+    package = {p: p.read_bytes() for p in (EXAMPLES / "istanbul-2025-06-02").glob("*.yaml")}
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExampleCopyScreen)
+        box = app.screen.query_one(Input)
+        assert box.value == f"{tmp_path / 'istanbul-2025-06-02'}/"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        copies_made = tmp_path / "istanbul-2025-06-02"
+        assert {p.name for p in copies_made.iterdir()} == {p.name for p in package}
+        assert Path(logging_editor.read_text().strip()).parent == copies_made
+        assert all(source.path.parent == copies_made for source in app.sources)
+        assert app.watcher.paths == [source.path for source in app.sources]
+    assert {p: p.read_bytes() for p in package} == package
+
+
+async def test_copying_an_example_never_overwrites_a_file(tmp_path, logging_editor):
+    mine = tmp_path / "istanbul-2025-06-02" / "ukraine.yaml"
+    mine.parent.mkdir()
+    mine.write_text("my own notes\n")
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one(Input)
+        assert box.value.endswith("istanbul-2025-06-02-2/")  # a free folder by default
+        box.value = str(mine.parent)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExampleCopyScreen)  # still asking
+        assert "exists" in str(app.screen.query_one("#example-error").render())
+        assert not logging_editor.exists()
+    assert mine.read_text() == "my own notes\n"
+    assert sorted(p.name for p in mine.parent.iterdir()) == ["ukraine.yaml"]
 
 
 def test_editor_commands_put_the_cursor_on_the_line():

@@ -28,9 +28,11 @@ from textual.widgets import Input
 from diffing import Comparison, GapStatus, Party, Position, Row
 from diffing.filters import restrict
 from diffing.history_result import History, Move
+from proposals.examples import bundled
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS, PAIRS, ROUNDS
 from tui.app.changes import neighbour, reloaded
+from tui.app.copies import free_folder
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.pairs import against_baseline, baseline_first
@@ -340,8 +342,30 @@ class CeasefireApp(App[None]):
         """Open $VISUAL or $EDITOR on the selected clause's line (on the first error's place
         while no comparison could be made), then read the files again."""
         target = self._edit_target()
-        if target is not None:
+        if target is None:
+            return
+        if bundled(target[0]):
+            self._copy_then_edit(*target)
+        else:
             self._edit(*target)
+
+    def _copy_then_edit(self, path: Path, line: int, column: int) -> None:
+        """A bundled example is copied to a folder the user picks, then the copies are
+        watched and edited; the installed package's files never are."""
+        from tui.app.screens.examples import ExampleCopyScreen
+
+        def copied(sources: list[Source] | None) -> None:
+            if sources is None:
+                return
+            moved = dict(zip((s.path for s in self.sources), (s.path for s in sources)))
+            self.sources = sources
+            self.watcher = Watcher([source.path for source in sources])
+            self.notify(literal(f"Copied to {moved[path].parent}: the app now reads "
+                                "and watches the copies."), markup=False, timeout=6)
+            self._edit(moved[path], line, column)
+
+        folder = free_folder(self.export_folder, path.parent.name)
+        self.push_screen(ExampleCopyScreen(self.sources, folder), copied)
 
     def _edit_target(self) -> tuple[Path, int, int] | None:
         """The file, line and column `e` opens, or None with the reason notified."""
