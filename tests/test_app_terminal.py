@@ -3,6 +3,7 @@ colours are its own on every row, and NO_COLOR stays legible."""
 
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
@@ -44,8 +45,10 @@ def broken_editor(tmp_path: Path, kind: str) -> str:
 def test_an_editor_that_cannot_edit_gives_the_app_back_with_the_reason(
         terminal, tmp_path, kind, reason):
     env = base_env(EDITOR=broken_editor(tmp_path, kind), VISUAL="")
-    terminal.start(["view", "--no-watch", str(ISTANBUL / "ukraine.yaml"),
-                    str(ISTANBUL / "russia.yaml")], env)
+    for name in ("ukraine.yaml", "russia.yaml"):  # copies: the package's files ask to be copied
+        shutil.copy(ISTANBUL / name, tmp_path / name)
+    terminal.start(["view", "--no-watch", str(tmp_path / "ukraine.yaml"),
+                    str(tmp_path / "russia.yaml")], env)
     terminal.wait_for("Ukraine vs Russia")
     terminal.keys("e")
     shown = terminal.wait_for(reason)
