@@ -37,8 +37,8 @@ class Terminal:
         env = {"HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / ".config"), **env}
         settings = [f"{k}={_quote(v)}" for k, v in env.items()]
         self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(size[0]), "-y",
-                  str(size[1]), f"cd {_quote(str(ROOT))} && env -u COLUMNS -u LINES {' '.join(settings)} {command}"
-                  "; sleep 30")
+                  str(size[1]), f"cd {_quote(str(ROOT))} && env -u COLUMNS -u LINES "
+                  f"{' '.join(settings)} {command}; sleep 30")
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", *keys)

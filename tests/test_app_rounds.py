@@ -344,8 +344,11 @@ async def test_one_round_has_no_round_selector():
         assert notified(app, "one round")
 
 
-async def test_drafts_of_one_text_are_versions_and_a_carried_clause_names_its_file(editor):
-    sources = example("peace-plans-2025-11")
+async def test_drafts_of_one_text_are_versions_and_a_carried_clause_names_its_file(
+        editor, tmp_path):
+    # copies under the example's names: `e` on the package's own files asks to copy them
+    sources = [Source(Path(shutil.copy(s.path, tmp_path)), s.name)
+               for s in example("peace-plans-2025-11")]
     app = make_app(sources)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
