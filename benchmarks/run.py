@@ -356,6 +356,9 @@ async def main():
             russia.write_text(text.replace('value: 2-3 days', f'value: {value}'))
             start = time.perf_counter()
             while shown(app) != value:  # cheap to ask, so the app is not slowed by asking
+                if time.perf_counter() - start > 10:
+                    sys.exit(f'the save of {value!r} was not shown after 10 s: '
+                             f'{shown(app)!r}, {[str(p) for p in app.snapshot.problems]}')
                 await asyncio.sleep(0.001)
             await pilot.pause()  # the frame with the new value drawn
             times.append(time.perf_counter() - start)
