@@ -19,6 +19,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ WORK = HERE / ".work"
 PYTHON = sys.executable
 CEASEFIRE = [PYTHON, "-m", "tui"]
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
+# the app keeps its theme, filter and sort in the user's settings: the runs use their own
+ENV["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ceasefire-benchmarks-")
 
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import Plan, write
@@ -328,8 +331,9 @@ def filter_change(clauses: int) -> Result:
 
 
 SAVE = """
-import asyncio, random, shutil, statistics, sys, tempfile, time
+import asyncio, os, random, shutil, statistics, sys, tempfile, time
 from pathlib import Path
+os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()  # no filter kept from an earlier run
 from tui.app.app import CeasefireApp
 from tui.app.widgets.gap_grid import GapGrid
 from tui.inputs import Source, input_sources
@@ -372,8 +376,11 @@ asyncio.run(main())
 def save_to_repaint(saves: int) -> Result:
     """From writing a file (as an editor's save does) to the grid drawing the new value, with
     the app's own watcher: an absolute budget, the one a person feels."""
-    output = subprocess.run([PYTHON, "-c", SAVE, str(saves)], env=ENV, cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split()
+    done = subprocess.run([PYTHON, "-c", SAVE, str(saves)], env=ENV, cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"measurement 11 failed: {done.stderr[-1500:]}")
+    output = done.stdout.split()
     median, fastest, slowest = (float(x) for x in output)
     return Result(f"11. from a save in the editor to the repainted grid on the bundled example "
                   f"({saves} saves, the app's own file watcher)",
