@@ -22,7 +22,7 @@ from proposals.timing import References, parse_condition, parse_when, resolve_wh
 from proposals.suggestions import suggest
 from proposals.units import UnitProblem, declared
 from proposals.values import ValueProblem, parse_value
-from proposals.yaml_source import SAFE_TAGS
+from proposals.yaml_source import SAFE_TAGS, is_null
 
 CLAUSE_KEYS = ("value", "readings", "source", "confidence", "quote", "note", "conditions", "by",
                "when", "kind", "label", "unit")
@@ -65,6 +65,8 @@ class ClauseReader(NodeReader):
 
     def clause_block(self, node: Node, scope: Scope, index: int | None = None) -> list[Clause]:
         path = scope.path(index)
+        if is_null(node):  # `clauses:` over commented-out lines, as `ceasefire new` writes it
+            return []
         entries = self.mapping(node, path, "a mapping of topics to clauses")
         if entries is None:
             return []

@@ -122,7 +122,7 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "additionalProperties": False,
     }
     block: Schema = {
-        "type": "object",
+        "type": ["object", "null"],  # empty: no clause written yet
         "properties": clauses,
         "patternProperties": {
             r"^x\.[a-z0-9][a-z0-9_.\-]*$": _clause_schema(

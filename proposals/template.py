@@ -1,4 +1,4 @@
-"""The commented template `ceasefire new` writes: valid as written, with every topic listed.
+"""The commented template `ceasefire new` writes: an empty proposal, every example a comment.
 
 The topic catalogue at the end is generated from the registry, so a new topic
 appears in the template without touching this module.
@@ -15,7 +15,9 @@ from proposals.registry import Registry, registry
 
 _HEADER = """\
 # A ceasefire proposal: one party's position, one clause per topic.
-# Check it with `ceasefire check {file}`; the format is described in docs/format.md.
+# As written it states no position yet: every example below is a comment. Uncomment a line
+# (delete its leading '# ') and edit it; `ceasefire check {file}` says what is wrong and where,
+# `ceasefire topics` lists every topic and its words, `ceasefire schema` the whole format.
 # Editors with a YAML language server complete keys and words once the schema is saved:
 #   ceasefire schema > ceasefire.schema.json
 # and the first line of this file reads:
@@ -24,28 +26,28 @@ _HEADER = """\
 ceasefire: 2                 # format version
 party: {party}
 id: {id}                 # short key used in reports (default: made from party)
-title: Proposal on a ceasefire
-date: 2025-06-02             # when the text was presented (ISO date)
-round: First round           # the negotiating round
-status: proposed             # proposed | agreed | rejected | withdrawn | implemented
+# title: Proposal on a ceasefire
+# date: 2025-06-02           # when the text was presented (ISO date)
+# round: First round         # the negotiating round
+# status: proposed           # proposed (the default) | agreed | rejected | withdrawn | implemented
 # sides: [Ukraine, Russia]   # the parties the agreement binds: what `by: both sides` means
 
-sources:                     # short id -> where the clauses come from
-  memo: {{title: Text of the proposal, publisher: Publisher, date: 2025-06-02}}
+# sources:                   # short id -> where the clauses come from
+#   memo: {{title: Text of the proposal, publisher: Publisher, date: 2025-06-02}}
 
 clauses:
   # Shorthand: topic: value
-  ceasefire.duration: at least 30 days
+  # ceasefire.duration: at least 30 days
 
   # Full form: the value with where it comes from and how sure it is
-  ceasefire.domains:
-    value: [land, air, sea]
-    source: memo
-    confidence: confirmed    # confirmed | reported | disputed
-    quote: "a full ceasefire on land, in the air and at sea"
-    note: Any comment on the clause.
-    conditions: [the other side implements it at the same time]
-    when: on entry into force  # or: day 7, by day 50, 5 days after the withdrawal
+  # ceasefire.domains:
+  #   value: [land, air, sea]
+  #   source: memo
+  #   confidence: confirmed    # confirmed | reported | disputed
+  #   quote: "a full ceasefire on land, in the air and at sea"
+  #   note: Any comment on the clause.
+  #   conditions: [the other side implements it at the same time]
+  #   when: on entry into force  # or: day 7, by day 50, 5 days after the withdrawal
 
   # One clause for each party that acts (`by:`), here each with its own line
   # forces.pullback_line:
@@ -59,20 +61,20 @@ clauses:
   #     - {{value: within 60 days, note: one summary}}
 
   # A position stated without its terms
-  forces.size_cap: unspecified
+  # forces.size_cap: unspecified
 
   # A topic outside the registry: prefix x. and declare its kind
-  x.nuclear_plant:
-    kind: text
-    label: Zaporizhzhia nuclear plant
-    value: Under IAEA supervision.
+  # x.nuclear_plant:
+  #   kind: text
+  #   label: Zaporizhzhia nuclear plant
+  #   value: Under IAEA supervision.
 
   # Every registered topic, by area, with its kind and an example value.
   # Uncomment a line and edit its value; `ceasefire topics` describes each one.
 """
 
 _STAGES = """
-# Stages of the agreement, in order, each with what holds during it (docs/format.md):
+# Stages of the agreement, in order, each with what holds during it:
 # phases:
 #   - id: first
 #     label: First phase

@@ -241,7 +241,22 @@ def test_new_prints_a_template_that_passes_check(capsys, files):
     (files / "new.yaml").write_text(out, encoding="utf-8")
     code, checked, _ = run(capsys, "check", "--color", "never", "new.yaml")
     assert code == 0
-    assert checked.splitlines()[-1] == "1 file: 1 valid, 0 invalid; 0 errors, 0 warnings"
+    assert checked.splitlines()[-3:] == [
+        "new.yaml:22:9: warning: clauses: no clauses: the proposal states no position",
+        "new.yaml: valid, 0 clauses",
+        "1 file: 1 valid, 0 invalid; 0 errors, 1 warning"]
+
+
+def test_new_states_no_position_until_a_line_is_uncommented(capsys, files):
+    """No placeholder can pass for the party's position: not a note, a custom topic or a date."""
+    _, out, _ = run(capsys, "new")
+    live = [line for line in out.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert [line.split(":")[0] for line in live] == ["ceasefire", "party", "id", "clauses"]
+    uncommented = out.replace("  # ceasefire.duration: at least 30 days",
+                              "  ceasefire.duration: at least 30 days", 1)
+    (files / "one.yaml").write_text(uncommented, encoding="utf-8")
+    assert [c.topic for c in read_proposal(files / "one.yaml").proposal.clauses] == [
+        "ceasefire.duration"]
 
 
 def test_new_writes_the_party_into_a_new_file(capsys, files):

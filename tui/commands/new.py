@@ -1,4 +1,4 @@
-"""`ceasefire new`: write a commented template that passes `check`, never over a file."""
+"""`ceasefire new`: write a template (every example clause a comment), never over a file."""
 
 from __future__ import annotations
 
