@@ -25,7 +25,8 @@ class Code(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem at `file:line:column` (1-based), with the YAML path it concerns."""
+    """One problem at `file:line:column` (1-based; line 0: the whole file), with the YAML path
+    it concerns."""
 
     file: str
     line: int
@@ -39,9 +40,15 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def place(self) -> str:
+        """`file:line:col`, or just `file` for a problem of the whole file (line 0), such as
+        a missing one: no place is made up."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {where}{self.message}"
+        return f"{self.place}: {self.severity.value}: {where}{self.message}"
 
 
 class InvalidProposal(Exception):

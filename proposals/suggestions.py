@@ -17,3 +17,10 @@ def suggest(word: str, candidates: Sequence[str]) -> str:
     if not close:
         return ""
     return " — did you mean " + " or ".join(repr(by_norm[c]) for c in close) + "?"
+
+
+def listed(words: Sequence[str], most: int = 12) -> str:
+    """`words` joined by commas; a longer list is cut visibly ('…' and how many more)."""
+    if len(words) <= most:
+        return ", ".join(words)
+    return ", ".join(words[:most]) + f", … and {len(words) - most} more"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps, Text, Unspecified, Value
 from proposals.registry import Topic, normalize_word, registry
-from proposals.suggestions import suggest
+from proposals.suggestions import listed, suggest
 from proposals.units import Counted, UnitProblem, convert
 
 UNSPECIFIED = "unspecified"
@@ -89,6 +89,10 @@ def _span_text(raw: str, examples: str) -> Written:
     """A written range, before units are applied."""
     text = " ".join(raw.casefold().replace("–", "-").replace("—", "-").split())
     text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-day" -> "30 day"
+    plus = re.fullmatch(r"(\d[\d,.]*)\s*\+\s*(.*)", text)  # "60+ days", as in notes
+    if plus:
+        meant = " ".join(("at least", *(part for part in plus.groups() if part)))
+        raise ValueProblem(f"{raw!r}: write {meant!r}")
     match = _RANGE.match(text)
     if not match:
         raise ValueProblem(f"{raw!r} is not a number or a range: write e.g. {examples} "
@@ -238,7 +242,9 @@ def _word(topic: Topic, raw: object, index: int | None = None,
         if written is not None:
             written.setdefault(key, " ".join(raw.split()))
         return key
-    hint = suggest(raw, vocabulary.words) or f" (known: {', '.join(vocabulary.words[:12])})"
+    hint = suggest(raw, vocabulary.words) or (
+        f" (known: {listed([term.value for term in vocabulary.terms])}; "
+        f"`ceasefire topics` lists their other names)")
     raise ValueProblem(f"{raw!r} is not a word this topic knows{hint}", index)
 
 

@@ -64,8 +64,8 @@ def read_text(path: str | os.PathLike[str], limits: Limits, name: str | None = N
     name the file as `name` (default: the path)."""
     name = name or str(path)
 
-    def fail(message: str, code: Code = Code.UNREADABLE, line: int = 1, col: int = 1) -> SourceError:
-        return SourceError(Problem(name, line, col, message, code=code))
+    def fail(message: str, code: Code = Code.UNREADABLE) -> SourceError:
+        return SourceError(Problem(name, 0, 0, message, code=code))  # the whole file
 
     target = Path(path)
     try:
@@ -125,7 +125,7 @@ def compose(text: str, name: str, limits: Limits) -> Document:
         loader = BASE_LOADER(text)  # the pure-Python reader already checks characters here
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise SourceError(_syntax_problem(error, name)) from None
+        raise SourceError(_syntax_problem(error, text, name)) from None
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         raise SourceError(_reader_problem(error, text, name)) from None
     except RecursionError:
@@ -140,8 +140,12 @@ def compose(text: str, name: str, limits: Limits) -> Document:
     return Document(name=name, root=root, problems=problems)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    tab = _indenting_tab(text, mark.line) if mark else None
+    if tab is not None:  # the parser's words ("cannot start any token") never say "tab"
+        return Problem(name, mark.line + 1, tab + 1, "not valid YAML: a tab in indentation: "
+                       "YAML indents with spaces", code=Code.SYNTAX)
     reason = " ".join(part for part in (error.context, error.problem) if part) or "not valid YAML"
     if "single document" in reason:
         reason = "more than one YAML document ('---'): put one proposal in each file"
@@ -151,6 +155,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
                        "allows: not a proposal", code=Code.LIMIT)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(name, line, col, f"not valid YAML: {reason}", code=Code.SYNTAX)
+
+
+def _indenting_tab(text: str, line: int) -> int | None:
+    """The column (from 0) of the first tab in the indentation of `line`, if any."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    written = lines[line]
+    indent = written[: len(written) - len(written.lstrip(" \t"))]
+    return indent.index("\t") if "\t" in indent else None
 
 
 def _reader_problem(error: yaml.YAMLError, text: str, name: str) -> Problem:

@@ -113,13 +113,36 @@ def test_check_reports_valid_files_and_warnings(capsys, files):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["missing.yaml"], "missing.yaml:1:1: error: no such file"),
-    (["folder.yaml"], "folder.yaml:1:1: error: is a directory, not a proposal file"),
+    (["missing.yaml"], "missing.yaml: error: no such file"),
+    (["folder.yaml"], "folder.yaml: error: is a directory, not a proposal file"),
 ])
 def test_unreadable_paths_are_reported_in_the_same_format(capsys, files, argv, message):
+    """A problem of the whole file names the file alone: no line or column is made up."""
     (files / "folder.yaml").mkdir()  # named as a file: read as one, never as a folder
     code, out, _ = run(capsys, "check", "--color", "never", *argv)
     assert (code, out.splitlines()[0]) == (2, message)
+    _, out, _ = run(capsys, "check", "--format", "json", *argv)
+    [problem] = json.loads(out)["files"][0]["problems"]
+    assert (problem["line"], problem["column"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, place, message", [
+    ("clauses:\n\tceasefire.type: full\n", "4:1", "a tab in indentation"),
+    ("clauses:\n  ceasefire.type:\n  \tvalue: full\n", "5:3", "a tab in indentation"),
+    ("clauses:\n  ceasefire.duration: 60+ days\n", "4:23",
+     "'60+ days': write 'at least 60 days'"),
+    ("clauses:\n  humanitarian.prisoner_numbers: 1,000+\n", "4:34",
+     "'1,000+': write 'at least 1,000'"),
+    ("clauses:\n  ceasefire.type: zzz\n", "4:19",
+     "(known: full, partial, local, pause; `ceasefire topics` lists their other names)"),
+])
+def test_an_authoring_mistake_is_named_as_the_author_would_fix_it(capsys, files, text, place,
+                                                                   message):
+    (files / "p.yaml").write_text("ceasefire: 2\nparty: X\n" + text, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--color", "never", "p.yaml")
+    first = out.splitlines()[0]
+    assert first.startswith(f"p.yaml:{place}: error:") and message in first, first
+    assert "cannot start any token" not in first and "unknown unit" not in first
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -184,7 +207,7 @@ def test_check_json_marks_unreadable_files(capsys, files):
     code, out, _ = run(capsys, "check", "--format", "json", "missing.yaml", "latin1.yaml")
     assert code == 2
     missing, latin1 = json.loads(out)["files"]
-    assert missing["problems"] == [{"line": 1, "column": 1, "severity": "error",
+    assert missing["problems"] == [{"line": None, "column": None, "severity": "error",
                                     "code": "unreadable", "path": "", "message": "no such file"}]
     assert (latin1["problems"][0]["line"], latin1["problems"][0]["column"],
             latin1["problems"][0]["code"]) == (2, 8, "encoding")

@@ -134,7 +134,7 @@ def test_trouble_is_said_on_stderr_with_its_place(finished):
         "'Istanbul I'" in said["two-texts-one-round"]
     assert "bad.yaml:6:19: error: clauses.ceasefire.type: 'ful' is not a word this topic " \
         "knows — did you mean 'full'?" in said["unreadable"]
-    assert "missing.yaml:1:1: error: no such file" in said["missing"]
+    assert "missing.yaml: error: no such file" in said["missing"]
     assert "round 'Istanbul II' has no dated text" in said["undated-round"]
     assert "unplaced.yaml: Ukraine's text has no 'round:' and no 'date:'" \
         in said["no-round-no-date"]

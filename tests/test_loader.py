@@ -530,7 +530,8 @@ def test_a_directory_and_a_missing_file_are_unreadable(tmp_path):
         assert loaded.proposal is None
         [problem] = loaded.problems
         assert (problem.file, problem.line, problem.column, problem.code, problem.message) == (
-            str(path), 1, 1, Code.UNREADABLE, message)
+            str(path), 0, 0, Code.UNREADABLE, message)  # line 0: the whole file
+        assert str(problem) == f"{path}: error: {message}"  # no made-up 1:1
 
 
 # --- hidden characters ----------------------------------------------------------------------
@@ -628,7 +629,7 @@ def test_the_file_size_limit_is_checked_before_reading(tmp_path):
     path = write(tmp_path, VALID_BYTES)
     loaded = read_proposal(path, Limits(file_bytes=10))
     [problem] = loaded.problems
-    assert (problem.line, problem.column, problem.code) == (1, 1, Code.LIMIT)
+    assert (problem.line, problem.column, problem.code) == (0, 0, Code.LIMIT)
     assert problem.message == ("file is larger than the limit of 10 bytes "
                                "(raise it with --limit file_bytes=N)")
 

@@ -267,8 +267,9 @@ def test_a_topic_without_vocabulary_takes_any_words():
 @pytest.mark.parametrize("written, index, message", [
     (["land", "air", "see"], 2, "'see' is not a word this topic knows — did you mean 'sea'?"),
     (["sea", "lnad"], 1, "'lnad' is not a word this topic knows — did you mean 'land'?"),
-    (["xyzzy"], 0, "'xyzzy' is not a word this topic knows (known: land, ground,"),
-    ("xyzzy", 0, "'xyzzy' is not a word this topic knows (known: land, ground,"),
+    (["xyzzy"], 0, "'xyzzy' is not a word this topic knows (known: land, air, sea, energy, "
+     "cyber; `ceasefire topics` lists their other names)"),
+    ("xyzzy", 0, "'xyzzy' is not a word this topic knows (known: land, air, sea, energy, "),
     (["land", None], 1, "expected a word, not nothing"),
     ([["land"]], 0, "expected a word, not list"),
 ])
@@ -305,7 +306,7 @@ def test_a_choice_is_one_canonical_word(key, written, choice):
 @pytest.mark.parametrize("written, message", [
     ("fulll", "'fulll' is not a word this topic knows — did you mean 'full'?"),
     ("partal", "'partal' is not a word this topic knows — did you mean 'partial'?"),
-    ("xyzzy", "'xyzzy' is not a word this topic knows (known: full, comprehensive,"),
+    ("xyzzy", "'xyzzy' is not a word this topic knows (known: full, partial, local, pause;"),
     (["full"], "expected one word, not a list"),
     ("", "expected a word, not ''"),
 ])
@@ -413,3 +414,10 @@ CUSTOM_PER_KIND = [custom_topic(f"x.some_{kind.value}", kind) for kind in Kind]
 @pytest.mark.parametrize("written", ["unspecified", "Unspecified", " UNSPECIFIED "])
 def test_every_kind_accepts_unspecified(any_topic, written):
     assert parse_value(any_topic, written) == Unspecified()
+
+
+def test_a_cut_list_says_so_and_how_many_more():
+    from proposals.suggestions import listed
+
+    assert listed(["a", "b", "c"], most=3) == "a, b, c"
+    assert listed(["a", "b", "c", "d", "e"], most=3) == "a, b, c, … and 2 more"

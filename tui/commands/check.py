@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _problem_record(problem: Problem) -> dict[str, object]:
     return {
-        "line": problem.line,
-        "column": problem.column,
+        "line": problem.line or None,  # null: the whole file (missing, unreadable)
+        "column": problem.column or None,
         "severity": problem.severity.value,
         "code": problem.code.value,
         "path": problem.path,
@@ -67,7 +67,7 @@ def _print(inputs: list[Input], color: bool) -> None:
     for item in inputs:
         for problem in item.loaded.problems:
             line = Text()
-            line.append(literal(f"{problem.file}:{problem.line}:{problem.column}:"), "bold")
+            line.append(literal(problem.place + ":"), "bold")
             line.append(f" {problem.severity.value}:", styles[problem.severity.value])
             if problem.path:
                 line.append(" " + literal(problem.path) + ":", "cyan")
