@@ -371,7 +371,8 @@ class CeasefireApp(App[None]):
         """The file, line and column `e` opens, or None with the reason notified."""
         error = next((p for p in self.snapshot.problems if p.is_error), None)
         if self.comparison is None and error is not None:
-            return self._source_path(error.file, error.line, error.column)
+            # a problem of the whole file (line 0) opens it at its top
+            return self._source_path(error.file, max(error.line, 1), max(error.column, 1))
         row = self.selected_row
         if row is None or self.comparison is None:
             self.notify(self.nothing_selected(), severity="warning", markup=False)
