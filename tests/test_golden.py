@@ -42,10 +42,13 @@ def istanbul(istanbul_files):
     return compare(istanbul_files)
 
 
-def _rich(comparison) -> str:
-    buffer = io.StringIO()
-    terminal.render(comparison, console(buffer, color=False, width=120))
-    return buffer.getvalue()
+def _rich(width: int, package: str = "tui.reports"):
+    """The terminal report drawn `width` columns wide: side by side at 200, stacked at 80."""
+    def render(result) -> str:
+        buffer = io.StringIO()
+        import_module(f"{package}.terminal").render(result, console(buffer, False, width))
+        return buffer.getvalue()
+    return render
 
 
 RENDERERS = {
@@ -53,7 +56,8 @@ RENDERERS = {
     "istanbul.md": lambda c: render_text(c, "markdown"),
     "istanbul.json": lambda c: render_text(c, "json"),
     "istanbul.html": lambda c: render_text(c, "html"),
-    "istanbul.rich.txt": _rich,
+    "istanbul.rich.txt": _rich(200),
+    "istanbul.rich-80.txt": _rich(80),
 }
 
 
@@ -83,14 +87,6 @@ def histories():
             "history-peace-plans": _history("peace-plans-2025-11")}
 
 
-def _history_rich(result) -> str:
-    from tui.reports.history import terminal as history_terminal
-
-    buffer = io.StringIO()
-    history_terminal.render(result, console(buffer, color=False, width=120))
-    return buffer.getvalue()
-
-
 def _history_report(name: str):
     return lambda result: import_module(f"tui.reports.history.{name}").render(result)
 
@@ -100,7 +96,8 @@ HISTORY_RENDERERS = {
     ("history", "history.md"): _history_report("markdown"),
     ("history", "history.json"): _history_report("json_report"),
     ("history", "history.html"): _history_report("html"),
-    ("history", "history.rich.txt"): _history_rich,
+    ("history", "history.rich.txt"): _rich(200, "tui.reports.history"),
+    ("history", "history.rich-80.txt"): _rich(80, "tui.reports.history"),
     ("history-peace-plans", "history-peace-plans.txt"): _history_report("text"),
 }
 

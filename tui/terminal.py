@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING, TextIO
 
 from proposals.hidden import reveal
@@ -29,6 +30,28 @@ def is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+DEFAULT_WIDTH = 80
+
+
+def report_width(asked: int | None = None) -> int:
+    """The columns to draw a report for: `--width`, else COLUMNS, else the terminal of
+    stdout, then of stderr or stdin (so `| less -R` gets the width of the terminal it shows
+    on), else 80."""
+    if asked:
+        return asked
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            width = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            continue
+        if width > 0:
+            return width
+    return DEFAULT_WIDTH
 
 
 def console(stream: TextIO, color: bool, width: int | None = None) -> Console:

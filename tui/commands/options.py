@@ -31,6 +31,26 @@ def add_color(parser: argparse.ArgumentParser) -> None:
                         "always, never")
 
 
+MIN_WIDTH = 20
+
+
+def add_width(parser: argparse.ArgumentParser) -> None:
+    """--width, for every command that draws a report for the terminal."""
+    parser.add_argument("--width", type=_width, metavar="N",
+                        help="draw the report N columns wide (default: COLUMNS, else the "
+                        "terminal's width, even when piped, else 80)")
+
+
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of columns: {text!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} columns is too narrow (at least {MIN_WIDTH})")
+    return width
+
+
 def limits(args: argparse.Namespace) -> Limits:
     try:
         return DEFAULT_LIMITS.with_overrides(args.limit)

@@ -10,35 +10,36 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from tui.commands.options import add_color
+from tui.commands.options import add_color, add_width
 from tui.files import Content, write_atomically
 from tui.inputs import UsageError
 from tui.reports import BY_SUFFIX
-from tui.terminal import console, is_terminal, wants_color
+from tui.terminal import console, is_terminal, report_width, wants_color
 
 FORMATS = ("rich", "text", "markdown", "json", "html")
 TEXT_MODULES = {"text": "text", "markdown": "markdown", "html": "html"}
 
 
 def add_output(parser: argparse.ArgumentParser) -> None:
-    """--format, -o and --color."""
+    """--format, -o, --color and --width."""
     parser.add_argument("--format", choices=FORMATS,
                         help="rich on a terminal, text when piped; with -o, from the file's suffix")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE (atomically) instead of stdout")
     add_color(parser)
+    add_width(parser)
 
 
 def deliver(result: object, package: str, args: argparse.Namespace) -> None:
     """Render `result` with the report package in the format asked for, to stdout or -o."""
     report_format = args.format or default_format(args.output, args.color)
-    report = render(result, package, report_format, args.color, to_terminal=not args.output)
+    report = render(result, package, report_format, args.color, report_width(args.width),
+                    to_terminal=not args.output)
     if args.output:
         try:
             write_atomically(args.output, report or "")
@@ -60,26 +61,20 @@ def default_format(output: str | None, color: str) -> str:
     return "rich" if is_terminal(sys.stdout) or wants_color(color, sys.stdout) else "text"
 
 
-def render(result: object, package: str, report_format: str, color: str,
+def render(result: object, package: str, report_format: str, color: str, width: int,
            to_terminal: bool) -> Content | None:
     """The report: text, or for JSON a writer that streams it; the rich format on a terminal
-    prints itself and returns None. Only the module of the format asked for is imported."""
+    prints itself and returns None, drawn `width` columns wide. Only the module of the
+    format asked for is imported."""
     if report_format == "rich":
         terminal = import_module(f"{package}.terminal")
         if to_terminal:
-            width = None if is_terminal(sys.stdout) else _width()
             terminal.render(result, console(sys.stdout, wants_color(color, sys.stdout), width))
             return None
         buffer = io.StringIO()
-        terminal.render(result, console(buffer, color == "always", width=_width()))
+        terminal.render(result, console(buffer, color == "always", width))
         return buffer.getvalue()
     if report_format == "json":
         return partial(import_module(f"{package}.json_report").write, result)
     return import_module(f"{package}.{TEXT_MODULES[report_format]}").render(result)
 
-
-def _width() -> int:
-    try:
-        return max(60, int(os.environ.get("COLUMNS", "120")))
-    except ValueError:
-        return 120

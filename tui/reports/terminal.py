@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diffing.result import Comparison, Party, Row, Summary
+from diffing.result import Comparison, Party, Position, Row, Summary
 from tui.reports.layout import (
     LOOKS,
+    Look,
     alignment_text,
     aspect_verdict,
     distance_text,
@@ -28,17 +29,17 @@ from tui.reports.layout import (
     value_text,
     when_days,
 )
+from tui.reports.fit import Column, fit_tables, heading_line, indented, labelled
 from tui.terminal import literal
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.table import Table
     from rich.text import Text
 
 
 def render(comparison: Comparison, console: Console) -> None:
     """Print the report to `console` (which decides about colour and width)."""
-    for renderable in renderables(comparison):
+    for renderable in renderables(comparison, console):
         console.print(renderable)
 
 
@@ -48,29 +49,41 @@ def _text(text: str, style: str = "") -> Text:
     return Text(literal(text), style=style)
 
 
-def _position(row: Row, party: Party) -> Text:
-    """The value, marked when not confirmed, then what else the clause says, dimmed."""
+def _value(position: Position | None) -> Text:
+    """The value, marked when not confirmed; `—` (dimmed) when the party is silent."""
     from rich.text import Text
 
-    position = row.positions[party.id]
     if position is None:
         return Text("—", style="dim")
     cell = _text(value_text(position))
     if position.confidence.value != "confirmed":
         cell.append(f" ({position.confidence.value})", style="italic dim")
-    for fact in position_facts(position, row, party):
-        cell.append("\n" + literal(fact), style="dim")
     return cell
 
 
-def renderables(comparison: Comparison) -> list[RenderableType]:
+def _facts(row: Row, party: Party) -> Text:
+    """What else the clause says, a fact a line, dimmed."""
+    from rich.text import Text
+
+    position = row.positions[party.id]
+    facts = position_facts(position, row, party) if position is not None else []
+    return Text("\n".join(literal(fact) for fact in facts), style="dim")
+
+
+def _position(row: Row, party: Party) -> Text:
+    """A party's cell: the value, then the clause's other facts under it."""
+    cell = _value(row.positions[party.id])
+    facts = _facts(row, party)
+    return cell.append("\n").append_text(facts) if facts else cell
+
+
+def renderables(comparison: Comparison, console: Console) -> list[RenderableType]:
     from rich.text import Text
 
     out: list[RenderableType] = []
     out.append(_text(headline(comparison), "bold"))
-    for party in comparison.parties:
-        out.append(_text("  " + party_line(party), "dim"))
-    out += [_text("  " + note, "dim") for note in header_notes(comparison)]
+    out += [indented(console, _text(party_line(party), "dim")) for party in comparison.parties]
+    out += [indented(console, _text(note, "dim")) for note in header_notes(comparison)]
     summary = Text()
     for status, count in summary_counts(comparison.summary):
         look = LOOKS[status]
@@ -78,87 +91,138 @@ def renderables(comparison: Comparison) -> list[RenderableType]:
         summary.append("   ")
     summary.append(index_text(comparison.summary))
     out += [Text(""), summary]
-    out += [_rows(comparison, title, rows) for title, rows in groups(comparison)]
-    out += _options(comparison)
-    out += _timelines(comparison)
+    out += _rows(comparison, console)
+    out += _options(comparison, console)
+    out += _timelines(comparison, console)
     if comparison.pairs:
         names = {p.id: p.name for p in comparison.parties}
-        out += [Text(""), _counts_table("Pairs", "Pair", [
+        out += [Text(""), *_counts(console, "Pairs", "Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
             for pair in comparison.pairs for a, b in [pair.parties]])]
     return out
 
 
-def _rows(comparison: Comparison, title: str, rows: list[Row]) -> Table:
-    from rich.table import Table
+def _status(look: Look, distance: str = "", separator: str = "\n") -> Text:
+    """`✗ conflict`, its distance under it (or after `separator`), dimmed."""
     from rich.text import Text
 
-    table = Table(title=title, title_justify="left", title_style="bold", expand=True,
-                  show_lines=True, header_style="bold")
-    table.add_column("Status", no_wrap=True, min_width=11)
-    table.add_column("Topic", ratio=2, min_width=14, overflow="fold")
-    for party in comparison.parties:
-        table.add_column(_text(party.name), ratio=3, min_width=10)
-    table.add_column("Gap", ratio=5, min_width=16)
-    for row in rows:
-        look = LOOKS[row.status]
-        status = Text(f"{look.glyph} {look.word}", style=f"bold {look.color}")
-        distance = distance_text(row)
-        if distance:
-            status.append(f"\n{distance}", style="dim")
+    status = Text(f"{look.glyph} {look.word}", style=f"bold {look.color}")
+    if distance:
+        status.append(separator + distance, style="dim")
+    return status
+
+
+def _gap(row: Row) -> Text:
+    """Each part of the verdict on a line, in its status' colour, then the explanation."""
+    from rich.text import Text
+
+    gap = Text()
+    for aspect in row.aspects:
+        look = LOOKS[aspect.status]
+        gap.append(f"{look.glyph} {literal(aspect_verdict(aspect))}\n",
+                   style=f"bold {look.color}")
+    gap.append(literal(row.explanation))
+    if row.alignment:
+        gap.append("\n" + literal(alignment_text(row)), style="dim italic")
+    return gap
+
+
+def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
+    """The rows by area, side by side (every area's table with the same columns) when every
+    column fits with its words whole, else one block per row."""
+    cells = {}
+    for row in comparison.rows:
         topic = _text(row_heading(row))
         topic.append("\n" + literal(row.id), style="dim")
-        gap = Text()
-        for aspect in row.aspects:  # each part of the verdict on a line, in its status' colour
-            look = LOOKS[aspect.status]
-            gap.append(f"{look.glyph} {literal(aspect_verdict(aspect))}\n",
-                       style=f"bold {look.color}")
-        gap.append(literal(row.explanation))
-        if row.alignment:
-            gap.append("\n" + literal(alignment_text(row)), style="dim italic")
-        table.add_row(status, topic, *(_position(row, p) for p in comparison.parties), gap)
-    return table
+        cells[row.id] = [_status(LOOKS[row.status], distance_text(row)), topic,
+                         *(_position(row, p) for p in comparison.parties), _gap(row)]
+    columns = [Column("Status", weight=0), Column("Topic", floor=14, weight=2),
+               *(Column(_text(p.name), floor=10, weight=3) for p in comparison.parties),
+               Column("Gap", floor=20, weight=5)]
+    areas = groups(comparison)
+    tables = fit_tables(console, columns, [(title, [cells[row.id] for row in rows])
+                                           for title, rows in areas],
+                        title_justify="left", title_style="bold", show_lines=True,
+                        header_style="bold")
+    if tables is not None:
+        return list(tables)
+    out: list[RenderableType] = []
+    for title, rows in areas:
+        out.append(_text(title, "bold"))
+        for row in rows:
+            out += _stacked(comparison, console, row)
+    return out
 
 
-def _counts_table(title: str, first: str, lines: list[tuple[str, Summary, str]]) -> Table:
-    """Status counts and agreement index, one line per (name, summary, note)."""
-    from rich.table import Table
+def _stacked(comparison: Comparison, console: Console, row: Row) -> list[RenderableType]:
+    """A row as a block: its status and topic, each party's value on its own line (its
+    other facts under it), then the gap."""
+    from rich.text import Text
+
+    status = _status(LOOKS[row.status], distance_text(row), " ")
+    out: list[RenderableType] = [Text(""), heading_line(status, row_heading(row), row.id)]
+    for party in comparison.parties:
+        out.append(labelled(console, _text(party.name, "bold"), _value(row.positions[party.id])))
+        facts = _facts(row, party)
+        if facts:
+            out.append(indented(console, facts, 4))
+    out.append(indented(console, _gap(row)))
+    return out
+
+
+def _counts(console: Console, title: str, first: str,
+            lines: list[tuple[str, Summary, str]]) -> list[RenderableType]:
+    """Status counts and agreement index, one line per (name, summary, note): a table when
+    it fits, else a line each."""
+    from rich.text import Text
 
     notes = any(note for _, _, note in lines)
-    table = Table(title=_text(title) if title else None, title_justify="left",
-                  title_style="bold")
-    table.add_column(first)
-    for look in LOOKS.values():
-        table.add_column(f"{look.glyph} {look.word}", justify="right",
-                         style=f"bold {look.color}")
-    table.add_column("Agreement index", justify="right")
-    if notes:
-        table.add_column("Note")
+    columns = [Column(first, weight=1),
+               *(Column(f"{look.glyph} {look.word}", weight=0, justify="right",
+                        style=f"bold {look.color}") for look in LOOKS.values()),
+               Column("Agreement index", weight=0, justify="right"),
+               *([Column("Note", weight=1)] if notes else [])]
+    cells = [[_text(name), *(Text(str(n)) for _, n in summary_counts(summary)),
+              Text(_index(summary)), *([Text(note)] if notes else [])]
+             for name, summary, note in lines]
+    tables = fit_tables(console, columns, [(_text(title) if title else None, cells)],
+                        fill=False, title_justify="left", title_style="bold")
+    if tables is not None:
+        return list(tables)
+    out: list[RenderableType] = [_text(title, "bold")] if title else []
     for name, summary, note in lines:
-        index = summary.agreement_index
-        table.add_row(_text(name), *(str(n) for _, n in summary_counts(summary)),
-                      "—" if index is None else f"{index:.2f}", *([note] if notes else []))
-    return table
+        line = _text(name + ":", "bold")
+        for status, count in summary_counts(summary):
+            look = LOOKS[status]
+            line.append(f" {look.glyph} {count} {look.word}", style=f"bold {look.color}")
+        line.append(f" · agreement index {_index(summary)}" + (f" · {note}" if note else ""))
+        out.append(indented(console, line))
+    return out
 
 
-def _options(comparison: Comparison) -> list[RenderableType]:
+def _index(summary: Summary) -> str:
+    index = summary.agreement_index
+    return "—" if index is None else f"{index:.2f}"
+
+
+def _options(comparison: Comparison, console: Console) -> list[RenderableType]:
     from rich.text import Text
 
     out: list[RenderableType] = []
     for party, scores in offered_options(comparison):
         out += [Text(""), _text(f"Options: {party.name}", "bold"),
                 _text(option_intro(party, scores)),
-                _counts_table("", "Option", [(f"{s.label} ({s.option})", s.summary,
-                                              option_marks(s)) for s in scores])]
+                *_counts(console, "", "Option", [(f"{s.label} ({s.option})", s.summary,
+                                                  option_marks(s)) for s in scores])]
         differences = option_differences(comparison, party.id)
         if differences:
             out.append(Text("Where the options differ:", style="bold"))
-            out += [_text("  " + line) for line in differences]
+            out += [indented(console, _text(line)) for line in differences]
     return out
 
 
-def _timelines(comparison: Comparison) -> list[RenderableType]:
-    from rich.table import Table
+def _timelines(comparison: Comparison, console: Console) -> list[RenderableType]:
+    """Each party's events, scale by scale: a table when it fits, else a line each."""
     from rich.text import Text
 
     out: list[RenderableType] = []
@@ -166,15 +230,26 @@ def _timelines(comparison: Comparison) -> list[RenderableType]:
         scales = timeline_groups(comparison, party)
         if not scales:
             continue
-        table = Table(title=_text(f"Timeline: {party.name}"), title_justify="left",
-                      title_style="bold", header_style="bold")
-        table.add_column("When", no_wrap=True, min_width=12)
-        table.add_column("What, as written", ratio=1)
-        for title, events in scales:
-            table.add_row("", _text(title, "bold"), end_section=False)
-            for event in events:
-                table.add_row(when_days(event),
-                              _text(event_text(event, comparison.actors, party.phases)))
-            table.add_section()
-        out += [Text(""), table]
+        title = _text(f"Timeline: {party.name}", "bold")
+        cells: list[list[Text] | None] = []
+        for scale, events in scales:
+            cells.append([Text(""), _text(scale, "bold")])
+            cells += [[Text(when_days(event)),
+                       _text(event_text(event, comparison.actors, party.phases))]
+                      for event in events]
+            cells.append(None)
+        tables = fit_tables(console, [Column("When", floor=12, weight=0),
+                                      Column("What, as written", floor=16)],
+                            [(title, cells[:-1])], fill=False, title_justify="left",
+                            header_style="bold")
+        out.append(Text(""))
+        if tables is not None:
+            out += tables
+            continue
+        out.append(title)
+        for cell in cells:
+            if cell is not None:
+                when, what = cell
+                out.append(indented(console, Text.assemble(when, ": " if when else "", what),
+                                    4 if when else 2))
     return out

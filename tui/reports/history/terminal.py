@@ -32,18 +32,18 @@ from tui.reports.history.layout import (
     title,
     trend_line,
 )
+from tui.reports.fit import Column, fit_tables, heading_line, indented, labelled
 from tui.reports.layout import LOOKS, position_text
 from tui.terminal import literal
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.table import Table
     from rich.text import Text
 
 
 def render(history: History, console: Console) -> None:
     """Print the report to `console` (which decides about colour and width)."""
-    for renderable in renderables(history):
+    for renderable in renderables(history, console):
         console.print(renderable)
 
 
@@ -53,39 +53,47 @@ def _text(text: str, style: str = "") -> Text:
     return Text(literal(text), style=style)
 
 
-def renderables(history: History) -> list[RenderableType]:
+def renderables(history: History, console: Console) -> list[RenderableType]:
     from rich.text import Text
 
     out: list[RenderableType] = [_text(title(history), "bold")]
-    out += [_text("  " + round_line(history, r), "dim") for r in history.rounds]
+    out += [indented(console, _text(round_line(history, r), "dim")) for r in history.rounds]
     if has_index(history):
-        out += [Text(""), _index(history)]
+        out += [Text(""), *_index(history, console)]
     for party, step, overall in sections(history):
-        out += [Text(""), *_step(history, party, step, overall)]
+        out += [Text(""), *_step(history, console, party, step, overall)]
     if closing(history):
         out += [Text(""), Text(closing(history))]
     return out
 
 
-def _index(history: History) -> Table:
-    """Each round's topics by status (one a line, so none is split), its agreement index,
-    and like for like."""
-    from rich.table import Table
+def _index(history: History, console: Console) -> list[RenderableType]:
+    """Each round's topics by status, its agreement index, and like for like: a table when
+    it fits (a status a line, so none is split), else a block per round."""
     from rich.text import Text
 
-    table = Table(title=INDEX_TITLE, title_justify="left", title_style="bold",
-                  header_style="bold", expand=True)
-    for column, ratio in zip(ROUND_COLUMNS, (3, 3, 3, 5)):
-        table.add_column(column, ratio=ratio, min_width=8)
+    def counts(round_, separator: str) -> Text:
+        return Text(separator).join(Text(said, style=f"bold {LOOKS[status].color}")
+                                    for status, said in status_counts(round_.summary))
+
+    columns = [Column(name, floor=8, weight=weight)
+               for name, weight in zip(ROUND_COLUMNS, (3, 3, 3, 5))]
+    tables = fit_tables(console, columns, [(INDEX_TITLE, [
+        [_text(round_.label), counts(round_, "\n") or Text(NO_INDEX), Text(index_line(round_)),
+         Text(trend_line(round_) or NO_INDEX)] for round_ in history.rounds])],
+        title_justify="left", title_style="bold", header_style="bold")
+    if tables is not None:
+        return list(tables)
+    out: list[RenderableType] = [Text(INDEX_TITLE, style="bold")]
     for round_ in history.rounds:
-        counts = Text("\n").join(Text(said, style=f"bold {LOOKS[status].color}")
-                                 for status, said in status_counts(round_.summary))
-        table.add_row(_text(round_.label), counts or Text(NO_INDEX), index_line(round_),
-                      trend_line(round_) or NO_INDEX)
-    return table
+        out += [_text(round_.label, "bold"),
+                *(labelled(console, name, value) for name, value in zip(ROUND_COLUMNS[1:], (
+                    counts(round_, " ") or Text(NO_INDEX), Text(index_line(round_)),
+                    Text(trend_line(round_) or NO_INDEX))))]
+    return out
 
 
-def _step(history: History, party: PartyHistory, step: Step,
+def _step(history: History, console: Console, party: PartyHistory, step: Step,
           overall: bool) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
@@ -98,7 +106,7 @@ def _step(history: History, party: PartyHistory, step: Step,
     listed = Table.grid(padding=(0, 1))  # each group under its glyph, wrapped lines indented
     listed.add_column(width=1, no_wrap=True)
     listed.add_column(width=1, no_wrap=True)
-    listed.add_column(ratio=1)
+    listed.add_column(ratio=1, overflow="fold")
     for move, changes in groups:
         look = MOVES[move]
         listed.add_row("", Text(look.glyph, style=f"bold {look.color}"),
@@ -108,35 +116,53 @@ def _step(history: History, party: PartyHistory, step: Step,
                 listed.add_row("", "", _text("· " + change_line(change)))
     out.append(listed)
     if not overall:  # first to last: the steps above tell each change
-        out.append(_changes(history, step, groups))
+        out += _changes(history, console, step, groups)
     return out
 
 
-def _changes(history: History, step: Step, groups: list[tuple[Move, list[Change]]]) -> Table:
-    from rich.table import Table
+def _changes(history: History, console: Console, step: Step,
+             groups: list[tuple[Move, list[Change]]]) -> list[RenderableType]:
+    """A step's changes side by side when every column fits with its words whole, else a
+    block per change."""
     from rich.text import Text
 
     move, topic, what = CHANGE_COLUMNS
-    table = Table(expand=True, show_lines=True, header_style="bold")
-    table.add_column(move, no_wrap=True, min_width=10)
-    table.add_column(topic, ratio=3, min_width=14, overflow="fold")
-    for label in (round_label(history, step.since), round_label(history, step.round)):
-        table.add_column(_text(label), ratio=3, min_width=10, overflow="fold")
-    table.add_column(what, ratio=6, min_width=16, overflow="fold")  # a long word folds, whole
-    for _, changes in groups:
-        for change in changes:
-            look = MOVES[change.move]
-            heading = _text(change_heading(change))
-            heading.append("\n" + literal(change.id), style="dim")
-            said = Text()
-            for gap, words in directions(history, step, change):
-                direction = DIRECTIONS[gap.direction]
-                said.append(f"{direction.glyph} {literal(words)}\n",
-                            style=f"bold {direction.color}")
-            said.append(literal(change.explanation))
-            table.add_row(Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"),
-                          heading, _position(change.before), _position(change.after), said)
-    return table
+    rounds = [_text(round_label(history, step.since)), _text(round_label(history, step.round))]
+    changes = [change for _, listed in groups for change in listed]
+    cells = []
+    for change in changes:
+        look = MOVES[change.move]
+        heading = _text(change_heading(change))
+        heading.append("\n" + literal(change.id), style="dim")
+        cells.append([Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"), heading,
+                      _position(change.before), _position(change.after),
+                      _said(history, step, change)])
+    tables = fit_tables(console, [Column(move, floor=10, weight=0),
+                                  Column(topic, floor=14, weight=3),
+                                  *(Column(label, floor=10, weight=3) for label in rounds),
+                                  Column(what, floor=20, weight=6)], [(None, cells)],
+                        show_lines=True, header_style="bold")
+    if tables is not None:
+        return list(tables)
+    out: list[RenderableType] = []
+    for change, (status, _, before, after, said) in zip(changes, cells):
+        out += [Text(""), heading_line(status, change_heading(change), change.id),
+                *(labelled(console, label, value)
+                  for label, value in zip(rounds, (before, after))),
+                indented(console, said)]
+    return out
+
+
+def _said(history: History, step: Step, change: Change) -> Text:
+    """Which way the change went toward each other party, then the explanation."""
+    from rich.text import Text
+
+    said = Text()
+    for gap, words in directions(history, step, change):
+        direction = DIRECTIONS[gap.direction]
+        said.append(f"{direction.glyph} {literal(words)}\n", style=f"bold {direction.color}")
+    said.append(literal(change.explanation))
+    return said
 
 
 def _position(position) -> Text:
