@@ -170,14 +170,15 @@ def test_piped_with_colour_the_report_takes_columns(tmp_path):
     assert 60 < _widest(report) <= 80
 
 
-def test_piped_with_colour_the_report_takes_the_width_of_stderrs_terminal():
+@pytest.mark.parametrize("on", ["stderr", "stdin"])
+def test_piped_with_colour_the_report_takes_the_width_of_the_terminal(on):
     """`ceasefire diff … --color always | less -R` on a 100-column terminal: stdout is a
-    pipe, stderr the terminal."""
+    pipe; stderr (or, with stderr redirected too, stdin) is the terminal."""
     leader, follower = pty.openpty()
     try:
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
-        report = _run(["diff", *ISTANBUL, "--color", "always"], _env(), stderr=follower,
-                      stdin=subprocess.DEVNULL)
+        streams = {"stderr": subprocess.DEVNULL, "stdin": subprocess.DEVNULL, on: follower}
+        report = _run(["diff", *ISTANBUL, "--color", "always"], _env(), **streams)
     finally:
         os.close(follower)
         os.close(leader)
