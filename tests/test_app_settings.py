@@ -129,6 +129,7 @@ def test_view_takes_the_flags_diff_takes(monkeypatch, capsys):
 
     started = []
     monkeypatch.setattr(CeasefireApp, "run", lambda self: started.append(self))
+    monkeypatch.setattr("tui.commands.view.not_a_terminal", lambda: None)  # as in a terminal
     assert main(["view", "--example", "istanbul-2025-06-02", "--baseline", "Russia",
                  "--only", "conflict,partial", "--topics", "ceasefire.*,humanitarian.*",
                  "--theme", "nord"]) == 0

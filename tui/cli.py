@@ -16,6 +16,8 @@ from tui.inputs import UsageError
 from tui.terminal import literal
 
 PROG = "ceasefire"
+BROKEN_PIPE = 141
+"""Exit code when stdout is closed early: 128 + SIGPIPE (13), as a shell reports it."""
 DESCRIPTION = (
     "Compare ceasefire proposals clause by clause: where the parties agree, overlap and "
     "conflict, by how much, and what only one side addresses."
@@ -32,7 +34,8 @@ class _Version(argparse.Action):
             found = version("ceasefire")
         except PackageNotFoundError:
             found = "unknown"
-        parser.exit(message=f"{PROG} {found}\n")
+        sys.stdout.write(f"{PROG} {found}\n")  # on stdout, as `git --version` does
+        parser.exit(0)
 
 
 def _chosen(argv: list[str]) -> str | None:
@@ -55,20 +58,27 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:
+        # The reader went away (`ceasefire diff ... | head -1`): stop without a word, with the
+        # code a shell gives a command killed by SIGPIPE, so that it is not read as "gaps".
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return code
     except UsageError as error:
         sys.stderr.write(f"{PROG} {args.command}: {literal(str(error))}\n")
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (`ceasefire topics | head`): stop quietly, as diff tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1

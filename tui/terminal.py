@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from typing import TYPE_CHECKING, TextIO
 
 from proposals.hidden import reveal
@@ -54,11 +55,31 @@ def report_width(asked: int | None = None) -> int:
     return DEFAULT_WIDTH
 
 
-def console(stream: TextIO, color: bool, width: int | None = None) -> Console:
-    """A rich console that never interprets markup or emoji codes in what it prints."""
+@cache
+def _console_class() -> type[Console]:
+    """rich's Console, but a closed pipe is left to `tui.cli.main` (exit 141), where rich
+    would exit 1, which reads as "gaps found"."""
     from rich.console import Console
 
-    return Console(
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return PipeConsole
+
+
+def not_a_terminal() -> str | None:
+    """Which of stdin and stdout is not a terminal (None when both are): a full-screen app
+    given a file or a pipe would write its escape codes there, or wait on keys that never come."""
+    for name, stream in (("stdout", sys.stdout), ("stdin", sys.stdin)):
+        if not is_terminal(stream):
+            return name
+    return None
+
+
+def console(stream: TextIO, color: bool, width: int | None = None) -> Console:
+    """A rich console that never interprets markup or emoji codes in what it prints."""
+    return _console_class()(
         file=stream,
         force_terminal=color,
         no_color=not color,

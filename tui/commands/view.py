@@ -25,6 +25,7 @@ from tui.inputs import (
     read_inputs,
     valid_proposals,
 )
+from tui.terminal import not_a_terminal
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
     if args.theme is not None and args.theme not in BUILTIN_THEMES:
         raise UsageError(f"--theme: no theme {args.theme!r} (themes: "
                          f"{', '.join(sorted(BUILTIN_THEMES))})")
+    stream = not_a_terminal()
+    if stream is not None:
+        raise UsageError(f"the app needs a terminal and {stream} is not one; for a report in a "
+                         "file or a pipe use `ceasefire diff` (same options, -o FILE)")
     from tui.app.app import CeasefireApp
 
     CeasefireApp(sources, limits(args), watch=not args.no_watch, options=options,
