@@ -103,6 +103,24 @@ def test_examples_are_listed_and_checked():
     assert unknown.returncode == 2 and "did you mean 'istanbul-2025-06-02'" in unknown.stderr
 
 
+def test_an_example_is_copied_out_to_edit_and_nothing_is_ever_overwritten(tmp_path):
+    target = tmp_path / "talks"
+    copied = run("examples", "--copy", "istanbul-2025-05-16", str(target))
+    assert copied.returncode == 0, copied.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["russia.yaml", "ukraine.yaml"]
+    assert f"ceasefire diff {target}/" in copied.stderr  # what to run next
+    assert run("diff", str(target / "ukraine.yaml"), str(target / "russia.yaml")).returncode == 1
+    (target / "ukraine.yaml").write_text("my own work")
+    refused = run("examples", "--copy", "istanbul-2025-06-02", str(target))
+    assert refused.returncode == 2
+    assert (f"{target}/russia.yaml, {target}/ukraine.yaml exist: nothing copied"
+            in refused.stderr)
+    assert (target / "ukraine.yaml").read_text() == "my own work"
+    assert not (target / "agreed.yaml").exists()  # all or nothing
+    unknown = run("examples", "--copy", "istanbul", str(tmp_path / "x"))
+    assert unknown.returncode == 2 and "no example called 'istanbul'" in unknown.stderr
+
+
 # --- new, schema, topics -----------------------------------------------------------------------
 
 def test_new_writes_a_template_that_passes_check_and_never_overwrites(tmp_path):

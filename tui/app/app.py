@@ -32,7 +32,7 @@ from proposals.examples import bundled
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS, PAIRS, ROUNDS
 from tui.app.changes import neighbour, reloaded
-from tui.app.copies import free_folder
+from tui.copies import free_folder
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.pairs import against_baseline, baseline_first

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.app.copies import copy_bundled
+from tui.copies import copy_bundled
 from tui.inputs import Source
 from tui.terminal import literal
 

@@ -22,11 +22,11 @@ def free_folder(parent: Path, name: str) -> Path:
 
 def copy_bundled(sources: Sequence[Source], folder: Path) -> list[Source]:
     """The sources with every bundled file copied into `folder` (made if missing) and named
-    there; FileExistsError names a file already in the way, and then nothing is written."""
+    there; FileExistsError names every file already in the way, and then nothing is written."""
     wanted = [(source, folder / source.path.name) for source in sources if bundled(source.path)]
-    for _, target in wanted:
-        if target.exists() or target.is_symlink():
-            raise FileExistsError(f"{target} exists")
+    taken = [str(target) for _, target in wanted if target.exists() or target.is_symlink()]
+    if taken:
+        raise FileExistsError(f"{', '.join(taken)} exist{'s' * (len(taken) == 1)}")
     names = [target.name for _, target in wanted]
     if len(set(names)) < len(names):
         raise FileExistsError("two example files have one name: copy them one example "
