@@ -57,8 +57,9 @@ def _md(text: str) -> str:
 
 def topics_markdown(reg: Registry) -> str:
     """Every area and topic as Markdown: a summary table, then one section per topic."""
-    out = ["| Topic | Label | Kind | Area |", "|---|---|---|---|"]
-    out += [f"| `{t.key}` | {_md(t.label)} | {t.kind.value} | {t.area} |" for t in reg.topics]
+    out = ["| Topic | Label | Kind | Area | Also written |", "|---|---|---|---|---|"]
+    out += [f"| `{t.key}` | {_md(t.label)} | {t.kind.value} | {t.area} | "
+            + ", ".join(f"`{alias}`" for alias in t.aliases) + " |" for t in reg.topics]
     for area, title in reg.areas.items():
         out += ["", f"### {title}"]
         for topic in reg.in_area(area):

@@ -142,6 +142,18 @@ def test_new_prints_to_stdout_without_a_file():
     assert result.returncode == 0 and result.stdout.startswith("# A ceasefire proposal")
 
 
+def test_topics_shows_every_alias_in_every_format():
+    aliased = {t["key"]: t["aliases"] for t in json.loads(run("topics", "--format", "json").stdout)
+               ["topics"] if t["aliases"]}
+    assert aliased["ceasefire.duration"] == ["ceasefire.length"]
+    table = run("topics", "--color", "never").stdout
+    summary = run("topics", "--format", "markdown").stdout.split("\n\n", 1)[0]
+    for key, aliases in aliased.items():
+        row = next(line for line in summary.splitlines() if line.startswith(f"| `{key}` |"))
+        assert row.endswith(" | " + ", ".join(f"`{a}`" for a in aliases) + " |")
+        assert "Also written: " + ", ".join(aliases) in table
+
+
 def test_schema_and_topics():
     schema = json.loads(run("schema").stdout)
     assert schema["$schema"].endswith("2020-12/schema")

@@ -62,8 +62,10 @@ def _table(out: Console) -> None:
 
 
 def _detail(topic: Topic) -> str:
-    """What a topic states: its label and description, its words, its unit."""
+    """What a topic states: its label and description, its other names, words and unit."""
     detail = topic.label + ". " + topic.description
+    if topic.aliases:
+        detail += "\nAlso written: " + ", ".join(topic.aliases)
     vocabulary = words(topic)
     if vocabulary:
         detail += "\nWords: " + vocabulary
