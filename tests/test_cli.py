@@ -146,7 +146,7 @@ def test_topics_shows_every_alias_in_every_format():
     aliased = {t["key"]: t["aliases"] for t in json.loads(run("topics", "--format", "json").stdout)
                ["topics"] if t["aliases"]}
     assert aliased["ceasefire.duration"] == ["ceasefire.length"]
-    table = run("topics", "--color", "never").stdout
+    table = run("topics", "--color", "never", "--width", "200").stdout
     summary = run("topics", "--format", "markdown").stdout.split("\n\n", 1)[0]
     for key, aliases in aliased.items():
         row = next(line for line in summary.splitlines() if line.startswith(f"| `{key}` |"))
