@@ -32,7 +32,8 @@ def deciders(parties: Sequence[Proposal]) -> list[Proposal]:
 class Table:
     """What every row of one comparison needs to know about the parties, worked out once."""
 
-    parties: list[Proposal]  # by id: the order every verdict is computed in
+    parties: list[Proposal]  # as given: the order of the columns, so explanations name
+    # the parties in it (statuses and distances do not depend on it)
     deciding: list[Proposal]
     agreed: Proposal | None  # the one agreed text, when there is exactly one
     order: list[str]  # ids as given: the order positions are listed in
@@ -52,7 +53,7 @@ class Table:
     def of(cls, proposals: Sequence[Proposal], scopes: dict[str, Scope],
            stand_ins: Mapping[str, str] | None = None) -> Table:
         """`stand_ins`: texts standing for another party's (see `Cast.of`)."""
-        parties = sorted(proposals, key=lambda p: p.id)
+        parties = list(proposals)
         settled = [p for p in parties if p.status in SETTLED]
         deciding = deciders(parties)
         return cls(parties, deciding, settled[0] if len(settled) == 1 else None,

@@ -62,7 +62,8 @@ def plain(clauses: Sequence[Clause]) -> bool:
 
 def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timeline],
           name: Mapping[str, str]) -> Verdict:
-    """The verdict on one row among `parties` (sorted by id); `name` shows a party by id."""
+    """The verdict on one row among `parties` (in the columns' order); `name` shows a party
+    by id."""
     if line.values_only:
         sides = _measurable(line, parties)
         if sides is not None:  # the common case, in one pass: the values alone decide

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from dataclasses import replace
 
 import pytest
@@ -307,9 +309,23 @@ PROPERTIES = settings(max_examples=60, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+def _gap(gap: dict) -> str:
+    """A gap without its order: parties listed in the columns' order, keys in any."""
+    def unordered(value):
+        if isinstance(value, dict):
+            return {k: unordered(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return sorted((unordered(v) for v in value), key=repr)
+        return value
+    return json.dumps(unordered({k: v for k, v in gap.items() if k not in ("diff", "from", "to")}),
+                      sort_keys=True, default=str)
+
+
 def _essence(comparison):
-    """Everything but presentation order: statuses, distances, gaps, explanations, summary."""
-    rows = sorted((r.id, r.status, r.distance, repr(sorted(r.gap.items())), r.explanation,
+    """Everything but presentation order: statuses, distances, gaps, summary, and the words
+    of the explanations (which name the parties in the columns' order, as a text's word
+    diff runs from the first column to the second)."""
+    rows = sorted((r.id, r.status, r.distance, _gap(r.gap), sorted(re.findall(r"\w+", r.explanation)),
                    tuple(sorted(r.positions))) for r in comparison.rows)
     pairs = sorted((p.parties, p.summary, tuple((r.id, r.status, r.distance) for r in p.rows))
                    for p in comparison.pairs)

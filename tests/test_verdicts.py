@@ -151,3 +151,28 @@ def test_a_one_sided_text_ending_in_a_full_stop_reads_with_one():
 def test_a_party_named_in_another_script_keeps_its_letters_as_its_id(name, key):
     # Was: 'party', 'party-2'.
     assert proposal(name, "ceasefire.type: full").id == key
+
+
+# --- explanations name the parties in the columns' order ------------------------------------------
+
+@pytest.mark.parametrize("order", [("ukraine", "russia"), ("russia", "ukraine")])
+def test_explanations_name_the_parties_in_the_columns_order(order):
+    # Was: always Russia first (by id, or by the shorter duration) whatever the columns.
+    by_id = {p.id: p for p in (read_proposal(path).proposal
+                               for path in scenario("istanbul-2025-06-02").files)}
+    comparison = compare([by_id[party] for party in order])
+    first, second = (by_id[party].party for party in order)
+    for topic in ("ceasefire.type", "ceasefire.duration", "forces.withdrawal@ukraine"):
+        said = comparison.row(topic).explanation
+        assert said.index(f"{first}: ") < said.index(f"{second}: "), (topic, said)
+
+
+def test_a_word_diff_runs_from_the_first_column_to_the_second_at_the_same_distance():
+    a = proposal("Alpha", "x.note: {kind: text, value: the parties withdraw heavy weapons at once}")
+    b = proposal("Beta", "x.note: {kind: text, value: both sides pull back all heavy weapons}")
+    ab, ba = the_row(a, b, topic="x.note"), the_row(b, a, topic="x.note")
+    assert (ab.gap["from"], ba.gap["from"]) == ("alpha", "beta")
+    assert ab.distance == ba.distance and ab.gap["similarity"] == ba.gap["similarity"]
+    removed = " ".join(e["a"] for e in ab.gap["diff"] if e["op"] != "equal")
+    assert "the parties withdraw" in removed and "at once" in removed
+    assert [(e["a"], e["b"]) for e in ba.gap["diff"]] == [(e["b"], e["a"]) for e in ab.gap["diff"]]

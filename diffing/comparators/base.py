@@ -25,11 +25,13 @@ Measure = tuple[GapStatus, "float | None"]
 
 
 class Comparator(Protocol):
-    """Compares two or more sides on one topic; sides come sorted by party id.
+    """Compares two or more sides on one topic; sides come in the columns' order (the
+    order the files were given).
 
     `measure` gives the status and distance alone (the pairwise matrix asks for nothing
     more, thousands of times); `compare` gives the same status and distance with the gap
-    and the explanation. Neither may depend on the order of the sides.
+    and the explanation. The status and distance never depend on the order of the sides;
+    the explanation names the parties in it, as the columns show them.
     """
 
     def measure(self, topic: Topic, values: Sequence[Value]) -> Measure: ...

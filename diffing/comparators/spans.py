@@ -101,8 +101,7 @@ class SpanComparator:
                 explanation=f"The positions count different units ({', '.join(units)}), so "
                 "they cannot be measured against each other.")
         amount = amount_for(units[0])
-        ordered = sorted(sides, key=lambda s: (spans[s.party].low, spans[s.party].high, s.party))
-        stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in ordered)
+        stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in sides)
         gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},
                "unit": units[0]}
         if status is GapStatus.CONFLICT:

@@ -77,13 +77,26 @@ def _match(a: Sequence[str], b: Sequence[str]) -> Match:
 
 
 def similarity(a: str, b: str) -> float:
-    """The share of words (and punctuation marks) the two texts have in common, in order."""
+    """The share of words (and punctuation marks) the two texts have in common, in order
+    (the same whichever text comes first)."""
+    a, b = sorted((a, b))
     return _match(_folded(a), _folded(b))[0]
+
+
+_FLIPPED = {"delete": "insert", "insert": "delete"}
 
 
 def _word_diff(a: str, b: str) -> tuple[float, list[dict[str, str]]]:
     """Similarity, and the edit from text `a` to text `b` word by word (equal, delete,
-    insert, replace), matched case-blind and shown as written."""
+    insert, replace), matched case-blind and shown as written.
+
+    Worked out from the two texts in one order whichever is given first (difflib's matching
+    is not symmetric), so the similarity, and the distance, never depend on the columns'
+    order: the edit from `b` to `a`, read backwards, is the edit from `a` to `b`."""
+    if b < a:
+        ratio, edits = _word_diff(b, a)
+        return ratio, [{"op": _FLIPPED.get(e["op"], e["op"]), "a": e["b"], "b": e["a"]}
+                       for e in edits]
     folded_a, folded_b = _folded(a), _folded(b)
     ratio, head, tail, matcher = _match(folded_a, folded_b)
     ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
