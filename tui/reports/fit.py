@@ -125,15 +125,23 @@ def _plain(cell: str | Text) -> str:
     return cell if isinstance(cell, str) else cell.plain
 
 
-def indented(console: Console, text: Text, by: int = 2) -> Text:
-    """`text` wrapped at its spaces to the console's width `by` cells in, every line
-    indented (a word longer than the line is folded, never cut)."""
+def indented(console: Console, text: Text, by: int = 2, first: int | None = None) -> Text:
+    """`text` wrapped at its spaces to the console's width, every line `by` cells in (the
+    first line `first` cells in, if given: a hanging indent); a word longer than the line
+    is folded, never cut."""
     from rich.text import Text
 
-    lines = text.wrap(console, max(console.width - by, 1), overflow="fold")
+    lines = []
+    if first is not None:  # the first line as wide as it may be, the rest under it
+        lines.append(text.wrap(console, max(console.width - first, 1), overflow="fold")[0])
+        start = len(lines[0].plain)
+        text = text[start + len(text.plain[start:]) - len(text.plain[start:].lstrip(" ")):]
+    if text.plain or not lines:
+        lines += text.wrap(console, max(console.width - by, 1), overflow="fold")
     for line in lines:
         line.rstrip()
-    return Text("\n").join(Text(" " * by) + line for line in lines)
+    return Text("\n").join(Text(" " * (by if n or first is None else first)) + line
+                           for n, line in enumerate(lines))
 
 
 def labelled(console: Console, label: str | Text, value: Text, by: int = 2) -> Text:
@@ -144,8 +152,10 @@ def labelled(console: Console, label: str | Text, value: Text, by: int = 2) -> T
     return indented(console, Text.assemble(head, ": ", value), by)
 
 
-def heading_line(status: Text, title: str, key: str) -> Text:
-    """The first line of a stacked block: `✗ conflict 0.83  Duration ceasefire.duration`."""
+def heading_line(console: Console, status: Text, title: str, key: str) -> Text:
+    """The first line of a stacked block, `✗ conflict 0.83  Duration ceasefire.duration`,
+    what it wraps to indented under it."""
     from rich.text import Text
 
-    return Text.assemble(status, "  ", (literal(title), "bold"), " ", (literal(key), "dim"))
+    return indented(console, Text.assemble(status, "  ", (literal(title), "bold"), " ",
+                                           (literal(key), "dim")), first=0)

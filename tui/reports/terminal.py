@@ -160,7 +160,7 @@ def _stacked(comparison: Comparison, console: Console, row: Row) -> list[Rendera
     from rich.text import Text
 
     status = _status(LOOKS[row.status], distance_text(row), " ")
-    out: list[RenderableType] = [Text(""), heading_line(status, row_heading(row), row.id)]
+    out: list[RenderableType] = [Text(""), heading_line(console, status, row_heading(row), row.id)]
     for party in comparison.parties:
         out.append(labelled(console, _text(party.name, "bold"), _value(row.positions[party.id])))
         facts = _facts(row, party)

@@ -146,7 +146,7 @@ def _changes(history: History, console: Console, step: Step,
         return list(tables)
     out: list[RenderableType] = []
     for change, (status, _, before, after, said) in zip(changes, cells):
-        out += [Text(""), heading_line(status, change_heading(change), change.id),
+        out += [Text(""), heading_line(console, status, change_heading(change), change.id),
                 *(labelled(console, label, value)
                   for label, value in zip(rounds, (before, after))),
                 indented(console, said)]
