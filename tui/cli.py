@@ -43,17 +43,43 @@ def _chosen(argv: list[str]) -> str | None:
     return next((word for word in argv if word in COMMANDS), None)
 
 
+EXAMPLES = """\
+examples:
+  ceasefire examples                                  # the bundled scenarios
+  ceasefire diff --example istanbul-2025-06-02        # two proposals compared
+  ceasefire examples --copy istanbul-2025-06-02 talks # its files, to edit
+  ceasefire new --party Ukraine -o ukraine.yaml       # your own proposal
+  ceasefire check ukraine.yaml                        # problems, file:line:col
+  ceasefire COMMAND --help                            # options and examples
+
+The proposal format: `ceasefire topics` lists every topic and its words,
+`ceasefire schema` prints the whole format as JSON Schema.
+"""
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Descriptions wrapped to the terminal as usual; the examples in the epilog kept as
+    written, one command a line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n  ceasefire " in text:
+            return super()._fill_text(text, width, indent)
+        return argparse.HelpFormatter._fill_text(self, text, width, indent)
+
+
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EXAMPLES,
+                                     formatter_class=_Help)
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _chosen(argv)
     for name, summary in COMMANDS.items():
-        sub = commands.add_parser(name, help=summary, description=summary)
+        sub = commands.add_parser(name, help=summary, description=summary, formatter_class=_Help)
         if name == chosen:
             module = import_module(f"tui.commands.{name}")
             module.configure(sub)
             sub.set_defaults(run=module.run)
+            sub.epilog = "examples:\n" + module.EXAMPLES
     return parser
 
 

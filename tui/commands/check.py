@@ -12,6 +12,13 @@ from tui.inputs import Input, input_sources, read_inputs
 from tui.terminal import console, literal, wants_color
 
 
+EXAMPLES = """\
+  ceasefire check ukraine.yaml russia.yaml
+  ceasefire check --format json ukraine.yaml     # for editors and CI
+  ceasefire check --example istanbul-2025-06-02
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text",

@@ -27,6 +27,18 @@ from tui.inputs import (
 )
 
 
+EXAMPLES = """\
+  ceasefire diff --example istanbul-2025-06-02             # a bundled example
+  ceasefire diff ukraine.yaml russia.yaml                  # your own files
+  ceasefire diff ukraine.yaml russia.yaml --only conflict,partial
+  ceasefire diff ukraine.yaml russia.yaml --topics 'humanitarian.*'
+  ceasefire diff --example istanbul-2025-06-02 --baseline agreed
+  ceasefire diff --example istanbul-2025-06-02 --option russia=option-2
+  ceasefire diff ukraine.yaml russia.yaml -o report.html   # offline HTML
+  ceasefire diff ukraine.yaml russia.yaml --format json    # for scripts
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     add_filters(parser)

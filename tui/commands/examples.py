@@ -14,6 +14,12 @@ from tui.inputs import Source, UsageError
 from tui.terminal import literal
 
 
+EXAMPLES = """\
+  ceasefire examples
+  ceasefire examples --copy istanbul-2025-06-02 talks  # its files, to edit
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--copy", nargs=2, metavar=("NAME", "DIR"),
                         help="copy example NAME's files into DIR (made if missing) to edit "

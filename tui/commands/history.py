@@ -14,6 +14,13 @@ from tui.inputs import (
 )
 
 
+EXAMPLES = """\
+  ceasefire history --example istanbul-2025-05-16 --example istanbul-2025-06-02
+  ceasefire history --example peace-plans-2025-11  # drafts of one text
+  ceasefire history --example peace-plans-2025-11 --format markdown
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     add_option_choice(parser)

@@ -11,6 +11,12 @@ from tui.inputs import UsageError
 from tui.terminal import literal
 
 
+EXAMPLES = """\
+  ceasefire new --party Ukraine -o draft.yaml     # then uncomment clauses
+  ceasefire new --party "Ukraine" > draft-2.yaml
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--party", default="Party name", help="the party's name")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import TYPE_CHECKING
 
 from proposals.limits import DEFAULT_LIMITS, Limits
@@ -21,8 +22,9 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
                         help="use a bundled example scenario (see `ceasefire examples`); "
                         "repeat to add another round")
     parser.add_argument("--limit", action="append", default=[], metavar="NAME=N",
-                        help="raise a reading limit: file_bytes, depth, clauses, string_chars, "
-                        "alias_nodes (see docs/limits.md)")
+                        help="raise a reading limit (defaults: " + ", ".join(
+                            f"{field.name}={getattr(DEFAULT_LIMITS, field.name):_}"
+                            for field in dataclasses.fields(DEFAULT_LIMITS)) + ")")
 
 
 def add_color(parser: argparse.ArgumentParser) -> None:

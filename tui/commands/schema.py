@@ -9,6 +9,11 @@ import sys
 from proposals.schema import proposal_schema
 
 
+EXAMPLES = """\
+  ceasefire schema > ceasefire.schema.json  # for editor completion
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """No options: redirect the output to a file (`ceasefire schema > ceasefire.schema.json`)."""
 

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from proposals.registry import Topic
 
 
+EXAMPLES = """\
+  ceasefire topics                                # every topic, by area
+  ceasefire topics --format markdown > topics.md
+  ceasefire topics --format json
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     add_color(parser)

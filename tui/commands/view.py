@@ -28,6 +28,12 @@ from tui.inputs import (
 from tui.terminal import not_a_terminal
 
 
+EXAMPLES = """\
+  ceasefire view --example minsk-2015-02-12
+  ceasefire view ukraine.yaml russia.yaml    # follows your edits
+"""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     add_filters(parser)
