@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -56,10 +57,10 @@ class Loaded:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def read_proposal(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
+def read_proposal(path: str | os.PathLike[str] | BinaryIO, limits: Limits = DEFAULT_LIMITS,
                   name: str | None = None) -> Loaded:
-    """Read and check one file, shown as `name` (default: the path); never raises for
-    anything the file contains."""
+    """Read and check one file (or an open stream such as stdin), shown as `name` (default:
+    the path); never raises for anything the file contains."""
     shown = name or str(path)
     try:
         text = read_text(path, limits, shown)

@@ -12,6 +12,7 @@ import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -59,20 +60,23 @@ class Document:
     problems: tuple[Problem, ...] = ()
 
 
-def read_text(path: str | os.PathLike[str], limits: Limits, name: str | None = None) -> str:
-    """The file's text, refusing what is missing, too large, binary or not UTF-8; problems
-    name the file as `name` (default: the path)."""
-    name = name or str(path)
+def read_text(source: str | os.PathLike[str] | BinaryIO, limits: Limits,
+              name: str | None = None) -> str:
+    """The text of a file (or of an open stream, such as stdin), refusing what is missing,
+    too large, binary or not UTF-8; problems name it as `name` (default: the path)."""
+    name = name or str(source)
 
     def fail(message: str, code: Code = Code.UNREADABLE) -> SourceError:
         return SourceError(Problem(name, 0, 0, message, code=code))  # the whole file
 
-    target = Path(path)
     try:
-        if target.is_dir():
-            raise fail("is a directory, not a proposal file")
-        with open(target, "rb") as handle:
-            data = handle.read(limits.file_bytes + 1)
+        if isinstance(source, (str, os.PathLike)):
+            if Path(source).is_dir():
+                raise fail("is a directory, not a proposal file")
+            with open(source, "rb") as handle:
+                data = handle.read(limits.file_bytes + 1)
+        else:
+            data = source.read(limits.file_bytes + 1)
     except FileNotFoundError:
         raise fail("no such file") from None
     except PermissionError:

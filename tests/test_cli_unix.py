@@ -3,6 +3,7 @@ a closed pipe, `view` without a terminal."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -12,6 +13,10 @@ from pathlib import Path
 import pytest
 
 EXAMPLE = ["--example", "istanbul-2025-06-02"]
+BUNDLED = Path(__file__).parent.parent / "proposals" / "examples" / "istanbul-2025-06-02"
+RUSSIA = (BUNDLED / "russia.yaml").read_text(encoding="utf-8")
+UKRAINE = BUNDLED / "ukraine.yaml"
+MISTAKE = "ceasefire: 1\nparty: A\nclauses:\n  ceasefire.type: ful\n"
 
 
 def run(*args: str, **options) -> subprocess.CompletedProcess[str]:
@@ -23,6 +28,50 @@ def run(*args: str, **options) -> subprocess.CompletedProcess[str]:
     result = subprocess.run([sys.executable, "-m", "tui", *args], **options)
     assert "Traceback" not in (result.stderr or ""), result.stderr
     return result
+
+
+# --- - is stdin --------------------------------------------------------------------------------
+
+def test_check_reads_stdin_as_a_file_called_stdin():
+    valid = run("check", "-", input=RUSSIA)
+    assert valid.returncode == 0
+    assert "<stdin>: valid, 30 clauses" in valid.stdout
+    mistake = run("check", "-", input=MISTAKE)
+    assert mistake.returncode == 1
+    assert mistake.stdout.startswith("<stdin>:4:19: error: clauses.ceasefire.type: 'ful'")
+
+
+def test_diff_and_history_read_one_side_from_stdin():
+    diff = run("diff", "-", str(UKRAINE), input=RUSSIA)
+    assert diff.returncode == 1, diff.stderr
+    assert "Russia vs Ukraine" in diff.stdout and "· <stdin> ·" in diff.stdout
+    piped_json = json.loads(run("diff", str(UKRAINE), "-", "--format", "json",
+                                input=RUSSIA).stdout)
+    by_file = json.loads(run("diff", str(UKRAINE), str(BUNDLED / "russia.yaml"), "--format",
+                             "json").stdout)
+    assert piped_json["rows"] == by_file["rows"]  # the same comparison, only the name differs
+    history = run("history", str(BUNDLED.parent / "istanbul-2025-05-16" / "russia.yaml"), "-",
+                  input=RUSSIA)
+    assert history.returncode == 1, history.stderr  # Russia moved between the rounds
+    assert history.stdout.startswith("ceasefire history: Russia, 2 texts over 2 rounds")
+
+
+def test_stdin_is_read_once_within_the_limits():
+    twice = run("diff", "-", "-", input=RUSSIA)
+    assert twice.returncode == 2
+    assert twice.stderr == "ceasefire diff: - (stdin) is named more than once: it can be read " \
+                           "only once\n"
+    large = run("check", "-", "--limit", "file_bytes=100", input=RUSSIA)
+    assert large.returncode == 1
+    assert "<stdin>: error: file is larger than the limit of 100 bytes" in large.stdout
+    closed = run("check", "-", stdin=subprocess.DEVNULL)  # empty: the loader says what it is
+    assert closed.returncode == 1 and closed.stdout.startswith("<stdin>")
+
+
+def test_view_will_not_read_a_proposal_from_stdin():
+    result = run("view", "-", str(UKRAINE), input=RUSSIA)
+    assert result.returncode == 2
+    assert "cannot read a proposal from -" in result.stderr
 
 
 # --- --version --------------------------------------------------------------------------------

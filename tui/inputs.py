@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from diffing.rounds import Arrangement, arrange
 from proposals.examples import UnknownExample, scenario
@@ -21,10 +22,16 @@ class UsageError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A file to read and the name it is shown under (`scenario/file.yaml` for examples)."""
+    """A file to read and the name it is shown under (`scenario/file.yaml` for examples);
+    `stdin` for `-`, shown as `<stdin>`."""
 
     path: Path
     name: str
+    stdin: bool = False
+
+
+STDIN_NAME = "-"
+"""The file name that means stdin, as for cat, diff and grep."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +51,10 @@ class Input:
 
 
 def input_sources(files: list[str], examples: list[str] | None = None) -> list[Source]:
-    """The files named (a folder: its YAML files), then every file of each example."""
+    """The files named (a folder: its YAML files; `-`: stdin, once), then every file of each
+    example."""
+    if files.count(STDIN_NAME) > 1:
+        raise UsageError("- (stdin) is named more than once: it can be read only once")
     sources = [source for file in files for source in _named(file)]
     for name in examples or ():
         try:
@@ -61,6 +71,8 @@ def input_sources(files: list[str], examples: list[str] | None = None) -> list[S
 def _named(file: str) -> list[Source]:
     """A file as named, or a folder's `*.yaml` and `*.yml` files by name (a name ending in
     .yaml is a file, and said to be a folder if it is one)."""
+    if file == STDIN_NAME:
+        return [Source(Path(file), "<stdin>", stdin=True)]
     path = Path(file)
     if path.suffix in (".yaml", ".yml") or not path.is_dir():
         return [Source(path, file)]
@@ -73,9 +85,9 @@ def _named(file: str) -> list[Source]:
 def once(sources: list[Source]) -> list[Source]:
     """The sources, refused when one file is named twice: a history of a text against
     itself would only say that its own round holds it twice."""
-    seen: dict[Path, str] = {}
+    seen: dict[Path | str, str] = {}
     for source in sources:
-        key = source.path.resolve()
+        key = STDIN_NAME if source.stdin else source.path.resolve()
         if key in seen:
             again = "" if seen[key] == source.name else f" (as {seen[key]} and {source.name})"
             raise UsageError(f"{source.name} is given twice{again}: name each text once")
@@ -84,7 +96,15 @@ def once(sources: list[Source]) -> list[Source]:
 
 
 def read_inputs(sources: list[Source], limits: Limits) -> list[Input]:
-    return [Input(source, read_proposal(source.path, limits, source.name)) for source in sources]
+    """Each source read and checked; stdin within the same limits as a file."""
+    return [Input(source, read_proposal(_stdin() if source.stdin else source.path, limits,
+                                        source.name)) for source in sources]
+
+
+def _stdin() -> BinaryIO:
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise UsageError("- names stdin, and stdin is closed")
+    return sys.stdin.buffer
 
 
 def problems(inputs: list[Input]) -> list[Problem]:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def add_inputs(parser: argparse.ArgumentParser) -> None:
     """FILE... or --example NAME, and the reading limits."""
     parser.add_argument("files", nargs="*", metavar="FILE",
-                        help="proposal files (YAML), or folders of them")
+                        help="proposal files (YAML), or folders of them; - reads one from stdin")
     parser.add_argument("--example", action="append", default=[], metavar="NAME",
                         help="use a bundled example scenario (see `ceasefire examples`); "
                         "repeat to add another round")

@@ -72,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
                          "russia.yaml`, or try a bundled scenario: `ceasefire view --example "
                          "istanbul-2025-06-02` (`ceasefire examples` lists them)")
     sources = input_sources(args.files, args.example)
+    if any(source.stdin for source in sources):
+        raise UsageError("the app takes its keys from stdin and follows files as they change, "
+                         "so it cannot read a proposal from - (save it to a file)")
     if len(sources) < 2:
         raise UsageError("the app compares at least two proposal files")
     only, topics = statuses(args), topic_patterns(args)
