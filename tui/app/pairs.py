@@ -34,11 +34,6 @@ def against_baseline(comparison: Comparison) -> dict[tuple[str, str], GapStatus]
     return marks
 
 
-def pair_of(comparison: Comparison, a: str, b: str) -> Pair | None:
-    """The engine's pair of these two parties, whichever it named first."""
-    return next((pair for pair in comparison.pairs if set(pair.parties) == {a, b}), None)
-
-
 def pair_name(comparison: Comparison, pair: Pair) -> str:
     """`US 28-point plan vs European counter-proposal`, as the reports name a pair."""
     first, second = (comparison.party(party).name for party in pair.parties)

@@ -23,6 +23,7 @@ from proposals.model import Choice, Items, Kind, Moment, Span, Steps
 from proposals.registry import Topic, custom_topic, registry
 from tui.app.columns import share
 from tui.app.headings import center, fit, pad
+from tui.reports.words import styled_word_diff
 from tui.terminal import literal
 
 WIDTH = 80
@@ -57,7 +58,7 @@ def picture(row: Row, parties: Sequence[Party], width: int = WIDTH) -> Text | No
     elif kinds == {Choice}:
         drawn = choice_picture(topic_of(row), values, names, width)  # type: ignore[arg-type]
     elif row.gap.get("diff"):
-        return diff_picture(row.gap["diff"], names.get(row.gap["from"], ""),
+        return diff_picture(row, names.get(row.gap["from"], ""),
                             names.get(row.gap["to"], ""))
     return unwrapped(drawn) if drawn is not None else None
 
@@ -274,19 +275,6 @@ def choice_picture(topic: Topic, choices: dict[str, Choice], names: dict[str, st
     return out
 
 
-def diff_picture(diff: list[dict[str, str]], left: str, right: str) -> Text:
+def diff_picture(row: Row, left: str, right: str) -> Text:
     """A word diff from `left` to `right`: [-removed-] and {+added+}, marked and coloured."""
-    out = Text()
-    out.append(f"from {left} to {right}: ", "dim")
-    for edit in diff:
-        op, a, b = edit["op"], literal(edit["a"]), literal(edit["b"])
-        if op == "equal":
-            out.append(a + " ")
-        if op in ("delete", "replace"):
-            out.append(f"[-{a}-]", "red strike")
-            out.append(" ")
-        if op in ("insert", "replace"):
-            out.append(f"{{+{b}+}}", "green underline")
-            out.append(" ")
-    out.rstrip()
-    return out
+    return styled_word_diff(row, f"from {left} to {right}:")

@@ -32,6 +32,7 @@ from tui.reports.layout import (
     value_text,
     when_days,
 )
+from tui.reports.matrix import MATRIX_NOTE, pair_matrix
 from tui.terminal import literal
 
 STYLE = """
@@ -127,7 +128,7 @@ def render(comparison: Comparison) -> str:
         names = {p.id: escape(p.name) for p in comparison.parties}
         parts += ["<h2>Pairs</h2>", _counts_table("Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
-            for pair in comparison.pairs for a, b in [pair.parties]])]
+            for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison)]
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -211,6 +212,19 @@ def _counts_table(first: str, lines: list[tuple[str, Summary, str]]) -> str:
                     f'<td class="note">{note}</td></tr>')
     return (f'<table class="counts"><thead><tr><th>{first}</th>{head}<th>Agreement index</th>'
             f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _matrix(comparison: Comparison) -> list[str]:
+    """The pair matrix as a table, rows and columns numbered alike."""
+    lines = pair_matrix(comparison)
+    if not lines:
+        return []
+    head = "".join(f'<th class="n">{n}</th>' for n in range(1, len(lines) + 1))
+    rows = "".join(f"<tr><td>{n} {escape(name)}</td>"
+                   + "".join(f'<td class="n">{cell}</td>' for cell in cells) + "</tr>"
+                   for n, (name, cells) in enumerate(lines, 1))
+    return [f"<p>{escape(MATRIX_NOTE)}</p>", f'<table class="counts matrix"><thead><tr><th>Party'
+            f"</th>{head}</tr></thead><tbody>{rows}</tbody></table>"]
 
 
 def _options(comparison: Comparison) -> list[str]:

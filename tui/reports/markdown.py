@@ -29,6 +29,7 @@ from tui.reports.layout import (
     timeline_groups,
     when_days,
 )
+from tui.reports.matrix import MATRIX_NOTE, pair_matrix
 from tui.terminal import one_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -69,8 +70,19 @@ def render(comparison: Comparison) -> str:
         names = {p.id: escape(p.name) for p in parties}
         out += ["", "## Pairs", "", *_counts_table(
             "Pair", [(f"{names[a]} vs {names[b]}", pair.summary, "")
-                     for pair in comparison.pairs for a, b in [pair.parties]])]
+                     for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison)]
     return "\n".join(out) + "\n"
+
+
+def _matrix(comparison: Comparison) -> list[str]:
+    """The pair matrix as a table, rows and columns numbered alike."""
+    lines = pair_matrix(comparison)
+    if not lines:
+        return []
+    numbers = [str(n) for n in range(1, len(lines) + 1)]
+    return ["", escape(MATRIX_NOTE), "", _row(["Party", *numbers]),
+            _row(["---", *(["---:"] * len(numbers))]),
+            *(_row([f"{n} {escape(name)}", *cells]) for n, (name, cells) in zip(numbers, lines))]
 
 
 def _row(cells: Sequence[str]) -> str:

@@ -30,6 +30,8 @@ from tui.reports.layout import (
     when_days,
 )
 from tui.reports.fit import Column, fit_tables, heading_line, indented, labelled
+from tui.reports.matrix import MATRIX_NOTE, pair_matrix
+from tui.reports.words import styled_word_diff, word_diff_title, word_edits
 from tui.terminal import literal
 
 if TYPE_CHECKING:
@@ -98,8 +100,30 @@ def renderables(comparison: Comparison, console: Console) -> list[RenderableType
         names = {p.id: p.name for p in comparison.parties}
         out += [Text(""), *_counts(console, "Pairs", "Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
-            for pair in comparison.pairs for a, b in [pair.parties]])]
+            for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison, console)]
     return out
+
+
+def _matrix(comparison: Comparison, console: Console) -> list[RenderableType]:
+    """The pair matrix, rows and columns numbered alike; a line per party when it does not
+    fit."""
+    from rich.text import Text
+
+    lines = pair_matrix(comparison)
+    if not lines:
+        return []
+    numbers = [str(n) for n in range(1, len(lines) + 1)]
+    columns = [Column("Party", weight=1),
+               *(Column(n, weight=0, justify="right") for n in numbers)]
+    cells = [[_text(f"{n} {name}"), *(Text(c, style="bold" if c[0].isdigit() else "dim")
+                                      for c in row)]
+             for n, (name, row) in zip(numbers, lines)]
+    tables = fit_tables(console, columns, [(None, cells)], fill=False, header_style="bold")
+    out: list[RenderableType] = [Text(""), indented(console, _text(MATRIX_NOTE, "bold"), 0)]
+    if tables is not None:
+        return out + list(tables)
+    return out + [indented(console, _text(f"{n} {name}: " + "  ".join(
+        f"{m} {c}" for m, c in zip(numbers, row)))) for n, (name, row) in zip(numbers, lines)]
 
 
 def _status(look: Look, distance: str = "", separator: str = "\n") -> Text:
@@ -112,8 +136,9 @@ def _status(look: Look, distance: str = "", separator: str = "\n") -> Text:
     return status
 
 
-def _gap(row: Row) -> Text:
-    """Each part of the verdict on a line, in its status' colour, then the explanation."""
+def _gap(comparison: Comparison, row: Row) -> Text:
+    """Each part of the verdict on a line, in its status' colour, then the explanation, and
+    the word diff of two free texts."""
     from rich.text import Text
 
     gap = Text()
@@ -124,6 +149,8 @@ def _gap(row: Row) -> Text:
     gap.append(literal(row.explanation))
     if row.alignment:
         gap.append("\n" + literal(alignment_text(row)), style="dim italic")
+    if word_edits(row):
+        gap.append("\n").append_text(styled_word_diff(row, word_diff_title(comparison, row)))
     return gap
 
 
@@ -135,7 +162,7 @@ def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
         topic = _text(row_heading(row))
         topic.append("\n" + literal(row.id), style="dim")
         cells[row.id] = [_status(LOOKS[row.status], distance_text(row)), topic,
-                         *(_position(row, p) for p in comparison.parties), _gap(row)]
+                         *(_position(row, p) for p in comparison.parties), _gap(comparison, row)]
     columns = [Column("Status", weight=0), Column("Topic", floor=14, weight=2),
                *(Column(_text(p.name), floor=10, weight=3) for p in comparison.parties),
                Column("Gap", floor=20, weight=5)]
@@ -166,7 +193,7 @@ def _stacked(comparison: Comparison, console: Console, row: Row) -> list[Rendera
         facts = _facts(row, party)
         if facts:
             out.append(indented(console, facts, 4))
-    out.append(indented(console, _gap(row)))
+    out.append(indented(console, _gap(comparison, row)))
     return out
 
 

@@ -21,6 +21,8 @@ from tui.reports.layout import (
     timeline_groups,
     when_days,
 )
+from tui.reports.matrix import MATRIX_NOTE, pair_matrix
+from tui.reports.words import word_diff_text, word_diff_title, word_edits
 from tui.terminal import one_line
 
 
@@ -52,6 +54,9 @@ def _row(comparison: Comparison, row: Row, width: int) -> list[str]:
     if row.aspects:
         out.append(f"    aspects: {one_line(aspects_line(row))}")
     out.append(f"    -> {one_line(row.explanation)}")
+    if word_edits(row):
+        out.append(f"    {one_line(word_diff_title(comparison, row))} "
+                   f"{one_line(word_diff_text(row))}")
     if row.alignment:
         out.append(f"    ({one_line(alignment_text(row))})")
     return out
@@ -93,4 +98,20 @@ def _timeline(comparison: Comparison) -> list[str]:
 def _pairs(comparison: Comparison) -> list[str]:
     names = {party.id: one_line(party.name) for party in comparison.parties}
     return [f"  {names[pair.parties[0]]} vs {names[pair.parties[1]]}: "
-            f"{one_line(summary_line(pair.summary))}" for pair in comparison.pairs]
+            f"{one_line(summary_line(pair.summary))}" for pair in comparison.pairs
+            ] + _matrix(comparison)
+
+
+def _matrix(comparison: Comparison) -> list[str]:
+    """The pair matrix, numbered rows and columns, right-aligned indices."""
+    lines = pair_matrix(comparison)
+    if not lines:
+        return []
+    heads = [f"{number} {one_line(name)}" for number, (name, _) in enumerate(lines, 1)]
+    width = max(len(head) for head in heads)
+    cell = max(4, len(str(len(lines))))
+    out = ["", f"  {MATRIX_NOTE}",
+           "  " + " " * width + "".join(f"  {n:>{cell}}" for n in range(1, len(lines) + 1))]
+    out += ["  " + head.ljust(width) + "".join(f"  {c:>{cell}}" for c in cells)
+            for head, (_, cells) in zip(heads, lines)]
+    return out

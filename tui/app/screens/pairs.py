@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Static
 
 from diffing import Comparison, Pair
 from tui.app.columns import cell_text
-from tui.app.pairs import pair_name, pair_of
+from tui.app.pairs import pair_name
+from tui.reports.matrix import index_cell as matrix_cell, pair_of
 from tui.reports.layout import LOOKS, row_heading, summary_line
 from tui.terminal import literal, one_line
 
@@ -22,14 +23,9 @@ STATUS, DISTANCE, TOPIC_MIN, TOPIC_MAX, PARTY_MIN = 11, 8, 14, 30, 14
 
 
 def index_cell(pair: Pair | None, same: bool) -> Text:
-    """A matrix cell: the pair's agreement index; `—` on the diagonal or without a measured
-    row; `·` for a pair not compared (a baseline compares every party with it only)."""
-    if same:
-        return Text("—", style="dim", justify="right")
-    if pair is None:
-        return Text("·", style="dim", justify="right")
-    index = pair.summary.agreement_index
-    return Text("—" if index is None else f"{index:.2f}", style="bold", justify="right")
+    """A matrix cell as the reports write it (`tui.reports.matrix`), bold for a pair."""
+    return Text(matrix_cell(pair, same), style="bold" if pair and not same else "dim",
+                justify="right")
 
 
 class PairsScreen(ModalScreen[str | None]):
