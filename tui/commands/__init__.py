@@ -14,4 +14,5 @@ COMMANDS: dict[str, str] = {
     "schema": "print the JSON Schema (draft 2020-12) of the proposal format",
     "topics": "list the topics a proposal can address",
     "examples": "list the bundled example scenarios (use them with --example NAME)",
+    "completion": "print a shell completion script: bash, zsh or fish",
 }
