@@ -56,6 +56,7 @@ RENDERERS = {
     "istanbul.md": lambda c: render_text(c, "markdown"),
     "istanbul.json": lambda c: render_text(c, "json"),
     "istanbul.html": lambda c: render_text(c, "html"),
+    "istanbul.csv": lambda c: render_text(c, "csv"),
     "istanbul.rich.txt": _rich(200),
     "istanbul.rich-80.txt": _rich(80),
 }
@@ -66,8 +67,8 @@ def test_report_matches_its_golden_file(istanbul, name):
     out = RENDERERS[name](istanbul)
     path = GOLDEN / name
     if UPDATE:
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
+        path.write_bytes(out.encode("utf-8"))
+    assert out == path.read_bytes().decode("utf-8"), f"{name} changed; see the module docstring"
 
 
 # --- histories: the Istanbul rounds in every format, the peace-plan drafts as text ----------

@@ -15,7 +15,7 @@ from tui.commands.options import (
     statuses,
     topic_patterns,
 )
-from tui.commands.output import add_output, deliver
+from tui.commands.output import FORMATS, add_output, deliver
 from tui.inputs import (
     UsageError,
     current,
@@ -44,7 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_filters(parser)
     add_baseline(parser)
     add_option_choice(parser)
-    add_output(parser)
+    add_output(parser, (*FORMATS, "csv"))
 
 
 def run(args: argparse.Namespace) -> int:

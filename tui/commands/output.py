@@ -22,13 +22,15 @@ from tui.reports import BY_SUFFIX
 from tui.terminal import console, is_terminal, report_width, wants_color
 
 FORMATS = ("rich", "text", "markdown", "json", "html")
-TEXT_MODULES = {"text": "text", "markdown": "markdown", "html": "html"}
+TEXT_MODULES = {"text": "text", "markdown": "markdown", "html": "html", "csv": "csv_report"}
 
 
-def add_output(parser: argparse.ArgumentParser) -> None:
-    """--format, -o, --color and --width."""
-    parser.add_argument("--format", choices=FORMATS,
+def add_output(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    """--format (one of `formats`, those the command's report package renders), -o, --color
+    and --width."""
+    parser.add_argument("--format", choices=formats,
                         help="rich on a terminal, text when piped; with -o, from the file's suffix")
+    parser.set_defaults(formats=formats)
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE (atomically) instead of stdout")
     add_color(parser)
@@ -38,6 +40,9 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 def deliver(result: object, package: str, args: argparse.Namespace) -> None:
     """Render `result` with the report package in the format asked for, to stdout or -o."""
     report_format = args.format or default_format(args.output, args.color)
+    if report_format not in args.formats:  # -o's suffix asked for it
+        raise UsageError(f"-o {args.output}: this command has no {report_format} report (formats: "
+                         f"{', '.join(args.formats)})")
     report = render(result, package, report_format, args.color, report_width(args.width),
                     to_terminal=not args.output)
     if args.output:

@@ -9,9 +9,10 @@ from importlib import import_module
 
 from diffing import Comparison
 
-TEXT_FORMATS = {"text": "text", "markdown": "markdown", "json": "json_report", "html": "html"}
+TEXT_FORMATS = {"text": "text", "markdown": "markdown", "json": "json_report", "html": "html",
+                "csv": "csv_report"}
 BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html",
-             ".htm": "html", ".txt": "text"}
+             ".htm": "html", ".txt": "text", ".csv": "csv"}
 """The format a file name's suffix asks for (`-o report.html`, the app's export)."""
 
 
