@@ -83,6 +83,18 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _unknown_command(argv: list[str]) -> str | None:
+    """The refusal of a first word that is not a command (`ceasefire dif`), with the
+    closest commands; None when the first word is one (or there is none)."""
+    word = next((word for word in argv if not word.startswith("-")), None)
+    if word is None or word in COMMANDS:
+        return None
+    from proposals.suggestions import suggest
+
+    return (f"{PROG}: {literal(word)!r} is not a command{suggest(word, list(COMMANDS))} "
+            f"(commands: {', '.join(COMMANDS)})")
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _run(sys.argv[1:] if argv is None else argv)
@@ -94,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    refusal = _unknown_command(argv)
+    if refusal is not None:
+        sys.stderr.write(refusal + "\n")
+        return 2
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:

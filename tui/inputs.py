@@ -157,8 +157,11 @@ def find_party(proposals: list[Proposal], wanted: str, purpose: str = "to use as
     for proposal in proposals:
         if wanted.casefold() in (proposal.id.casefold(), proposal.party.casefold()):
             return proposal.id
+    from proposals.suggestions import suggest
+
+    close = suggest(wanted, [name for p in proposals for name in (p.id, p.party)])
     known = ", ".join(p.id for p in proposals)
-    raise UsageError(f"no party {wanted!r} {purpose} (parties: {known})")
+    raise UsageError(f"no party {wanted!r} {purpose}{close} (parties: {known})")
 
 
 def option_choices(proposals: list[Proposal], settings: list[str]) -> dict[str, str]:

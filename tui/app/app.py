@@ -77,11 +77,12 @@ class CeasefireApp(App[None]):
                  watch: bool = True, folder: Path | None = None, blink: bool = True,
                  options: Mapping[str, str] | None = None, baseline: str | None = None,
                  only: Collection[GapStatus] | None = None, topics: Sequence[str] = (),
-                 theme: str | None = None, settings: Settings | None = None) -> None:
+                 exclude: Sequence[str] = (), theme: str | None = None,
+                 settings: Settings | None = None) -> None:
         """`watch` follows file changes; `blink` animates the search cursor (tests turn
         both off, so that a screen depends only on the files and the keys pressed);
         `options` picks the option shown for parties that offer several ({party: option});
-        `baseline`, `only` and `topics` are `view`'s flags, as `diff` takes them; `theme`
+        `baseline`, `only`, `topics` and `exclude` are `view`'s flags, as `diff` takes them; `theme`
         is for this run, else the one remembered in `settings` (the user's by default)."""
         super().__init__()
         self.settings = Settings.read(settings_path()) if settings is None else settings
@@ -96,12 +97,13 @@ class CeasefireApp(App[None]):
         self.round_label: str | None = None  # the round chosen; None: the latest
         self.rounds: RoundView | None = None  # the round shown, with several
         self.comparison: Comparison | None = None  # the one shown: the latest, or a round's
-        self.scope: Comparison | None = None  # the rows `--only` and `--topics` keep
+        self.scope: Comparison | None = None  # the rows `--only`, `--topics`, `--exclude` keep
         self.shown: Comparison | None = None  # and those the filter and search keep
         self.filter_index = _index([name for name, _ in FILTERS], self.settings.text("filter"))
         self.sort = SORTS[_index(SORTS, self.settings.text("sort"))]  # the rows' order (`s`)
         self.only = frozenset(only) if only else None  # the view's scope, as `diff --only`
         self.topics = tuple(topics)
+        self.exclude = tuple(exclude)
         self.search = ""
         self.baseline = baseline
         self.options: dict[str, str] = dict(options or {})
@@ -235,6 +237,8 @@ class CeasefireApp(App[None]):
             parts.append("only: " + ", ".join(s.value for s in GapStatus if s in self.only))
         if self.topics:
             parts.append("topics: " + ", ".join(self.topics))
+        if self.exclude:
+            parts.append("excluding: " + ", ".join(self.exclude))
         if self.filter_name != "all":
             parts.append(f"filter: {self.filter_name}")
         if self.search:
@@ -257,8 +261,8 @@ class CeasefireApp(App[None]):
             self.query_one(DetailPane).show(None, None)
             return
         self._remember(filter=self.filter_name, sort=self.sort)
-        self.scope = restrict(self.comparison, self.only, self.topics) \
-            if self.only or self.topics else self.comparison
+        self.scope = restrict(self.comparison, self.only, self.topics, exclude=self.exclude) \
+            if self.only or self.topics or self.exclude else self.comparison
         self.shown = baseline_first(sort_view(
             restrict(self.scope, FILTERS[self.filter_index][1], text=self.search), self.sort))
         masthead.show(self.comparison, self.shown, self.view_label(), self.rounds)
@@ -616,10 +620,10 @@ class CeasefireApp(App[None]):
             return
 
         def chosen(row: str | None) -> None:
-            if row is not None and row in self._rows:
-                self._go(row)
+            if row is not None and any(r.id == row for r in self.jump_rows()):
+                self.jump_to(row)  # a row the pair keeps may be one the filter hides
 
-        self.push_screen(PairsScreen(self.shown, self.row), chosen)
+        self.push_screen(PairsScreen(self.shown, self.row, self.comparison), chosen)
 
     def action_timeline(self) -> None:
         from tui.app.screens.timeline import TimelineScreen

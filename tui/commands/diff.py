@@ -11,7 +11,9 @@ from tui.commands.options import (
     add_filters,
     add_inputs,
     add_option_choice,
+    excluded,
     limits,
+    refuse_unmatched,
     statuses,
     topic_patterns,
 )
@@ -62,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
                              earlier=arranged.earlier, versions_of=arranged.versions_of)
     except ComparisonError as error:
         raise UsageError(str(error)) from None
-    shown = restrict(comparison, only, topics)
+    refuse_unmatched(args, ((row.topic, row.label) for row in comparison.rows))
+    shown = restrict(comparison, only, topics, exclude=excluded(args))
     deliver(shown, "tui.reports", args)
     return 1 if shown.has_gaps else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from proposals.limits import DEFAULT_LIMITS, Limits
@@ -73,8 +74,12 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", metavar="STATUS[,STATUS]",
                         help="show only these statuses: " + ", ".join(s.value for s in GapStatus))
     parser.add_argument("--topics", action="append", default=[], metavar="PATTERN",
-                        help="show only topics matching a glob on the key (ceasefire.*) or a word "
-                        "of the label; repeat or separate with commas")
+                        help="show only topics matching a glob on the key or an alias "
+                        "(ceasefire.*, ceasefire.length) or a part of the key or label "
+                        "(prisoner); repeat or separate with commas; a pattern that matches "
+                        "no topic shown is refused")
+    parser.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                        help="leave out topics matching PATTERN (as --topics); repeatable")
 
 
 def add_baseline(parser: argparse.ArgumentParser) -> None:
@@ -83,21 +88,61 @@ def add_baseline(parser: argparse.ArgumentParser) -> None:
 
 
 def statuses(args: argparse.Namespace) -> list[GapStatus] | None:
-    """--only as statuses (None: all), refused (exit 2) when a word is not a status."""
+    """--only as statuses (None: all), spelt as files may spell them (`one_sided`, `One
+    sided`); refused (exit 2) with the closest status when a word is not one."""
     from diffing.result import GapStatus
+    from proposals.registry import normalize_word
+    from proposals.suggestions import suggest
 
     if not args.only:
         return None
+    by_word = {normalize_word(status.value): status for status in GapStatus}
     chosen = []
-    for word in args.only.split(","):
-        try:
-            chosen.append(GapStatus(word.strip().lower()))
-        except ValueError:
-            known = ", ".join(s.value for s in GapStatus)
-            raise UsageError(f"--only: {word.strip()!r} is not a status ({known})") from None
+    for word in filter(None, (part.strip() for part in args.only.split(","))):
+        status = by_word.get(normalize_word(word))
+        if status is None:
+            known = [s.value for s in GapStatus]
+            raise UsageError(f"--only: {word!r} is not a status{suggest(word, known)} "
+                             f"(statuses: {', '.join(known)})")
+        chosen.append(status)
+    if not chosen:
+        raise UsageError("--only: name a status (" + ", ".join(s.value for s in GapStatus) + ")")
     return chosen
 
 
 def topic_patterns(args: argparse.Namespace) -> list[str]:
     """--topics, each repeat split at its commas."""
-    return [part for pattern in args.topics for part in pattern.split(",")]
+    return _split(args.topics)
+
+
+def excluded(args: argparse.Namespace) -> list[str]:
+    """--exclude, each repeat split at its commas."""
+    return _split(args.exclude)
+
+
+def _split(patterns: list[str]) -> list[str]:
+    return [part.strip() for pattern in patterns for part in pattern.split(",") if part.strip()]
+
+
+def refuse_unmatched(args: argparse.Namespace, topics: Iterable[tuple[str, str]]) -> None:
+    """Exit 2 when a --topics or --exclude pattern names none of `topics` (key, label: the
+    topics the proposals address), rather than print a report that silently shows nothing:
+    the closest keys are suggested, or, for a topic of the registry, that no proposal
+    addresses it."""
+    from diffing.filters import pattern_matches, unmatched
+    from proposals.registry import registry
+    from proposals.suggestions import suggest
+
+    topics = list(topics)
+    for option, patterns in (("--topics", topic_patterns(args)), ("--exclude", excluded(args))):
+        for pattern in unmatched(patterns, topics):
+            named = [t for t in registry().topics if pattern_matches(pattern, t.key, t.label)]
+            if named:
+                listed = ", ".join(t.key for t in named[:3]) + (", …" if len(named) > 3 else "")
+                raise UsageError(f"{option}: {pattern!r} names {listed}, which none of these "
+                                 "proposals addresses")
+            words = [*(word for t in registry().topics
+                       for word in (t.key, *t.aliases, t.key.rsplit(".", 1)[-1])),
+                     *(f"{area}.*" for area in registry().areas), *(key for key, _ in topics)]
+            raise UsageError(f"{option}: no topic matches {pattern!r}{suggest(pattern, words)} "
+                             "(`ceasefire topics` lists every key and alias)")

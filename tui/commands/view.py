@@ -11,7 +11,9 @@ from tui.commands.options import (
     add_filters,
     add_inputs,
     add_option_choice,
+    excluded,
     limits,
+    refuse_unmatched,
     statuses,
     topic_patterns,
 )
@@ -49,15 +51,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def chosen_parties(sources: list[Source], args: argparse.Namespace
                    ) -> tuple[dict[str, str], str | None]:
     """`--option PARTY=OPTION` as {party id: option id} and `--baseline` as a party id,
-    refused (exit 2) when the files do not offer them; the files are read for this only
-    when one is asked for."""
-    if not args.option and not args.baseline:
+    refused (exit 2) when the files do not offer them, as is a --topics or --exclude that
+    names no topic they address; the files are read for this only when one is asked for."""
+    if not (args.option or args.baseline or args.topics or args.exclude):
         return {}, None
     given = valid_proposals(read_inputs(sources, limits(args)))
     if given is None:
-        raise UsageError("--option and --baseline need files that read as proposals "
-                         "(`ceasefire check` lists their problems)")
+        raise UsageError("--option, --baseline, --topics and --exclude need files that read "
+                         "as proposals (`ceasefire check` lists their problems)")
     proposals = current(given).proposals
+    refuse_unmatched(args, ((c.topic, c.label) for p in proposals for c in p.clauses))
     chosen = option_choices(proposals, args.option)
     try:
         chosen_options(proposals, chosen)
@@ -91,5 +94,6 @@ def run(args: argparse.Namespace) -> int:
     from tui.app.app import CeasefireApp
 
     CeasefireApp(sources, limits(args), watch=not args.no_watch, options=options,
-                 baseline=baseline, only=only, topics=topics, theme=args.theme).run()
+                 baseline=baseline, only=only, topics=topics, exclude=excluded(args),
+                 theme=args.theme).run()
     return 0

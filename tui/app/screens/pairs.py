@@ -42,14 +42,17 @@ class PairsScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Close", id="close-pairs",
                         tooltip="Back to the grid")]
 
-    def __init__(self, comparison: Comparison, row: str | None = None) -> None:
+    def __init__(self, comparison: Comparison, row: str | None = None,
+                 every: Comparison | None = None) -> None:
         """`comparison`: what the app shows (its filter and search apply); `row`: the row
-        selected, on which the list of a pair's rows opens."""
+        selected, on which the list of a pair's rows opens; `every`: the unfiltered
+        comparison, which names the rows a pair keeps by its own status (two parties may
+        agree on a row the filter hides for all of them)."""
         super().__init__()
         self.comparison = comparison
         self.row = row
         self.ids = [party.id for party in comparison.parties]
-        self.rows = {row.id: row for row in comparison.rows}
+        self.rows = {row.id: row for row in (every or comparison).rows}
         self.pair: Pair | None = None
 
     def compose(self) -> ComposeResult:
