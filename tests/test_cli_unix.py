@@ -132,3 +132,34 @@ def test_view_refuses_keys_from_a_pipe():
         os.close(leader)
     assert result.returncode == 2
     assert "needs a terminal and stdin is not one" in result.stderr
+
+
+# --- nothing to show: one line, like GNU diff's silence -----------------------------------------
+
+AGREEING = "ceasefire: 2\nparty: {}\nclauses:\n  ceasefire.type: full\n  ceasefire.duration: 30 days\n"
+
+
+def test_the_same_file_twice_is_one_line(tmp_path: Path):
+    russia = tmp_path / "russia.yaml"
+    russia.write_text(RUSSIA, encoding="utf-8")
+    result = run("diff", str(russia), str(russia), cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, f"{russia} and {russia} are identical\n")
+    assert run("diff", "russia.yaml", "./russia.yaml", "--format", "rich",
+               cwd=tmp_path).stdout == "russia.yaml and ./russia.yaml are identical\n"
+
+
+def test_texts_that_agree_on_everything_are_one_line(tmp_path: Path):
+    for name in ("A", "B"):
+        (tmp_path / f"{name}.yaml").write_text(AGREEING.format(name), encoding="utf-8")
+    files = ["A.yaml", "B.yaml"]
+    for how in ([], ["--color", "always"], ["-o", "report.txt"]):
+        result = run("diff", *files, *how, cwd=tmp_path)
+        assert result.returncode == 0
+        shown = (tmp_path / "report.txt").read_text() if how[:1] == ["-o"] else result.stdout
+        assert shown == "no gaps: the 2 topics are agreed\n"
+    # what asks for rows or for a document gets the whole report
+    assert "[=] AGREED  Duration" in run("diff", *files, "--only", "agreed", cwd=tmp_path).stdout
+    document = json.loads(run("diff", *files, "--format", "json", cwd=tmp_path).stdout)
+    assert [row["status"] for row in document["rows"]] == ["agreed", "agreed"]
+    assert run("diff", *files, "--format", "markdown", cwd=tmp_path).stdout.startswith("# A vs B")
+    assert len(run("diff", *files, "--format", "csv", cwd=tmp_path).stdout.splitlines()) == 3

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from diffing import ComparisonError, compare
+from diffing import Comparison, ComparisonError, compare
+from diffing.comparators.base import names
 from diffing.filters import restrict
 from tui.commands.options import (
     add_baseline,
@@ -19,6 +20,7 @@ from tui.commands.options import (
 )
 from tui.commands.output import FORMATS, add_output, deliver
 from tui.inputs import (
+    Source,
     UsageError,
     current,
     find_party,
@@ -27,6 +29,8 @@ from tui.inputs import (
     option_choices,
     read_inputs,
 )
+from tui.reports.layout import shown_option
+from tui.terminal import literal, one_line
 
 
 EXAMPLES = """\
@@ -66,5 +70,20 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     refuse_unmatched(args, ((row.topic, row.label) for row in comparison.rows))
     shown = restrict(comparison, only, topics, exclude=excluded(args))
-    deliver(shown, "tui.reports", args)
+    settled = not shown.has_gaps and only is None  # --only asks to see the rows, agreed or not
+    deliver(shown, "tui.reports", args, brief=no_gaps(shown, sources) if settled else None)
     return 1 if shown.has_gaps else 0
+
+
+def no_gaps(shown: Comparison, sources: list[Source]) -> str:
+    """The line that stands for a report without gaps, as GNU diff prints nothing for
+    identical files: they are one file, or every topic shown is agreed."""
+    if not any(source.stdin for source in sources) and len(
+            {source.path.resolve() for source in sources}) == 1:
+        return literal(names([source.name for source in sources])) + " are identical"
+    topics = shown.summary.topics
+    line = ("no gaps: no topic to compare" if topics == 0 else
+            "no gaps: the one topic is agreed" if topics == 1 else
+            f"no gaps: the {topics:,} topics are agreed")
+    options = [f"{party.name}: {shown_option(party)}" for party in shown.parties if party.option]
+    return one_line(line + (f" with the options shown ({', '.join(options)})" if options else ""))

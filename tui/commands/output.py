@@ -37,14 +37,24 @@ def add_output(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMA
     add_width(parser)
 
 
-def deliver(result: object, package: str, args: argparse.Namespace) -> None:
-    """Render `result` with the report package in the format asked for, to stdout or -o."""
+BRIEF_FORMATS = ("rich", "text")
+"""The formats read as they come, where one line may stand for a report with nothing to show;
+documents (Markdown, HTML) and data (JSON, CSV) are always whole."""
+
+
+def deliver(result: object, package: str, args: argparse.Namespace,
+            brief: str | None = None) -> None:
+    """Render `result` with the report package in the format asked for, to stdout or -o;
+    in BRIEF_FORMATS, `brief` (one line) instead when it is given."""
     report_format = args.format or default_format(args.output, args.color)
     if report_format not in args.formats:  # -o's suffix asked for it
         raise UsageError(f"-o {args.output}: this command has no {report_format} report (formats: "
                          f"{', '.join(args.formats)})")
-    report = render(result, package, report_format, args.color, report_width(args.width),
-                    to_terminal=not args.output)
+    if brief is not None and report_format in BRIEF_FORMATS:
+        report: Content | None = brief + "\n"
+    else:
+        report = render(result, package, report_format, args.color, report_width(args.width),
+                        to_terminal=not args.output)
     if args.output:
         try:
             write_atomically(args.output, report or "")
