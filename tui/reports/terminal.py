@@ -157,6 +157,8 @@ def _gap(comparison: Comparison, row: Row) -> Text:
 def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
     """The rows by area, side by side (every area's table with the same columns) when every
     column fits with its words whole, else one block per row."""
+    from rich.text import Text
+
     cells = {}
     for row in comparison.rows:
         topic = _text(row_heading(row))
@@ -175,7 +177,7 @@ def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
         return list(tables)
     out: list[RenderableType] = []
     for title, rows in areas:
-        out.append(_text(title, "bold"))
+        out += [Text(""), _text(title, "bold")]
         for row in rows:
             out += _stacked(comparison, console, row)
     return out
