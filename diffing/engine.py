@@ -26,6 +26,7 @@ from diffing.result import (
     PhaseInfo,
     Reference,
     Row,
+    SourceInfo,
 )
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
@@ -101,6 +102,9 @@ def party_record(proposal: Proposal, option: str | None) -> Party:
         phases=tuple(PhaseInfo(id=ph.id, label=ph.label,
                                starts=ph.starts.text if ph.starts else None,
                                duration=ph.duration_text) for ph in proposal.phases),
+        sources={key: SourceInfo(title=source.title, publisher=source.publisher,
+                                 date=source.date.isoformat() if source.date else None,
+                                 url=source.url) for key, source in proposal.sources.items()},
     )
 
 

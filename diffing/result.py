@@ -46,6 +46,18 @@ class Party:
     """The option of this party's proposal the rows show, when it offers several."""
     options: tuple[OptionInfo, ...] = ()
     phases: tuple[PhaseInfo, ...] = ()
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
+    """The sources the proposal declares, by the id its clauses and readings name them by."""
+
+
+@record
+class SourceInfo:
+    """A source a proposal declares: what the reports cite (`date` as ISO 8601)."""
+
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
 
 
 @record

@@ -30,11 +30,13 @@ def rich(comparison, width: int = 120, color: bool = False, **options) -> str:
 
 
 def human(comparison, name: str, **options) -> str:
-    """A human format as a reader sees its words (HTML entities decoded)."""
+    """A human format as a reader sees its words (HTML entities decoded, Markdown's
+    escapes read)."""
     if name == "rich":
         return rich(comparison, **options)
     out = render_text(comparison, name, **options)
-    return html.unescape(out) if name == "html" else out
+    return {"html": html.unescape, "markdown": lambda text: re.sub(r"\\(.)", r"\1", text)
+            }.get(name, str)(out)
 
 
 HUMAN = ("text", "markdown", "rich", "html")
@@ -100,3 +102,69 @@ def test_a_baseline_matrix_marks_the_pairs_it_did_not_compare():
                                    for path in scenario("istanbul-2025-06-02").files)}
     out = render_text(compare(list(proposals.values()), baseline="agreed"), "text")
     assert re.search(r"1 Russia\s+—\s+·\s+0\.50", out)
+
+
+# --- citations: sources, quotes, notes ------------------------------------------------------
+
+ICARO = ("Russia-Ukraine Peace Talks Focused on Prisoner Exchange Yield Limited Progress — "
+         "ICARO Media Group, 2025-06-02")
+
+
+@pytest.mark.parametrize("name", HUMAN)
+def test_cite_numbers_each_source_marks_the_clause_and_lists_it_with_publisher_and_date(name):
+    out = " ".join(human(example("istanbul-2025-06-02", "ukraine", "russia"), name,
+                         cite=True).split())
+    assert f"[2] {ICARO} (icaro, cited by Ukraine, Russia)" in out, name
+    assert "[1] Ukraine's memorandum — Suspilne, 2025-06-02 (suspilne, cited by Ukraine)" in out
+    # Ukraine's disputed duration cites ICARO for its first reading, and notes both readings.
+    assert re.search(r"at least 30 days.{0,400}\[2\]", out), name
+    assert "The sources disagree on the length Ukraine proposed." in out
+
+
+@pytest.mark.parametrize("name", ("text", "rich", "markdown"))
+def test_cite_shows_the_quote_under_the_value(name):
+    out = human(example("istanbul-2025-06-02"), name, cite=True)
+    assert "“hundreds”" in out
+
+
+@pytest.mark.parametrize("name, default", (("text", False), ("rich", False),
+                                           ("markdown", True), ("html", True)))
+def test_citations_are_on_by_default_in_markdown_and_html_only(name, default):
+    comparison = example("istanbul-2025-06-02")
+    assert (ICARO in html.unescape(human(comparison, name))) is default, name
+    assert ICARO not in human(comparison, name, cite=False)
+    assert "The sources disagree" not in human(comparison, name, cite=False)
+
+
+def test_the_cite_flags_reach_the_report(capsys, tmp_path):
+    from tui.cli import main
+
+    assert main(["diff", "--example", "istanbul-2025-06-02", "--format", "text", "--cite"]) == 1
+    assert ICARO in capsys.readouterr().out
+    assert main(["diff", "--example", "istanbul-2025-06-02", "-o",
+                 str(tmp_path / "r.md"), "--no-cite"]) == 1
+    assert ICARO not in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_json_carries_each_partys_sources_with_publisher_and_date():
+    import json
+
+    data = json.loads(render_text(example("istanbul-2025-06-02"), "json"))
+    ukraine = next(p for p in data["parties"] if p["id"] == "ukraine")
+    assert ukraine["sources"]["icaro"] == {
+        "title": "Russia-Ukraine Peace Talks Focused on Prisoner Exchange Yield Limited Progress",
+        "publisher": "ICARO Media Group", "date": "2025-06-02", "url": None}
+
+
+def test_cited_text_from_files_stays_literal():
+    loaded = [read_string(
+        f"ceasefire: 2\nparty: {name}\nsources:\n  s: {{title: \"Wire \\u202e report\", "
+        f"publisher: \"<b>Agency</b>\"}}\nclauses:\n  ceasefire.type: {{value: full, source: s, "
+        f"quote: \"[evil](http://x) \\u200b\"}}\n", f"{name}.yaml").proposal
+        for name in ("Alpha", "Beta")]
+    comparison = compare(loaded)
+    for name in HUMAN:
+        out = human(comparison, name, cite=True)
+        assert "\u202e" not in out and "\u200b" not in out, name
+    assert "<b>" not in render_text(comparison, "html", cite=True)
+    assert "\\[evil\\]" in render_text(comparison, "markdown")

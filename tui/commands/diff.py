@@ -9,6 +9,7 @@ from diffing.comparators.base import names
 from diffing.filters import restrict
 from tui.commands.options import (
     add_baseline,
+    add_cite,
     add_filters,
     add_inputs,
     add_option_choice,
@@ -42,6 +43,7 @@ EXAMPLES = """\
   ceasefire diff --example istanbul-2025-06-02 --option russia=option-2
   ceasefire diff ukraine.yaml russia.yaml -o report.html   # offline HTML
   ceasefire diff ukraine.yaml russia.yaml --format json    # for scripts
+  ceasefire diff ukraine.yaml russia.yaml --cite          # sources and quotes
 """
 
 
@@ -51,6 +53,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_baseline(parser)
     add_option_choice(parser)
     add_output(parser, (*FORMATS, "csv"))
+    add_cite(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     refuse_unmatched(args, ((row.topic, row.label) for row in comparison.rows))
     shown = restrict(comparison, only, topics, exclude=excluded(args))
     settled = not shown.has_gaps and only is None  # --only asks to see the rows, agreed or not
-    deliver(shown, "tui.reports", args, brief=no_gaps(shown, sources) if settled else None)
+    deliver(shown, "tui.reports", args, brief=no_gaps(shown, sources) if settled else None,
+            cite=args.cite)
     return 1 if shown.has_gaps else 0
 
 

@@ -54,6 +54,12 @@ def _width(text: str) -> int:
     return width
 
 
+def add_cite(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cite", action=argparse.BooleanOptionalAction, default=None,
+                        help="each clause's source ([1], listed at the end), quote and note: "
+                        "on by default in markdown and html, off in rich and text")
+
+
 def limits(args: argparse.Namespace) -> Limits:
     try:
         return DEFAULT_LIMITS.with_overrides(args.limit)

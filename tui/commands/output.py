@@ -2,8 +2,9 @@
 terminal, or --format), colour, and delivery to stdout or atomically to a file.
 
 A report package (`tui.reports`, `tui.reports.history`) has one module per format:
-`terminal.render(result, console)`, `json_report.write(result, write)` (streamed, never held
-whole) and `render(result) -> str` in `text`, `markdown` and `html`.
+`terminal.render(result, console, **options)`, `json_report.write(result, write)` (streamed,
+never held whole) and `render(result, **options) -> str` in `text`, `markdown` and `html`
+(`options`: what a human report may leave out, `cite=`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from tui.reports import BY_SUFFIX
 from tui.terminal import console, is_terminal, report_width, wants_color
 
 FORMATS = ("rich", "text", "markdown", "json", "html")
+HUMAN = ("rich", "text", "markdown", "html")
+"""The formats for a reader, which take `options` (`cite=`); the others are data."""
 TEXT_MODULES = {"text": "text", "markdown": "markdown", "html": "html", "csv": "csv_report"}
 
 
@@ -43,18 +46,20 @@ documents (Markdown, HTML) and data (JSON, CSV) are always whole."""
 
 
 def deliver(result: object, package: str, args: argparse.Namespace,
-            brief: str | None = None) -> None:
+            brief: str | None = None, **options: object) -> None:
     """Render `result` with the report package in the format asked for, to stdout or -o;
-    in BRIEF_FORMATS, `brief` (one line) instead when it is given."""
+    in BRIEF_FORMATS, `brief` (one line) instead when it is given. `options` go to the
+    human formats' renderers (`cite=`); those left None keep each format's default."""
     report_format = args.format or default_format(args.output, args.color)
     if report_format not in args.formats:  # -o's suffix asked for it
         raise UsageError(f"-o {args.output}: this command has no {report_format} report (formats: "
                          f"{', '.join(args.formats)})")
+    chosen = {name: value for name, value in options.items() if value is not None}
     if brief is not None and report_format in BRIEF_FORMATS:
         report: Content | None = brief + "\n"
     else:
         report = render(result, package, report_format, args.color, report_width(args.width),
-                        to_terminal=not args.output)
+                        to_terminal=not args.output, **chosen)
     if args.output:
         try:
             write_atomically(args.output, report or "")
@@ -77,19 +82,21 @@ def default_format(output: str | None, color: str) -> str:
 
 
 def render(result: object, package: str, report_format: str, color: str, width: int,
-           to_terminal: bool) -> Content | None:
+           to_terminal: bool, **options: object) -> Content | None:
     """The report: text, or for JSON a writer that streams it; the rich format on a terminal
     prints itself and returns None, drawn `width` columns wide. Only the module of the
     format asked for is imported."""
     if report_format == "rich":
         terminal = import_module(f"{package}.terminal")
         if to_terminal:
-            terminal.render(result, console(sys.stdout, wants_color(color, sys.stdout), width))
+            terminal.render(result, console(sys.stdout, wants_color(color, sys.stdout), width),
+                            **options)
             return None
         buffer = io.StringIO()
-        terminal.render(result, console(buffer, color == "always", width))
+        terminal.render(result, console(buffer, color == "always", width), **options)
         return buffer.getvalue()
     if report_format == "json":
         return partial(import_module(f"{package}.json_report").write, result)
-    return import_module(f"{package}.{TEXT_MODULES[report_format]}").render(result)
+    module = import_module(f"{package}.{TEXT_MODULES[report_format]}")
+    return module.render(result, **options) if report_format in HUMAN else module.render(result)
 

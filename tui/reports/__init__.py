@@ -16,7 +16,8 @@ BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html
 """The format a file name's suffix asks for (`-o report.html`, the app's export)."""
 
 
-def render_text(comparison: Comparison, report_format: str) -> str:
-    """The report in one of TEXT_FORMATS (the rich format prints to a console instead)."""
+def render_text(comparison: Comparison, report_format: str, **options: object) -> str:
+    """The report in one of TEXT_FORMATS (the rich format prints to a console instead);
+    `options` as the human formats take them (`cite=`)."""
     module = import_module(f"tui.reports.{TEXT_FORMATS[report_format]}")
-    return module.render(comparison)
+    return module.render(comparison, **options)

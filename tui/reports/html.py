@@ -32,6 +32,7 @@ from tui.reports.layout import (
     value_text,
     when_days,
 )
+from tui.reports.cite import Citations, source_text
 from tui.reports.matrix import MATRIX_NOTE, pair_matrix
 from tui.terminal import literal
 
@@ -97,7 +98,10 @@ def escape(text: str) -> str:
     return html.escape(literal(text), quote=True)
 
 
-def render(comparison: Comparison) -> str:
+def render(comparison: Comparison, cite: bool = True) -> str:
+    """The page; with `cite` (the default), each clause's source (its title on hover, its
+    number in the list at the end), quote and note."""
+    citations = Citations(comparison) if cite else None
     title = escape(headline(comparison))
     summary = comparison.summary
     counts = "".join(
@@ -121,7 +125,7 @@ def render(comparison: Comparison) -> str:
         parts.append(f"<p>Baseline: {escape(comparison.baseline)}</p>")
     for area, rows in groups(comparison):
         parts.append(f"<h2>{escape(area)}</h2>")
-        parts.append(_table(comparison, rows))
+        parts.append(_table(comparison, rows, citations))
     parts += _options(comparison)
     parts += _timeline(comparison)
     if comparison.pairs:
@@ -129,18 +133,21 @@ def render(comparison: Comparison) -> str:
         parts += ["<h2>Pairs</h2>", _counts_table("Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
             for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison)]
+    if citations and citations.listed():
+        parts += ["<h2>Sources</h2>", '<ul class="sources">' + "".join(
+            f"<li>{escape(source_text(c))}</li>" for c in citations.listed()) + "</ul>"]
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
-def _table(comparison: Comparison, rows: list[Row]) -> str:
+def _table(comparison: Comparison, rows: list[Row], citations: Citations | None) -> str:
     head = "".join(f"<th>{escape(p.name)}</th>" for p in comparison.parties)
     out = ['<table><thead><tr><th class="status">Status</th><th class="topic">Topic</th>'
            f"{head}<th class=\"gap\">Gap</th></tr></thead><tbody>"]
     for row in rows:
         look = LOOKS[row.status]
         distance = distance_text(row)
-        cells = "".join(_position(row, p) for p in comparison.parties)
+        cells = "".join(_position(row, p, citations) for p in comparison.parties)
         aligned = (f'<div class="meta">{escape(alignment_text(row))}</div>'
                    if row.alignment else "")
         aspects = ('<div class="aspects">' + "".join(_aspect(a) for a in row.aspects) + "</div>"
@@ -162,35 +169,43 @@ def _aspect(aspect: Aspect) -> str:
             f"{look.glyph} {escape(aspect_verdict(aspect))}</span>")
 
 
-def _position(row: Row, party: Party) -> str:
+def _position(row: Row, party: Party, citations: Citations | None) -> str:
+    """The value, its flag and facts; with `citations`, its source, quote and note."""
     position = row.positions[party.id]
     if position is None:
         return '<td class="silent">— silent</td>'
     meta = []
     if position.confidence.value != "confirmed":
         meta.append(f'<span class="flag">{position.confidence.value}</span>')
-    if position.source and not position.readings:
-        meta.append(f"source: {_source(position.source, position.source_title)}")
+    if citations is not None:
+        mark = citations.marks(party, position)
+        if position.source and not position.readings:
+            meta.append(f"source: {_source(position.source, position.source_title)}")
+        if mark:
+            meta.append(escape(mark))
     extra = f'<div class="meta">{" · ".join(meta)}</div>' if meta else ""
     facts = position_facts(position, row, party)
     listed = ('<ul class="facts">' + "".join(f"<li>{escape(f)}</li>" for f in facts) + "</ul>"
               if facts else "")
+    if citations is None:
+        return f"<td>{_value(position, False)}{extra}{listed}</td>"
     quote = f"<blockquote>{escape(position.quote)}</blockquote>" if position.quote else ""
     note = f'<div class="meta">{escape(position.note)}</div>' if position.note else ""
-    return f"<td>{_value(position)}{extra}{listed}{quote}{note}</td>"
+    return f"<td>{_value(position, True)}{extra}{listed}{quote}{note}</td>"
 
 
-def _value(position: Position) -> str:
-    """The value; a disputed clause's readings each with its source and note."""
+def _value(position: Position, cite: bool) -> str:
+    """The value; a disputed clause's readings, each (with `cite`) with its source and
+    note."""
     if not position.readings:
         return escape(value_text(position))
     items = []
     for reading in position.readings:
         said = [escape(reading.text)]
-        if reading.source:
+        if cite and reading.source:
             said.append(f'<span class="meta">{_source(reading.source, reading.source_title)}'
                         "</span>")
-        if reading.note:
+        if cite and reading.note:
             said.append(f'<span class="meta">— {escape(reading.note)}</span>')
         items.append(f"<li>{' '.join(said)}</li>")
     return f'<ol class="readings">{"".join(items)}</ol>'

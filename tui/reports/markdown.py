@@ -29,6 +29,7 @@ from tui.reports.layout import (
     timeline_groups,
     when_days,
 )
+from tui.reports.cite import Citations, cited_cell, source_text
 from tui.reports.matrix import MATRIX_NOTE, pair_matrix
 from tui.terminal import one_line
 
@@ -49,8 +50,11 @@ def code(text: str) -> str:
     return escape(text) if "`" in shown or "|" in shown else f"`{shown}`"
 
 
-def render(comparison: Comparison) -> str:
+def render(comparison: Comparison, cite: bool = True) -> str:
+    """The report; with `cite` (the default), each clause's source mark, quote and note,
+    and the sources listed at the end."""
     parties = comparison.parties
+    citations = Citations(comparison) if cite else None
     out = [f"# {escape(headline(comparison))}", ""]
     out += [f"- {escape(party_line(party))}" for party in parties]
     if comparison.baseline:
@@ -63,7 +67,7 @@ def render(comparison: Comparison) -> str:
     header = ["Status", "Topic", *(escape(p.name) for p in parties), "Gap"]
     for title, rows in groups(comparison):
         out += ["", f"## {escape(title)}", "", _row(header), _row(["---"] * len(header))]
-        out += [_row(_cells(comparison, row)) for row in rows]
+        out += [_row(_cells(comparison, row, citations)) for row in rows]
     out += _options(comparison)
     out += _timeline(comparison)
     if comparison.pairs:
@@ -71,6 +75,8 @@ def render(comparison: Comparison) -> str:
         out += ["", "## Pairs", "", *_counts_table(
             "Pair", [(f"{names[a]} vs {names[b]}", pair.summary, "")
                      for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison)]
+    if citations and citations.listed():
+        out += ["", "## Sources", "", *(f"- {escape(source_text(c))}" for c in citations.listed())]
     return "\n".join(out) + "\n"
 
 
@@ -89,7 +95,7 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _cells(comparison: Comparison, row: Row) -> list[str]:
+def _cells(comparison: Comparison, row: Row, citations: Citations | None) -> list[str]:
     """Status, the row's heading and id, each party's cell, and the gap."""
     look = LOOKS[row.status]
     distance = distance_text(row)
@@ -100,15 +106,19 @@ def _cells(comparison: Comparison, row: Row) -> list[str]:
         gap = f"_{escape(aspects_line(row))}_<br>{gap}"
     if row.alignment:
         gap += f"<br>_{escape(alignment_text(row))}_"
-    return [status, topic, *(_position(row, party) for party in comparison.parties), gap]
+    return [status, topic, *(_position(row, party, cited_cell(citations, row, party))
+                           for party in comparison.parties), gap]
 
 
-def _position(row: Row, party: Party) -> str:
-    """The value, then what else the clause says, in italics under it."""
+def _position(row: Row, party: Party, cited: tuple[str, list[str]]) -> str:
+    """The value (and its source's mark), then what else the clause says, in italics under
+    it, then what it quotes and notes."""
     position = row.positions[party.id]
-    cell = escape(position_text(position))
+    mark, quoted = cited
+    cell = escape(position_text(position)) + (f" {escape(mark)}" if mark else "")
     facts = position_facts(position, row, party) if position is not None else []
-    return cell + (f"<br>_{escape('; '.join(facts))}_" if facts else "")
+    return (cell + (f"<br>_{escape('; '.join(facts))}_" if facts else "")
+            + "".join(f"<br>{escape(line)}" for line in quoted))
 
 
 def _counts_table(first: str, lines: list[tuple[str, Summary, str]]) -> list[str]:

@@ -30,6 +30,7 @@ from tui.reports.layout import (
     when_days,
 )
 from tui.reports.fit import Column, fit_tables, heading_line, indented, labelled
+from tui.reports.cite import Citations, cited_cell, source_text
 from tui.reports.matrix import MATRIX_NOTE, pair_matrix
 from tui.reports.words import styled_word_diff, word_diff_title, word_edits
 from tui.terminal import literal
@@ -39,9 +40,10 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def render(comparison: Comparison, console: Console) -> None:
-    """Print the report to `console` (which decides about colour and width)."""
-    for renderable in renderables(comparison, console):
+def render(comparison: Comparison, console: Console, cite: bool = False) -> None:
+    """Print the report to `console` (which decides about colour and width); with `cite`,
+    each clause's source mark, quote and note, and the sources listed at the end."""
+    for renderable in renderables(comparison, console, cite):
         console.print(renderable)
 
 
@@ -51,8 +53,9 @@ def _text(text: str, style: str = "") -> Text:
     return Text(literal(text), style=style)
 
 
-def _value(position: Position | None) -> Text:
-    """The value, marked when not confirmed; `—` (dimmed) when the party is silent."""
+def _value(position: Position | None, mark: str = "") -> Text:
+    """The value, marked when not confirmed, then its source's mark; `—` (dimmed) when the
+    party is silent."""
     from rich.text import Text
 
     if position is None:
@@ -60,28 +63,36 @@ def _value(position: Position | None) -> Text:
     cell = _text(value_text(position))
     if position.confidence.value != "confirmed":
         cell.append(f" ({position.confidence.value})", style="italic dim")
+    if mark:
+        cell.append(f" {mark}", style="dim")
     return cell
 
 
-def _facts(row: Row, party: Party) -> Text:
-    """What else the clause says, a fact a line, dimmed."""
+def _facts(row: Row, party: Party, quoted: list[str]) -> Text:
+    """What else the clause says, a fact a line, dimmed, then what it quotes and notes."""
     from rich.text import Text
 
     position = row.positions[party.id]
     facts = position_facts(position, row, party) if position is not None else []
-    return Text("\n".join(literal(fact) for fact in facts), style="dim")
+    out = Text("\n".join(literal(fact) for fact in facts), style="dim")
+    for line in quoted:
+        out.append(("\n" if out else "") + literal(line), style="italic")
+    return out
 
 
-def _position(row: Row, party: Party) -> Text:
+def _position(row: Row, party: Party, citations: Citations | None) -> Text:
     """A party's cell: the value, then the clause's other facts under it."""
-    cell = _value(row.positions[party.id])
-    facts = _facts(row, party)
+    mark, quoted = cited_cell(citations, row, party)
+    cell = _value(row.positions[party.id], mark)
+    facts = _facts(row, party, quoted)
     return cell.append("\n").append_text(facts) if facts else cell
 
 
-def renderables(comparison: Comparison, console: Console) -> list[RenderableType]:
+def renderables(comparison: Comparison, console: Console,
+                cite: bool = False) -> list[RenderableType]:
     from rich.text import Text
 
+    citations = Citations(comparison) if cite else None
     out: list[RenderableType] = []
     out.append(_text(headline(comparison), "bold"))
     out += [indented(console, _text(party_line(party), "dim")) for party in comparison.parties]
@@ -93,7 +104,7 @@ def renderables(comparison: Comparison, console: Console) -> list[RenderableType
         summary.append("   ")
     summary.append(index_text(comparison.summary))
     out += [Text(""), summary]
-    out += _rows(comparison, console)
+    out += _rows(comparison, console, citations)
     out += _options(comparison, console)
     out += _timelines(comparison, console)
     if comparison.pairs:
@@ -101,6 +112,9 @@ def renderables(comparison: Comparison, console: Console) -> list[RenderableType
         out += [Text(""), *_counts(console, "Pairs", "Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
             for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison, console)]
+    if citations and citations.listed():
+        out += [Text(""), Text("Sources", style="bold"),
+                *(indented(console, _text(source_text(c))) for c in citations.listed())]
     return out
 
 
@@ -154,7 +168,8 @@ def _gap(comparison: Comparison, row: Row) -> Text:
     return gap
 
 
-def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
+def _rows(comparison: Comparison, console: Console,
+          citations: Citations | None) -> list[RenderableType]:
     """The rows by area, side by side (every area's table with the same columns) when every
     column fits with its words whole, else one block per row."""
     from rich.text import Text
@@ -164,7 +179,8 @@ def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
         topic = _text(row_heading(row))
         topic.append("\n" + literal(row.id), style="dim")
         cells[row.id] = [_status(LOOKS[row.status], distance_text(row)), topic,
-                         *(_position(row, p) for p in comparison.parties), _gap(comparison, row)]
+                         *(_position(row, p, citations) for p in comparison.parties),
+                         _gap(comparison, row)]
     columns = [Column("Status", weight=0), Column("Topic", floor=14, weight=2),
                *(Column(_text(p.name), floor=10, weight=3) for p in comparison.parties),
                Column("Gap", floor=20, weight=5)]
@@ -179,11 +195,12 @@ def _rows(comparison: Comparison, console: Console) -> list[RenderableType]:
     for title, rows in areas:
         out += [Text(""), _text(title, "bold")]
         for row in rows:
-            out += _stacked(comparison, console, row)
+            out += _stacked(comparison, console, row, citations)
     return out
 
 
-def _stacked(comparison: Comparison, console: Console, row: Row) -> list[RenderableType]:
+def _stacked(comparison: Comparison, console: Console, row: Row,
+             citations: Citations | None) -> list[RenderableType]:
     """A row as a block: its status and topic, each party's value on its own line (its
     other facts under it), then the gap."""
     from rich.text import Text
@@ -191,8 +208,10 @@ def _stacked(comparison: Comparison, console: Console, row: Row) -> list[Rendera
     status = _status(LOOKS[row.status], distance_text(row), " ")
     out: list[RenderableType] = [Text(""), heading_line(console, status, row_heading(row), row.id)]
     for party in comparison.parties:
-        out.append(labelled(console, _text(party.name, "bold"), _value(row.positions[party.id])))
-        facts = _facts(row, party)
+        mark, quoted = cited_cell(citations, row, party)
+        out.append(labelled(console, _text(party.name, "bold"),
+                            _value(row.positions[party.id], mark)))
+        facts = _facts(row, party, quoted)
         if facts:
             out.append(indented(console, facts, 4))
     out.append(indented(console, _gap(comparison, row)))

@@ -21,12 +21,16 @@ from tui.reports.layout import (
     timeline_groups,
     when_days,
 )
+from tui.reports.cite import Citations, cited_cell, source_text
 from tui.reports.matrix import MATRIX_NOTE, pair_matrix
 from tui.reports.words import word_diff_text, word_diff_title, word_edits
 from tui.terminal import one_line
 
 
-def render(comparison: Comparison) -> str:
+def render(comparison: Comparison, cite: bool = False) -> str:
+    """The report; with `cite`, each clause's source mark, quote and note, and the sources
+    listed at the end."""
+    citations = Citations(comparison) if cite else None
     out = [f"ceasefire diff: {one_line(headline(comparison))}"]
     out += [f"  {one_line(party_line(party))}" for party in comparison.parties]
     if comparison.baseline:
@@ -37,20 +41,24 @@ def render(comparison: Comparison) -> str:
     for title, rows in groups(comparison):
         out += ["", f"== {title} =="]
         for row in rows:
-            out += ["", *_row(comparison, row, width)]
+            out += ["", *_row(comparison, row, width, citations)]
     out += _section("Options", [_indented(f"  {line}") for line in option_lines(comparison)])
     out += _section("Timeline", _timeline(comparison))
     out += _section("Pairs", _pairs(comparison))
+    out += _section("Sources", [f"  {one_line(source_text(c))}"
+                                for c in (citations.listed() if citations else ())])
     return "\n".join(out) + "\n"
 
 
-def _row(comparison: Comparison, row: Row, width: int) -> list[str]:
+def _row(comparison: Comparison, row: Row, width: int,
+         citations: Citations | None) -> list[str]:
     look = LOOKS[row.status]
     distance = distance_text(row)
     out = [f"[{look.marker}] {look.word.upper()}  {one_line(row_heading(row))} ({row.id})"
            + (f"  distance {distance}" if distance else "")]
     for party in comparison.parties:
-        out += _cell(row, party, (one_line(party.name) + ":").ljust(width + 1))
+        out += _cell(row, party, (one_line(party.name) + ":").ljust(width + 1),
+                     cited_cell(citations, row, party))
     if row.aspects:
         out.append(f"    aspects: {one_line(aspects_line(row))}")
     out.append(f"    -> {one_line(row.explanation)}")
@@ -62,13 +70,16 @@ def _row(comparison: Comparison, row: Row, width: int) -> list[str]:
     return out
 
 
-def _cell(row: Row, party: Party, name: str) -> list[str]:
-    """A party's value, then what else its clause says, indented under the value."""
+def _cell(row: Row, party: Party, name: str, cited: tuple[str, list[str]]) -> list[str]:
+    """A party's value (and its source's mark), then what else its clause says, and what it
+    quotes and notes, indented under the value."""
     position = row.positions[party.id]
-    out = [f"    {name} {one_line(position_text(position))}"]
+    mark, quoted = cited
+    out = [f"    {name} {one_line(position_text(position))}" + (f" {mark}" if mark else "")]
     facts = position_facts(position, row, party) if position is not None else []
     if facts:
         out.append(f"    {'':{len(name)}} {one_line('; '.join(facts))}")
+    out += [f"    {'':{len(name)}} {one_line(line)}" for line in quoted]
     return out
 
 
