@@ -144,6 +144,8 @@ def test_the_cite_flags_reach_the_report(capsys, tmp_path):
     assert main(["diff", "--example", "istanbul-2025-06-02", "-o",
                  str(tmp_path / "r.md"), "--no-cite"]) == 1
     assert ICARO not in (tmp_path / "r.md").read_text(encoding="utf-8")
+    for data in ("json", "csv"):  # data formats carry sources their own way; --cite is moot
+        assert main(["diff", "--example", "istanbul-2025-06-02", "--format", data, "--cite"]) == 1
 
 
 def test_json_carries_each_partys_sources_with_publisher_and_date():
