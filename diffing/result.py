@@ -16,6 +16,8 @@ from proposals.timeline import Event
 
 FORMAT = "ceasefire-diff/2"
 
+Order = Literal["area", "distance", "status"]
+
 
 class GapStatus(str, Enum):
     """How the parties stand on one topic, from closest to furthest."""
@@ -249,6 +251,9 @@ class Comparison:
     phasing: Phasing = field(default_factory=lambda: Phasing(mode="none"))
     summary: Summary
     rows: tuple[Row, ...]
+    order: Order = "area"
+    """The order of `rows`: by area (registry order, custom topics last), by distance
+    (furthest apart first) or by status (conflict, partial, unclear, one-sided, agreed)."""
     pairs: tuple[Pair, ...] = ()
     options: tuple[OptionScore, ...] = ()
     timelines: dict[str, tuple[Event, ...]] = field(default_factory=dict)

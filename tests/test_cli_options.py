@@ -114,3 +114,47 @@ def test_a_misspelt_command_suggests_the_closest(capsys, word, suggestion):
     code, out, err = run(capsys, word, "a.yaml")
     assert code == 2 and out == ""
     assert err.startswith(f"ceasefire: '{word}' is not a command — did you mean {suggestion}?")
+
+
+# --- --sort, --brief, --stat -----------------------------------------------------------------
+
+def test_sort_orders_the_rows_of_every_format(capsys):
+    _, out, _ = run(capsys, "diff", *ISTANBUL, "--format", "json", "--sort", "distance")
+    data = json.loads(out)
+    assert data["order"] == "distance"
+    measured = [row["distance"] for row in data["rows"] if row["distance"] is not None]
+    assert measured == sorted(measured, reverse=True) and len(measured) > 5
+    ids = [row["id"] for row in data["rows"]]
+    for report_format in ("text", "markdown", "html"):
+        _, out, _ = run(capsys, "diff", *ISTANBUL, "--format", report_format, "--sort", "distance")
+        at = [out.index(f"({row_id})" if report_format == "text" else row_id) for row_id in ids]
+        assert at == sorted(at), report_format
+    _, out, _ = run(capsys, "diff", *ISTANBUL, "--format", "text", "--sort", "status")
+    headings = [line for line in out.splitlines() if line.startswith("== ")]
+    assert headings[:5] == ["== Conflict ==", "== Partial ==", "== Unclear ==",
+                            "== One-sided ==", "== Agreed =="]
+
+
+def test_brief_prints_one_line_or_nothing_and_keeps_the_exit_status(capsys):
+    assert run(capsys, "diff", *ISTANBUL, "-q") == (
+        1, "Russia, Ukraine and Agreed outcome differ\n", "")
+    assert run(capsys, "diff", *ISTANBUL, "--brief", "--topics", "civilians") == (0, "", "")
+    assert run(capsys, "history", *PLANS, "-q") == (1, "", "")
+    code, out, err = run(capsys, "diff", *ISTANBUL, "-q", "--format", "json")
+    assert code == 2 and out == "" and "--brief prints no report" in err
+
+
+def test_stat_is_each_pairs_counts_and_index_then_all(capsys):
+    code, out, _ = run(capsys, "diff", *PLANS, "--stat")
+    assert code == 1
+    assert out == (
+        "US 28-point plan vs European counter-proposal\n"
+        "  19 topics: 15 agreed, 4 conflict; index 0.86\n"
+        "US 28-point plan vs US-Ukraine 20-point plan\n"
+        "  20 topics: 1 partial, 2 conflict, 17 one-sided; index 0.46\n"
+        "European counter-proposal vs US-Ukraine 20-point plan\n"
+        "  20 topics: 2 agreed, 1 partial, 17 one-sided; index 0.89\n"
+        "all parties\n"
+        "  20 topics: 14 agreed, 1 partial, 4 conflict, 1 one-sided; index 0.84\n")
+    assert run(capsys, "diff", "--example", "istanbul-2025-05-16", "--stat", "--only", "agreed") \
+        == (0, "Russia vs Ukraine  2 topics: 2 agreed; index 1.00\n", "")

@@ -28,6 +28,7 @@ from textual.widgets import Input
 from diffing import Comparison, GapStatus, Party, Position, Row
 from diffing.filters import restrict
 from diffing.history_result import History, Move
+from diffing.sorting import SORTS, sort_view
 from proposals.examples import bundled
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS, PAIRS, ROUNDS
@@ -41,7 +42,6 @@ from tui.app.panes import Panes, compact
 from tui.app.rounds import RoundView, pick, step
 from tui.app.session import FILTERS, Snapshot, Watcher, load
 from tui.app.settings import THEMES, Settings, settings_path
-from tui.app.sorting import SORTS, sort_view
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.key_bar import KeyBar

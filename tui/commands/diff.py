@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from diffing import Comparison, ComparisonError, compare
 from diffing.comparators.base import names
 from diffing.filters import restrict
+from diffing.sorting import sort_view
 from tui.commands.options import (
     add_baseline,
+    add_brevity,
     add_cite,
     add_filters,
     add_inputs,
     add_option_choice,
+    add_sort,
     excluded,
     limits,
+    refuse_report_options,
     refuse_unmatched,
     statuses,
     topic_patterns,
@@ -39,6 +44,9 @@ EXAMPLES = """\
   ceasefire diff ukraine.yaml russia.yaml                  # your own files
   ceasefire diff ukraine.yaml russia.yaml --only conflict,partial
   ceasefire diff ukraine.yaml russia.yaml --topics 'humanitarian.*'
+  ceasefire diff ukraine.yaml russia.yaml --exclude 'forces.*' --sort distance
+  ceasefire diff --example peace-plans-2025-11 --stat      # counts per pair
+  ceasefire diff ukraine.yaml russia.yaml -q || echo gaps  # exit status only
   ceasefire diff --example istanbul-2025-06-02 --baseline agreed
   ceasefire diff --example istanbul-2025-06-02 --option russia=option-2
   ceasefire diff ukraine.yaml russia.yaml -o report.html   # offline HTML
@@ -50,13 +58,16 @@ EXAMPLES = """\
 def configure(parser: argparse.ArgumentParser) -> None:
     add_inputs(parser)
     add_filters(parser)
+    add_sort(parser)
     add_baseline(parser)
     add_option_choice(parser)
+    add_brevity(parser)
     add_output(parser, (*FORMATS, "csv"))
     add_cite(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_report_options(args)
     only = statuses(args)
     topics = topic_patterns(args)
     sources = input_sources(args.files, args.example)
@@ -72,10 +83,15 @@ def run(args: argparse.Namespace) -> int:
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     refuse_unmatched(args, ((row.topic, row.label) for row in comparison.rows))
-    shown = restrict(comparison, only, topics, exclude=excluded(args))
-    settled = not shown.has_gaps and only is None  # --only asks to see the rows, agreed or not
-    deliver(shown, "tui.reports", args, brief=no_gaps(shown, sources) if settled else None,
-            cite=args.cite)
+    shown = sort_view(restrict(comparison, only, topics, exclude=excluded(args)), args.sort)
+    if args.brief or args.stat:
+        from tui.reports.stat import brief, render
+
+        sys.stdout.write(brief(shown) if args.brief else render(shown))
+    else:
+        settled = not shown.has_gaps and only is None  # --only asks to see the rows
+        deliver(shown, "tui.reports", args, brief=no_gaps(shown, sources) if settled else None,
+                cite=args.cite)
     return 1 if shown.has_gaps else 0
 
 

@@ -88,6 +88,35 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
                         help="leave out topics matching PATTERN (as --topics); repeatable")
 
 
+def add_brevity(parser: argparse.ArgumentParser, stat: bool = True) -> None:
+    """-q/--brief (the exit status, as `diff -q`) and, for `diff`, --stat (a summary)."""
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("-q", "--brief", action="store_true",
+                       help="print no report: only the exit status and, when there are gaps, "
+                       "one line saying so" if stat else
+                       "print no report, only set the exit status")
+    if stat:
+        modes.add_argument("--stat", action="store_true",
+                           help="print only a summary: counts by status and the agreement "
+                           "index, for each pair of parties and for all of them")
+
+
+def refuse_report_options(args: argparse.Namespace) -> None:
+    """--brief and --stat print no report, so --format and -o would be silently ignored."""
+    chosen = "--brief" if args.brief else "--stat" if getattr(args, "stat", False) else None
+    if chosen and (args.format or args.output):
+        other = "--format" if args.format else "-o"
+        raise UsageError(f"{chosen} prints no report; {other} has nothing to write")
+
+
+def add_sort(parser: argparse.ArgumentParser) -> None:
+    from diffing.sorting import SORTS
+
+    parser.add_argument("--sort", choices=SORTS, default=SORTS[0],
+                        help="the order of the rows: area (registry order, the default), "
+                        "distance (furthest apart first) or status (conflicts first)")
+
+
 def add_baseline(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--baseline", metavar="PARTY",
                         help="compare every party with this one (id or name)")

@@ -95,7 +95,17 @@ def summary_line(summary: Summary) -> str:
 
 
 def groups(comparison: Comparison) -> list[tuple[str, list[Row]]]:
-    """Rows by area, areas in registry order, custom topics last."""
+    """The rows under headings, in the comparison's order: by area (areas in registry
+    order, custom topics last), by status (`--sort status`) or, sorted by distance, all
+    under one heading."""
+    if comparison.order == "distance":
+        return [("By distance, furthest apart first", list(comparison.rows))] \
+            if comparison.rows else []
+    if comparison.order == "status":
+        by_status: dict[GapStatus, list[Row]] = {}
+        for row in comparison.rows:
+            by_status.setdefault(row.status, []).append(row)
+        return [(LOOKS[status].word.capitalize(), rows) for status, rows in by_status.items()]
     titles = dict(registry().areas)
     titles["custom"] = CUSTOM_AREA
     by_area: dict[str, list[Row]] = {area: [] for area in titles}

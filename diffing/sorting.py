@@ -1,4 +1,5 @@
-"""The order the rows are shown in: a view over the comparison, never a new verdict.
+"""The order the rows are shown in (`diff --sort`, the app's `s`): a view over the
+comparison, never a new verdict; the comparison says which order its rows are in.
 
 `area` is the comparison's own order (registry areas, custom topics last); `distance`
 puts the furthest apart first; `status` the statuses that most need attention first.
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from diffing import Comparison, GapStatus, Row
+from diffing.result import Comparison, GapStatus, Order, Row
 
-SORTS = ("area", "distance", "status")
-"""What `s` cycles through; a setting names one of these."""
+SORTS: tuple[Order, ...] = ("area", "distance", "status")
+"""What `--sort` takes and `s` cycles through; a setting names one of these."""
 
 URGENCY = (GapStatus.CONFLICT, GapStatus.PARTIAL, GapStatus.UNCLEAR, GapStatus.ONE_SIDED,
            GapStatus.AGREED)
@@ -27,9 +28,9 @@ def _by_status(row: Row) -> tuple[int, float]:
     return URGENCY.index(row.status), -(row.distance or 0.0)
 
 
-def sort_view(comparison: Comparison, by: str) -> Comparison:
+def sort_view(comparison: Comparison, by: Order) -> Comparison:
     """`comparison` with its rows in the order `by` names (one of `SORTS`)."""
     if by == "area":
         return comparison
     key = _by_distance if by == "distance" else _by_status
-    return replace(comparison, rows=tuple(sorted(comparison.rows, key=key)))
+    return replace(comparison, rows=tuple(sorted(comparison.rows, key=key)), order=by)
