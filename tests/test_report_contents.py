@@ -170,3 +170,21 @@ def test_cited_text_from_files_stays_literal():
         assert "\u202e" not in out and "\u200b" not in out, name
     assert "<b>" not in render_text(comparison, "html", cite=True)
     assert "\\[evil\\]" in render_text(comparison, "markdown")
+
+
+@pytest.mark.parametrize("name, default", (("text", False), ("rich", False),
+                                           ("markdown", True), ("html", True)))
+def test_history_cites_each_rounds_sources_by_default_in_markdown_and_html(capsys, name,
+                                                                           default):
+    from tui.cli import main
+
+    rounds = ["history", "--example", "istanbul-2025-05-16", "--example", "istanbul-2025-06-02",
+              "--format", name, "--width", "400"]
+    for flags, shown in (([], default), (["--cite"], True), (["--no-cite"], False)):
+        assert main(rounds + flags) == 1
+        out = html.unescape(capsys.readouterr().out)
+        # Russia's first-round clause cites a source only that round's file declares.
+        assert ("[1] Media account of Russia's demands at the first Istanbul round "
+                "(media-0516, cited by Russia)" in out.replace("\\", "")) is shown, (name, flags)
+        assert ("withdrawal from the regions Russia claims (reported) " + (
+            "\\[1\\]" if name == "markdown" else "[1]") in out) is shown, (name, flags)

@@ -8,7 +8,7 @@ import argparse
 from diffing import ComparisonError
 from diffing.history import history
 from tui.commands.options import (
-    add_brevity, add_inputs, add_option_choice, limits, refuse_report_options,
+    add_brevity, add_cite, add_inputs, add_option_choice, limits, refuse_report_options,
 )
 from tui.commands.output import add_output, deliver
 from tui.inputs import (
@@ -29,6 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_option_choice(parser)
     add_brevity(parser, stat=False)
     add_output(parser)
+    add_cite(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     if not args.brief:
-        deliver(result, "tui.reports.history", args)
+        deliver(result, "tui.reports.history", args, cite=args.cite)
     return 1 if result.moved else 0

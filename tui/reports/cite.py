@@ -8,6 +8,7 @@ Read from the comparison (each party's declared sources, `Party.sources`, and ea
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from diffing.result import Comparison, Party, Position, Row, SourceInfo
@@ -29,38 +30,50 @@ class Citations:
     """The sources a report cites, numbered in report order; two parties that declare the
     very same source share its number."""
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, shown: Iterable[tuple[Party, Position | None]],
+                 order: Sequence[str]) -> None:
+        """`shown`: every (party, clause) in the order the report shows them; `order`: the
+        parties' names as the list of sources names them."""
         self._numbers: dict[tuple[str | None, ...], int] = {}
         self._sources: dict[int, tuple[str, SourceInfo]] = {}
         self._parties: dict[int, list[str]] = {}
-        self._by_clause: dict[tuple[str, str], int] = {}
-        self._order = [party.name for party in comparison.parties]
-        for _, rows in groups(comparison):
-            for row in rows:
-                for party in comparison.parties:
-                    position = row.positions.get(party.id)
-                    for key, title in _named(position):
-                        self._add(party, key, title)
+        self._by_clause: dict[tuple[str, str, str], int] = {}
+        self._order = list(order)
+        for party, position in shown:
+            for key, title in _named(position):
+                self._add(party, key, title)
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> Citations:
+        """A comparison's citations, row by row in report order, party by party."""
+        return cls(((party, row.positions.get(party.id)) for _, rows in groups(comparison)
+                    for row in rows for party in comparison.parties),
+                   [party.name for party in comparison.parties])
 
     def _add(self, party: Party, key: str, title: str | None) -> None:
         source = party.sources.get(key) or SourceInfo(title=title or key)
         same = (key, source.title, source.publisher, source.date, source.url)
         number = self._numbers.setdefault(same, len(self._numbers) + 1)
         self._sources.setdefault(number, (key, source))
-        self._by_clause[party.id, key] = number
+        self._by_clause[party.id, party.file, key] = number
         names = self._parties.setdefault(number, [])
         if party.name not in names:
             names.append(party.name)
 
     def marks(self, party: Party, position: Position | None) -> str:
         """`[1]`, `[1, 2]` (a clause and its readings' sources), or empty."""
-        numbers = sorted({self._by_clause[party.id, key] for key, _ in _named(position)})
+        numbers = sorted({self._by_clause[party.id, party.file, key]
+                          for key, _ in _named(position)})
         return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
 
     def listed(self) -> list[Cited]:
         return [Cited(number=n, key=key, source=source,
-                      parties=tuple(sorted(self._parties[n], key=self._order.index)))
+                      parties=tuple(sorted(self._parties[n], key=self._rank)))
                 for n, (key, source) in sorted(self._sources.items())]
+
+    def _rank(self, name: str) -> int:
+        """A party's place in `order` (a name it does not hold comes last, as first cited)."""
+        return self._order.index(name) if name in self._order else len(self._order)
 
 
 def _named(position: Position | None) -> list[tuple[str, str | None]]:
@@ -102,7 +115,12 @@ def clause_words(position: Position | None) -> list[str]:
 
 def cited_cell(citations: Citations | None, row: Row, party: Party) -> tuple[str, list[str]]:
     """A party's citation mark and quoted lines on a row; nothing without `--cite`."""
+    return cited(citations, party, row.positions.get(party.id))
+
+
+def cited(citations: Citations | None, party: Party,
+          position: Position | None) -> tuple[str, list[str]]:
+    """A clause's citation mark and quoted lines; nothing without `--cite`."""
     if citations is None:
         return "", []
-    position = row.positions.get(party.id)
     return citations.marks(party, position), clause_words(position)

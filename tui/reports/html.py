@@ -101,7 +101,7 @@ def escape(text: str) -> str:
 def render(comparison: Comparison, cite: bool = True) -> str:
     """The page; with `cite` (the default), each clause's source (its title on hover, its
     number in the list at the end), quote and note."""
-    citations = Citations(comparison) if cite else None
+    citations = Citations.of(comparison) if cite else None
     title = escape(headline(comparison))
     summary = comparison.summary
     counts = "".join(

@@ -54,7 +54,7 @@ def render(comparison: Comparison, cite: bool = True) -> str:
     """The report; with `cite` (the default), each clause's source mark, quote and note,
     and the sources listed at the end."""
     parties = comparison.parties
-    citations = Citations(comparison) if cite else None
+    citations = Citations.of(comparison) if cite else None
     out = [f"# {escape(headline(comparison))}", ""]
     out += [f"- {escape(party_line(party))}" for party in parties]
     if comparison.baseline:

@@ -92,7 +92,7 @@ def renderables(comparison: Comparison, console: Console,
                 cite: bool = False) -> list[RenderableType]:
     from rich.text import Text
 
-    citations = Citations(comparison) if cite else None
+    citations = Citations.of(comparison) if cite else None
     out: list[RenderableType] = []
     out.append(_text(headline(comparison), "bold"))
     out += [indented(console, _text(party_line(party), "dim")) for party in comparison.parties]

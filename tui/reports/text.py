@@ -30,7 +30,7 @@ from tui.terminal import one_line
 def render(comparison: Comparison, cite: bool = False) -> str:
     """The report; with `cite`, each clause's source mark, quote and note, and the sources
     listed at the end."""
-    citations = Citations(comparison) if cite else None
+    citations = Citations.of(comparison) if cite else None
     out = [f"ceasefire diff: {one_line(headline(comparison))}"]
     out += [f"  {one_line(party_line(party))}" for party in comparison.parties]
     if comparison.baseline:

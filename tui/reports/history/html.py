@@ -21,6 +21,8 @@ from tui.reports.history.layout import (
     counts_line,
     directions,
     group_line,
+    history_citations,
+    step_cited,
     has_index,
     has_others,
     headline,
@@ -35,6 +37,7 @@ from tui.reports.history.layout import (
     trend_line,
 )
 from tui.reports.html import STYLE, escape
+from tui.reports.cite import Citations, source_text
 from tui.reports.layout import LOOKS, position_text
 
 _STYLE = STYLE + """
@@ -63,7 +66,10 @@ CHART_NOTE = ("Each round's index is over the topics measured in that round; the
               "last column compares two rounds on the topics measured in both.")
 
 
-def render(history: History) -> str:
+def render(history: History, cite: bool = True) -> str:
+    """The page; with `cite` (the default), each clause's source mark, quote and note, and
+    the sources listed at the end."""
+    citations = history_citations(history) if cite else None
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -76,9 +82,12 @@ def render(history: History) -> str:
         parts += [f"<h2>{INDEX_TITLE}</h2>", _chart(history.rounds),
                   f'<p class="note">{CHART_NOTE}</p>', _index(history.rounds)]
     for party, step, overall in sections(history):
-        parts += _step(history, party, step, overall)
+        parts += _step(history, party, step, overall, citations)
     if closing(history):
         parts.append(f"<p>{closing(history)}</p>")
+    if citations and citations.listed():
+        parts += ["<h2>Sources</h2>", '<ul class="sources">' + "".join(
+            f"<li>{escape(source_text(c))}</li>" for c in citations.listed()) + "</ul>"]
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -114,7 +123,8 @@ def _index(rounds: tuple[Round, ...]) -> str:
             "</tbody></table>")
 
 
-def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> list[str]:
+def _step(history: History, party: PartyHistory, step: Step, overall: bool,
+          citations: Citations | None) -> list[str]:
     parts = [f"<h2>{escape(step_title(history, party, step, overall))}</h2>",
              f'<p class="counts-line">{counts_line(step.counts, has_others(history))}</p>']
     groups = by_move(step)
@@ -131,11 +141,12 @@ def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> l
                      f"{escape(group_line(move, changes))}{listed}</li>")
     parts.append(f'<ul class="groups">{"".join(items)}</ul>')
     if not overall:  # first to last: the steps above tell each change
-        parts.append(_changes(history, step, groups))
+        parts.append(_changes(history, step, groups, citations))
     return parts
 
 
-def _changes(history: History, step: Step, groups: list[tuple[Move, list[Change]]]) -> str:
+def _changes(history: History, step: Step, groups: list[tuple[Move, list[Change]]],
+             citations: Citations | None) -> str:
     move, topic, what = CHANGE_COLUMNS
     out = [f'<table class="changes"><thead><tr><th class="status">{move}</th>'
            f'<th class="topic">{topic}</th>'
@@ -153,13 +164,17 @@ def _changes(history: History, step: Step, groups: list[tuple[Move, list[Change]
                 f'<tr><td class="status {change.move.value}">{look.glyph} {look.word}</td>'
                 f'<td class="topic">{escape(change_heading(change))}'
                 f'<div class="key">{escape(change.id)}</div></td>'
-                f"{_position(change.before)}{_position(change.after)}"
-                f"<td>{marks}{escape(change.explanation)}</td></tr>")
+                + "".join(_position(position, said) for position, said in zip(
+                    (change.before, change.after), step_cited(citations, history, step, change)))
+                + f"<td>{marks}{escape(change.explanation)}</td></tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _position(position: Position | None) -> str:
+def _position(position: Position | None, cited: tuple[str, list[str]]) -> str:
+    """A text's value on the row, with its source's mark, quote and note when cited."""
     if position is None:
         return '<td class="silent">—</td>'
-    return f"<td>{escape(position_text(position))}</td>"
+    mark, quoted = cited
+    return (f"<td>{escape(position_text(position))}" + (f" {escape(mark)}" if mark else "")
+            + "".join(f'<div class="meta">{escape(line)}</div>' for line in quoted) + "</td>")

@@ -8,7 +8,7 @@ them for its medium.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from diffing.comparators.base import names, plural
@@ -23,7 +23,8 @@ from diffing.history_result import (
     Round,
     Step,
 )
-from diffing.result import GapStatus, Party, Summary
+from diffing.result import GapStatus, Party, Position, Summary
+from tui.reports.cite import Citations, cited
 from tui.reports.layout import LOOKS, position_text, summary_counts
 
 
@@ -249,3 +250,35 @@ def steps_of(party: PartyHistory) -> list[tuple[Step, bool]]:
     """Each step of a party, then its whole history when it has three texts or more."""
     return [(step, False) for step in party.steps] + (
         [(party.overall, True)] if party.overall else [])
+
+
+# --- citations ------------------------------------------------------------------------------
+
+
+def texts_of(party: PartyHistory, step: Step) -> tuple[Party, Party]:
+    """The party's earlier and later text of a step, whose sources its clauses name."""
+    return (party.texts[party.rounds.index(step.since)],
+            party.texts[party.rounds.index(step.round)])
+
+
+def step_cited(citations: Citations | None, history: History, step: Step,
+               change: Change) -> list[tuple[str, list[str]]]:
+    """The earlier and the later clause's citation mark and quoted lines (nothing without
+    `--cite`)."""
+    before, after = texts_of(history.party(step.party), step)
+    return [cited(citations, before, change.before), cited(citations, after, change.after)]
+
+
+def history_citations(history: History) -> Citations:
+    """The sources the history's changes cite, numbered in report order (the first-to-last
+    summaries show no clause)."""
+    def shown() -> Iterator[tuple[Party, Position | None]]:
+        for party, step, overall in sections(history):
+            if overall:
+                continue
+            before, after = texts_of(party, step)
+            for _, changes in by_move(step):
+                for change in changes:
+                    yield before, change.before
+                    yield after, change.after
+    return Citations(shown(), [text.name for party in history.parties for text in party.texts])

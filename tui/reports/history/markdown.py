@@ -18,6 +18,8 @@ from tui.reports.history.layout import (
     counts_line,
     directions,
     group_line,
+    history_citations,
+    step_cited,
     has_index,
     has_others,
     index_line,
@@ -29,11 +31,15 @@ from tui.reports.history.layout import (
     title,
     trend_line,
 )
+from tui.reports.cite import Citations, source_text
 from tui.reports.layout import position_text
 from tui.reports.markdown import code, escape
 
 
-def render(history: History) -> str:
+def render(history: History, cite: bool = True) -> str:
+    """The history; with `cite` (the default), each clause's source mark, quote and note,
+    and the sources listed at the end."""
+    citations = history_citations(history) if cite else None
     out = [f"# {escape(title(history))}", ""]
     out += [f"- {escape(round_line(history, r))}" for r in history.rounds]
     if has_index(history):
@@ -43,9 +49,11 @@ def render(history: History) -> str:
                       or NO_INDEX, index_line(r), trend_line(r) or NO_INDEX])
                 for r in history.rounds]
     for party, step, overall in sections(history):
-        out += ["", *_step(history, party, step, overall)]
+        out += ["", *_step(history, party, step, overall, citations)]
     if closing(history):
         out += ["", closing(history)]
+    if citations and citations.listed():
+        out += ["", "## Sources", "", *(f"- {escape(source_text(c))}" for c in citations.listed())]
     return "\n".join(out) + "\n"
 
 
@@ -53,7 +61,8 @@ def _row(cells: list[str] | tuple[str, ...]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> list[str]:
+def _step(history: History, party: PartyHistory, step: Step, overall: bool,
+          citations: Citations | None) -> list[str]:
     out = [f"## {escape(step_title(history, party, step, overall))}", "",
            counts_line(step.counts, has_others(history))]
     groups = by_move(step)
@@ -69,14 +78,20 @@ def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> l
     move, topic, what = CHANGE_COLUMNS
     header = [move, topic, escape(since), escape(now), what]
     out += ["", _row(header), _row(["---"] * len(header))]
-    out += [_row(_cells(history, step, change)) for _, changes in groups for change in changes]
+    out += [_row(_cells(history, step, change, citations))
+            for _, changes in groups for change in changes]
     return out
 
 
-def _cells(history: History, step: Step, change: Change) -> list[str]:
+def _cells(history: History, step: Step, change: Change,
+           citations: Citations | None) -> list[str]:
     look = MOVES[change.move]
     marks = [f"{DIRECTIONS[gap.direction].glyph} {escape(said)}"
              for gap, said in directions(history, step, change)]
     what = (f"_{' · '.join(marks)}_<br>" if marks else "") + escape(change.explanation)
     return [f"{look.glyph} {look.word}", f"{escape(change_heading(change))}<br>{code(change.id)}",
-            escape(position_text(change.before)), escape(position_text(change.after)), what]
+            *(escape(position_text(position)) + (f" {escape(mark)}" if mark else "")
+              + "".join(f"<br>{escape(line)}" for line in quoted)
+              for position, (mark, quoted) in zip(
+                  (change.before, change.after), step_cited(citations, history, step, change))),
+            what]

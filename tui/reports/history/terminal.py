@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diffing.history_result import Change, History, Move, PartyHistory, Step
+from diffing.result import Position
 from tui.reports.history.layout import (
     CHANGE_COLUMNS,
     DIRECTIONS,
@@ -21,6 +22,8 @@ from tui.reports.history.layout import (
     counts_line,
     directions,
     group_line,
+    history_citations,
+    step_cited,
     has_index,
     has_others,
     index_line,
@@ -32,6 +35,7 @@ from tui.reports.history.layout import (
     title,
     trend_line,
 )
+from tui.reports.cite import Citations, source_text
 from tui.reports.fit import Column, fit_tables, heading_line, indented, labelled
 from tui.reports.layout import LOOKS, position_text
 from tui.terminal import literal
@@ -41,9 +45,10 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def render(history: History, console: Console) -> None:
-    """Print the report to `console` (which decides about colour and width)."""
-    for renderable in renderables(history, console):
+def render(history: History, console: Console, cite: bool = False) -> None:
+    """Print the report to `console` (which decides about colour and width); with `cite`,
+    each clause's source mark, quote and note, and the sources listed at the end."""
+    for renderable in renderables(history, console, cite):
         console.print(renderable)
 
 
@@ -53,17 +58,22 @@ def _text(text: str, style: str = "") -> Text:
     return Text(literal(text), style=style)
 
 
-def renderables(history: History, console: Console) -> list[RenderableType]:
+def renderables(history: History, console: Console,
+                cite: bool = False) -> list[RenderableType]:
     from rich.text import Text
 
+    citations = history_citations(history) if cite else None
     out: list[RenderableType] = [_text(title(history), "bold")]
     out += [indented(console, _text(round_line(history, r), "dim")) for r in history.rounds]
     if has_index(history):
         out += [Text(""), *_index(history, console)]
     for party, step, overall in sections(history):
-        out += [Text(""), *_step(history, console, party, step, overall)]
+        out += [Text(""), *_step(history, console, party, step, overall, citations)]
     if closing(history):
         out += [Text(""), Text(closing(history))]
+    if citations and citations.listed():
+        out += [Text(""), Text("Sources", style="bold"),
+                *(indented(console, _text(source_text(c))) for c in citations.listed())]
     return out
 
 
@@ -94,7 +104,7 @@ def _index(history: History, console: Console) -> list[RenderableType]:
 
 
 def _step(history: History, console: Console, party: PartyHistory, step: Step,
-          overall: bool) -> list[RenderableType]:
+          overall: bool, citations: Citations | None) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
@@ -116,12 +126,13 @@ def _step(history: History, console: Console, party: PartyHistory, step: Step,
                 listed.add_row("", "", _text("· " + change_line(change)))
     out.append(listed)
     if not overall:  # first to last: the steps above tell each change
-        out += _changes(history, console, step, groups)
+        out += _changes(history, console, step, groups, citations)
     return out
 
 
 def _changes(history: History, console: Console, step: Step,
-             groups: list[tuple[Move, list[Change]]]) -> list[RenderableType]:
+             groups: list[tuple[Move, list[Change]]],
+             citations: Citations | None) -> list[RenderableType]:
     """A step's changes side by side when every column fits with its words whole, else a
     block per change."""
     from rich.text import Text
@@ -135,7 +146,9 @@ def _changes(history: History, console: Console, step: Step,
         heading = _text(change_heading(change))
         heading.append("\n" + literal(change.id), style="dim")
         cells.append([Text(f"{look.glyph} {look.word}", style=f"bold {look.color}"), heading,
-                      _position(change.before), _position(change.after),
+                      *(_position(position, said) for position, said in zip(
+                          (change.before, change.after),
+                          step_cited(citations, history, step, change))),
                       _said(history, step, change)])
     tables = fit_tables(console, [Column(move, floor=10, weight=0),
                                   Column(topic, floor=14, weight=3),
@@ -165,6 +178,13 @@ def _said(history: History, step: Step, change: Change) -> Text:
     return said
 
 
-def _position(position) -> Text:
-    """A text's value on the row, `—` (dimmed) where it does not address it."""
-    return _text(position_text(position), "" if position is not None else "dim")
+def _position(position: Position | None, cited: tuple[str, list[str]]) -> Text:
+    """A text's value on the row, `—` (dimmed) where it does not address it; with its
+    source's mark, quote and note when cited."""
+    out = _text(position_text(position), "" if position is not None else "dim")
+    mark, quoted = cited
+    if mark:
+        out.append(f" {mark}", style="dim")
+    for line in quoted:
+        out.append("\n" + literal(line), style="italic")
+    return out

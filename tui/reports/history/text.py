@@ -12,6 +12,8 @@ from tui.reports.history.layout import (
     closing,
     counts_line,
     group_line,
+    history_citations,
+    step_cited,
     has_index,
     has_others,
     index_line,
@@ -22,11 +24,15 @@ from tui.reports.history.layout import (
     title,
     trend_line,
 )
+from tui.reports.cite import Citations, source_text
 from tui.reports.layout import position_text
 from tui.terminal import one_line
 
 
-def render(history: History) -> str:
+def render(history: History, cite: bool = False) -> str:
+    """The history; with `cite`, each clause's source mark, quote and note, and the sources
+    listed at the end."""
+    citations = history_citations(history) if cite else None
     out = [one_line(title(history))]
     out += [f"  {one_line(round_line(history, r))}" for r in history.rounds]
     if has_index(history):
@@ -38,13 +44,16 @@ def render(history: History) -> str:
             if trend:
                 out.append(f"  {'':<{width}}{trend}")
     for party, step, overall in sections(history):
-        out += ["", *_step(history, party, step, overall)]
+        out += ["", *_step(history, party, step, overall, citations)]
     if closing(history):
         out += ["", closing(history)]
+    if citations and citations.listed():
+        out += ["", "== Sources ==", *(f"  {one_line(source_text(c))}" for c in citations.listed())]
     return "\n".join(out) + "\n"
 
 
-def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> list[str]:
+def _step(history: History, party: PartyHistory, step: Step, overall: bool,
+          citations: Citations | None) -> list[str]:
     out = [f"== {one_line(step_title(history, party, step, overall))} ==",
            counts_line(step.counts, has_others(history))]
     groups = by_move(step)
@@ -58,15 +67,17 @@ def _step(history: History, party: PartyHistory, step: Step, overall: bool) -> l
     width = max(len(one_line(since)), len(one_line(now))) + 2
     for _, changes in groups:
         for change in changes:
-            out += ["", *_change(change, one_line(since), one_line(now), width)]
+            out += ["", *_change(change, one_line(since), one_line(now), width,
+                                 step_cited(citations, history, step, change))]
     return out
 
 
-def _change(change: Change, since: str, now: str, width: int) -> list[str]:
+def _change(change: Change, since: str, now: str, width: int,
+            cited: list[tuple[str, list[str]]]) -> list[str]:
     look = MOVES[change.move]
-    return [
-        f"[{look.marker}] {look.word.upper()}  {one_line(change_heading(change))} ({change.id})",
-        f"    {(since + ':'):<{width}} {one_line(position_text(change.before))}",
-        f"    {(now + ':'):<{width}} {one_line(position_text(change.after))}",
-        f"    -> {one_line(change.explanation)}",
-    ]
+    out = [f"[{look.marker}] {look.word.upper()}  {one_line(change_heading(change))} ({change.id})"]
+    for label, position, (mark, quoted) in zip((since, now), (change.before, change.after), cited):
+        out.append(f"    {(label + ':'):<{width}} {one_line(position_text(position))}"
+                   + (f" {mark}" if mark else ""))
+        out += [f"    {'':<{width}} {one_line(line)}" for line in quoted]
+    return out + [f"    -> {one_line(change.explanation)}"]
