@@ -15,22 +15,24 @@ from proposals.registry import Registry, registry
 
 _HEADER = """\
 # A ceasefire proposal: one party's position, one clause per topic.
-# As written it states no position yet: every example below is a comment. Uncomment a line
-# (delete its leading '# ') and edit it; `ceasefire check {file}` says what is wrong and where,
-# `ceasefire topics` lists every topic and its words, `ceasefire schema` the whole format.
-# Editors with a YAML language server complete keys and words once the schema is saved:
+# As written it states no position yet: every example below is a comment.
+# Uncomment a line (delete its leading '# ') and edit it. Then:
+#   ceasefire check {file}    # what is wrong, and where
+#   ceasefire topics              # every topic and its words
+# Editors with a YAML language server complete keys and words once the schema
+# is saved:
 #   ceasefire schema > ceasefire.schema.json
 # and the first line of this file reads:
 #   # yaml-language-server: $schema=ceasefire.schema.json
 
 ceasefire: 2                 # format version
 party: {party}
-id: {id}                 # short key used in reports (default: made from party)
+id: {id}                 # short key used in reports (default: from party)
 # title: Proposal on a ceasefire
 # date: 2025-06-02           # when the text was presented (ISO date)
 # round: First round         # the negotiating round
-# status: proposed           # proposed (the default) | agreed | rejected | withdrawn | implemented
-# sides: [Ukraine, Russia]   # the parties the agreement binds: what `by: both sides` means
+# status: proposed           # or agreed, rejected, withdrawn, implemented
+# sides: [Ukraine, Russia]   # whom the agreement binds (`by: both sides`)
 
 # sources:                   # short id -> where the clauses come from
 #   memo: {{title: Text of the proposal, publisher: Publisher, date: 2025-06-02}}
@@ -47,7 +49,7 @@ clauses:
   #   quote: "a full ceasefire on land, in the air and at sea"
   #   note: Any comment on the clause.
   #   conditions: [the other side implements it at the same time]
-  #   when: on entry into force  # or: day 7, by day 50, 5 days after the withdrawal
+  #   when: on entry into force  # or: day 7, by day 50, 5 days after ...
 
   # One clause for each party that acts (`by:`), here each with its own line
   # forces.pullback_line:

@@ -265,7 +265,8 @@ def test_new_prints_a_template_that_passes_check(capsys, files):
     code, checked, _ = run(capsys, "check", "--color", "never", "new.yaml")
     assert code == 0
     assert checked.splitlines()[-3:] == [
-        "new.yaml:22:9: warning: clauses: no clauses: the proposal states no position",
+        f"new.yaml:{out.splitlines().index('clauses:') + 1}:9: warning: clauses: no clauses: "
+        "the proposal states no position",
         "new.yaml: valid, 0 clauses",
         "1 file: 1 valid, 0 invalid; 0 errors, 1 warning"]
 
