@@ -22,10 +22,16 @@ def _help(*command: str) -> str:
 
 
 def _examples(text: str) -> list[list[str]]:
-    """The example commands of a help page, without their comments or a `> file`."""
+    """The example commands of a help page: the `ceasefire` part, before any comment, `>`,
+    `|` or `||` (the shell's part)."""
     section = text.split("\nexamples:\n", 1)[1]
-    return [shlex.split(line.split(" > ")[0], comments=True)
-            for line in section.splitlines() if line.startswith("  ceasefire ")]
+    found = []
+    for line in section.splitlines():
+        if line.startswith("  ceasefire "):
+            words = shlex.split(line, comments=True)
+            cut = next((i for i, word in enumerate(words) if word in (">", "|", "||")), None)
+            found.append(words[:cut])
+    return found
 
 
 @pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)],
@@ -40,10 +46,13 @@ def test_help_shows_examples_fits_80_columns_and_names_no_docs_path(command):
 
 @pytest.fixture(scope="module")
 def talks(tmp_path_factory):
+    """A reader's folder: the Istanbul memoranda of 2 June, and both rounds as old/ and new/."""
     folder = tmp_path_factory.mktemp("talks")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(folder)
-        assert main(["examples", "--copy", "istanbul-2025-06-02", "."]) == 0
+        for name, into in (("istanbul-2025-06-02", "."), ("istanbul-2025-05-16", "old"),
+                           ("istanbul-2025-06-02", "new")):
+            assert main(["examples", "--copy", name, into]) == 0
     return folder
 
 
