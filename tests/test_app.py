@@ -620,7 +620,7 @@ def test_view_option_names_a_party_by_id_or_name_and_refuses_what_is_not_offered
 
     def asked(*settings: str) -> dict[str, str]:
         return chosen_parties(sources, Namespace(option=list(settings), baseline=None,
-                                                 limit=[]))[0]
+                                                 topics=[], exclude=[], limit=[]))[0]
 
     assert asked() == {}
     assert asked("Russia=option-2") == {"russia": "option-2"}
