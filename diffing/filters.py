@@ -73,12 +73,14 @@ def restrict(comparison: Comparison, statuses: Iterable[GapStatus] | None = None
     kept = {row.id for row in rows}
     # a pair keeps its rows by its own status: two parties may agree on a row all of them
     # do not; topic and text are the row's, whoever speaks
-    in_view = {row.id for row in comparison.rows
-               if named(row) and (not text or text_matches(row, text))}
+    in_view = {row.id: named(row) and (not text or text_matches(row, text))
+               for row in comparison.rows}
+    # a pair row whose row an earlier status filter hid had its topic checked then
+    unnamed = not (patterns or unwanted or text)
     pairs = []
     for pair in comparison.pairs:
-        pair_rows = tuple(r for r in pair.rows
-                          if r.id in in_view and (wanted is None or r.status in wanted))
+        pair_rows = tuple(r for r in pair.rows if in_view.get(r.id, unnamed)
+                          and (wanted is None or r.status in wanted))
         pairs.append(replace(pair, rows=pair_rows, summary=summarize(pair_rows)))
     options = []
     shown = {row.id for row in comparison.rows}

@@ -137,3 +137,22 @@ def test_baseline_snapshot(snap_compare, size):
 
     assert snap_compare(app_for(PLANS), press=["b", "down", "down", "enter"],
                         run_before=cap_row, terminal_size=SIZES[size])
+
+
+async def test_under_only_a_pair_lists_the_rows_of_its_own_status():
+    """`view --only agreed`: the European and 20-point drafts agree on two rows the US draft
+    does not; the pair counts them (as `diff --only agreed` does) and lists both."""
+    from diffing import GapStatus
+
+    app = app_for(PLANS)
+    app.only = frozenset({GapStatus.AGREED})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("down", "right")  # European counter-proposal vs the 20-point plan
+        await pilot.pause()
+        assert set(screen.pair.parties) == {"peace-plan-2", "peace-plan-3"}
+        assert screen.pair.summary.agreed == len(screen.pair.rows) == 2
+        assert screen.query_one("#pair-rows", DataTable).row_count == 2

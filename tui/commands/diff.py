@@ -46,7 +46,7 @@ EXAMPLES = """\
   ceasefire diff ukraine.yaml russia.yaml --topics 'humanitarian.*'
   ceasefire diff ukraine.yaml russia.yaml --exclude 'forces.*' --sort distance
   ceasefire diff --example peace-plans-2025-11 --stat      # counts per pair
-  ceasefire diff ukraine.yaml russia.yaml -q || echo gaps  # exit status only
+  ceasefire diff ukraine.yaml russia.yaml -q             # exit status, one line
   ceasefire diff --example istanbul-2025-06-02 --baseline agreed
   ceasefire diff --example istanbul-2025-06-02 --option russia=option-2
   ceasefire diff ukraine.yaml russia.yaml -o report.html   # offline HTML

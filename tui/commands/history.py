@@ -20,7 +20,7 @@ EXAMPLES = """\
   ceasefire history --example istanbul-2025-05-16 --example istanbul-2025-06-02
   ceasefire history --example peace-plans-2025-11  # drafts of one text
   ceasefire history --example peace-plans-2025-11 --format markdown
-  ceasefire history old/ new/ -q || echo moved            # exit status only
+  ceasefire history --example peace-plans-2025-11 -q     # exit status only
 """
 
 
