@@ -141,7 +141,7 @@ def assess(line: Line, parties: Sequence[Proposal],
     if status is not None:
         return status, None
     clauses = [c for c in given if c is not None]
-    _, _, value_status, value_distance = _readings(line, clauses)[-1]
+    _, _, value_status, value_distance = _readings(line, [p.id for p in parties], clauses)[-1]
     if plain(clauses):
         return value_status, value_distance
     held = {p.id: c for p, c in zip(parties, clauses)}
@@ -175,10 +175,13 @@ def _combined(value: Outcome, extra: list[Aspect]) -> Outcome:
 Scored = tuple[tuple[float, int], tuple[int, ...], GapStatus, "float | None"]
 
 
-def _readings(line: Line, clauses: list[Clause]) -> list[Scored]:
+def _readings(line: Line, ids: Sequence[str], clauses: list[Clause]) -> list[Scored]:
     """The verdict on the values under every combination of the parties' readings, closest
     first: (how far, which reading each party takes, status, distance). Parties that give
-    the very same readings share one dispute: they vary together."""
+    the very same readings share one dispute: they vary together. Combinations equally far
+    are ordered by the readings taken party by party in id order, so the one shown does not
+    depend on the order the files were given in."""
+    by_id = sorted(range(len(ids)), key=ids.__getitem__)
     comparator = COMPARATORS[line.topic.kind]
     alternatives = [[r.value for r in c.readings] or [c.value] for c in clauses]
     disputes: dict[tuple, list[int]] = {}
@@ -196,7 +199,7 @@ def _readings(line: Line, clauses: list[Clause]) -> list[Scored]:
         values: list[Value] = [alternatives[i][j] for i, j in enumerate(choice)]
         status, distance = comparator.measure(line.topic, values)
         scored.append((_far(status, distance), tuple(choice), status, distance))
-    scored.sort(key=lambda item: (item[0], item[1]))
+    scored.sort(key=lambda item: (item[0], tuple(item[1][i] for i in by_id)))
     return scored
 
 
@@ -208,7 +211,7 @@ def _values(line: Line, parties: Sequence[Proposal],
     if not any(c.readings for c in clauses):
         return comparator.compare(line.topic, [Side(p.id, p.party, c.value, c.text)
                                                for p, c in zip(parties, clauses)]), None
-    scored = _readings(line, clauses)
+    scored = _readings(line, [p.id for p in parties], clauses)
     _, worst, _, _ = scored[-1]
     _, _, best_status, best_distance = scored[0]
     sides = [Side(p.id, p.party, *_reading(clauses[i], worst[i])) for i, p in enumerate(parties)]

@@ -302,6 +302,21 @@ def test_a_file_with_readings_compared_with_itself_agrees():
     assert row.status is AGREED
 
 
+def test_the_reading_shown_when_several_are_equally_far_does_not_depend_on_file_order():
+    mediator = proposal("Mediator", "clauses:\n  humanitarian.hostages: 60 hostages\n")
+    israel = proposal("Israel plan", "clauses:\n  humanitarian.hostages:\n    readings:\n"
+                      "      - {value: 33 hostages}\n      - {value: 60 hostages}\n")
+    hamas = proposal("Hamas plan", "clauses:\n  humanitarian.hostages:\n    readings:\n"
+                     "      - {value: 33 hostages}\n      - {value: at least 30 hostages}\n")
+    shown = set()
+    for order in ([mediator, israel, hamas], [mediator, hamas, israel], [hamas, israel, mediator]):
+        [row] = rows(*order).values()
+        readings = next(a for a in row.aspects if a.name == "readings")
+        shown.add((row.status, row.distance, tuple(sorted(readings.detail["shown"].items())),
+                   tuple(sorted((k, tuple(v)) for k, v in row.gap["ranges"].items()))))
+    assert len(shown) == 1  # three combinations are 27 hostages apart: always the same one shown
+
+
 def test_a_filtered_comparison_counts_only_what_it_keeps_in_options_and_timelines():
     from diffing.filters import restrict
 
