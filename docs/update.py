@@ -3,7 +3,9 @@
 The topic reference in format.md comes from the registry; the JSON Schemas of `diff --format
 json` (ceasefire-diff-2.schema.json) and of `history --format json`
 (ceasefire-history-1.schema.json), each named after its contract's version, from the result
-types. tests/test_docs.py fails when any of them is out of date.
+types. The schemas are written into the package (tui/reports/schemas/), which ships them
+and prints them (`ceasefire schema --output-of diff`); the docs link there.
+tests/test_docs.py fails when any of them is out of date.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from pathlib import Path
 from proposals.reference import topics_markdown
 from proposals.registry import registry
 from tui.reports.history import json_report as history_json
-from tui.reports.json_report import VERSION, contract_schema
+from tui.reports.contracts import schema_file
+from tui.reports.json_report import contract_schema
 
 DOCS = Path(__file__).resolve().parent
 START, END = "<!-- topics:start -->", "<!-- topics:end -->"
-CONTRACT = DOCS / f"ceasefire-diff-{VERSION}.schema.json"
-HISTORY_CONTRACT = DOCS / f"ceasefire-history-{history_json.VERSION}.schema.json"
+CONTRACT = schema_file("diff")
+HISTORY_CONTRACT = schema_file("history")
 
 
 def contract_text() -> str:

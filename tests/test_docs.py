@@ -58,6 +58,13 @@ def test_every_doc_link_in_the_readme_exists():
         assert (ROOT / link).exists(), link
 
 
+def test_every_relative_link_in_the_docs_exists():
+    for page in (ROOT / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for link in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+            assert (page.parent / link).exists(), (page.name, link)
+
+
 def test_the_json_contract_schema_is_current_and_the_output_follows_it():
     import jsonschema
 

@@ -11,7 +11,8 @@ COMMANDS: dict[str, str] = {
     "view": "explore the gaps side by side in an interactive app that follows file changes",
     "check": "validate proposal files (exit 0 valid, 1 invalid, 2 trouble)",
     "new": "write a commented proposal template (to stdout, or -o FILE)",
-    "schema": "print the JSON Schema (draft 2020-12) of the proposal format",
+    "schema": "print the JSON Schema (draft 2020-12) of the proposal format, or "
+              "(--output-of) of the JSON that diff or history writes",
     "topics": "list the topics a proposal can address",
     "examples": "list the bundled example scenarios (use them with --example NAME)",
     "completion": "print a shell completion script: bash, zsh or fish",
