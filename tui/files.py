@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,18 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def _set_mode(handle: int, name: str, mode: int) -> None:
+    """Give the open temporary file `mode` where the system can: Windows has os.fchmod only
+    from Python 3.13 (os.chmod by name instead), and FAT or some network filesystems refuse
+    any chmod, where the file keeps what mkstemp gave it (they keep no such bits anyway)."""
+    fchmod = getattr(os, "fchmod", None)
+    with contextlib.suppress(OSError):
+        if fchmod is None:
+            os.chmod(name, mode)
+        else:
+            fchmod(handle, mode)
+
+
 def _temporary_beside(target: Path, content: Content) -> Path:
     """A fully written and flushed temporary file in the target's folder, with the
     permissions the target should end up with (mkstemp makes it private)."""
@@ -39,7 +52,7 @@ def _temporary_beside(target: Path, content: Content) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                     dir=target.parent)
     try:
-        os.fchmod(handle, _mode_for(target))
+        _set_mode(handle, name, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
             _produce(content, stream)
             stream.flush()
@@ -66,6 +79,26 @@ def write_new(path: str | os.PathLike[str], content: Content) -> None:
     target = Path(path).absolute()
     temporary = _temporary_beside(target, content)
     try:
-        os.link(temporary, target)
+        _claim(target, temporary)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _claim(target: Path, temporary: Path) -> None:
+    """Put the written `temporary` at `target` whole, or raise FileExistsError if anything
+    is there. A hard link does both in one step; where links are refused (FAT and exFAT,
+    some network filesystems) an exclusive create reserves the name and the whole file is
+    renamed over that reservation, which is removed again if the rename fails."""
+    try:
+        os.link(temporary, target)
+        return
+    except FileExistsError:
+        raise
+    except (AttributeError, OSError):
+        pass
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
