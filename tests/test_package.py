@@ -79,9 +79,12 @@ def test_the_wheel_holds_both_output_schemas_and_every_file_read_at_run_time(whe
     assert {"proposals/topics.yaml", "tui/app/app.tcss"} <= data
     assert any(name.startswith("proposals/examples/") for name in data)
     assert not data - names
+    pages = {f"tui/docs/{page.name}" for page in (ROOT / "docs").glob("*.md")}
+    assert "tui/docs/json.md" in pages and pages <= names  # setup.py copies docs/ there
 
 
-def test_the_installed_wheel_compares_an_example_and_prints_the_schemas(wheel, tmp_path):
+def test_the_installed_wheel_compares_an_example_prints_the_schemas_and_the_docs(wheel,
+                                                                                 tmp_path):
     """Its own files, not the checkout's: run from the unpacked wheel, away from the source."""
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
@@ -104,6 +107,10 @@ sys.exit(main(sys.argv[1:]))
         printed = run("schema", "--output-of", command)
         assert printed.returncode == 0, printed.stderr
         assert printed.stdout == schema_file(command).read_text(encoding="utf-8")
+    page = run("docs", "json")
+    assert page.stdout == (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    listed = run("docs")
+    assert listed.returncode == 0 and str(unpacked / "tui" / "docs") in listed.stdout
 
 
 def test_schema_output_of_prints_the_shipped_schema_of_each_json_contract(capsys):
@@ -123,3 +130,15 @@ def test_the_readme_build_command_pins_the_declared_floor():
     section = readme.split("## Building the package", 1)[1].split("\n## ", 1)[0]
     assert f"'setuptools=={_floor()}'" in section and "pip wheel . --no-deps" in section
     assert f"lowest setuptools that `pyproject.toml` declares ({_floor()}" in section
+
+
+def test_docs_lists_every_page_and_prints_one(capsys):
+    from tui.cli import main
+
+    assert main(["docs"]) == 0
+    listed = capsys.readouterr().out
+    for page in (ROOT / "docs").glob("*.md"):
+        title = page.read_text(encoding="utf-8").partition("\n")[0].lstrip("# ")
+        assert f"{page.stem}  " in listed and title.replace("`", "") in listed
+    assert main(["docs", "limits"]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")

@@ -53,7 +53,8 @@ examples:
   ceasefire COMMAND --help                            # options and examples
 
 The proposal format: `ceasefire topics` lists every topic and its words,
-`ceasefire schema` prints the whole format as JSON Schema.
+`ceasefire schema` prints the whole format as JSON Schema, and `ceasefire docs`
+lists the manual's pages (`ceasefire docs format` explains every field).
 """
 
 

@@ -15,5 +15,6 @@ COMMANDS: dict[str, str] = {
               "(--output-of) of the JSON that diff or history writes",
     "topics": "list the topics a proposal can address",
     "examples": "list the bundled example scenarios (use them with --example NAME)",
+    "docs": "print the documentation pages installed with the package",
     "completion": "print a shell completion script: bash, zsh or fish",
 }
