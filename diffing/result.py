@@ -162,7 +162,7 @@ class Row:
 
 @record
 class Summary:
-    """Counts per status and the agreement index (docs/diff.md gives the formula)."""
+    """Counts per status and the agreement index (`ceasefire docs diff` gives the formula)."""
 
     topics: int
     agreed: int

@@ -142,3 +142,11 @@ def test_docs_lists_every_page_and_prints_one(capsys):
         assert f"{page.stem}  " in listed and title.replace("`", "") in listed
     assert main(["docs", "limits"]) == 0
     assert capsys.readouterr().out == (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+
+
+def test_what_the_package_prints_points_at_no_docs_path_a_pip_install_lacks(capsys):
+    from tui.cli import main
+
+    for args in (["schema"], *(["schema", "--output-of", c] for c in CONTRACTS), ["docs"]):
+        assert main(args) == 0
+        assert "docs/" not in capsys.readouterr().out.replace(str(ROOT / "docs"), ""), args
