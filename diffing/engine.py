@@ -27,6 +27,7 @@ from diffing.result import (
     Reference,
     Row,
     SourceInfo,
+    Summary,
 )
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
@@ -65,17 +66,22 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
         table = Table.of(proposals, {p.id: scope(p, chosen[p.id]) for p in proposals})
         lines = table.lines()
         rows = tuple(row(line, table) for line in lines)
-        pairs: tuple[Pair, ...] = ()
-        if baseline is not None or len(proposals) > 2:
-            pairs = tuple(_pair(table.by_id[a], table.by_id[b], lines, table)
-                          for a, b in _pairings(sorted(ids), baseline))
+        summary = summarize(rows)
+        pairings = _pairings(sorted(ids), baseline)
+        if len(proposals) == 2:  # the one pair is the comparison itself, row for row
+            pairs = (_whole(pairings[0], rows, summary),)
+        else:  # words for each pair cost what the rows cost while pairs are no more
+            # than parties (three, or a baseline's); ten parties make forty-five
+            worded = len(pairings) <= len(proposals)
+            pairs = tuple(_pair(table.by_id[a], table.by_id[b], lines, table, worded)
+                          for a, b in pairings)
         scores = score_options(table, rows)
     return Comparison(
         parties=tuple(party_record(p, chosen[p.id]) for p in proposals),
         baseline=baseline,
         reference=table.agreed.id if table.agreed and table.reference else None,
         phasing=table.plan,
-        summary=summarize(rows),
+        summary=summary,
         rows=rows,
         pairs=pairs,
         options=scores,
@@ -122,9 +128,7 @@ def row(line: Line, table: Table) -> Row:
         kind=line.topic.kind,  # a str enum: stored and written as its value
         status=outcome.status,
         distance=outcome.distance,
-        explanation=outcome.explanation + (_acting(line, table) if line.actor else "")
-        + (f" {reference.explanation}" if reference and reference.addresses else "")
-        + _caveats(line, table.parties),
+        explanation=_worded(outcome.explanation, line, table, table.parties, reference),
         positions={pid: line.clauses.get(pid) for pid in table.order},
         gap=outcome.gap,
         actor=line.actor,
@@ -140,12 +144,21 @@ def row(line: Line, table: Table) -> Row:
     )
 
 
-def _acting(line: Line, table: Table) -> str:
+def _worded(said: str, line: Line, table: Table, parties: Sequence[Proposal],
+            reference: Reference | None = None) -> str:
+    """A verdict's words among `parties` and what it rests on: whose clauses name nobody
+    (on a row of one party that acts), where the agreed text stands, and which positions
+    are reported or disputed."""
+    return (said + (_acting(line, table, parties) if line.actor else "")
+            + (f" {reference.explanation}" if reference and reference.addresses else "")
+            + _caveats(line, parties))
+
+
+def _acting(line: Line, table: Table, parties: Sequence[Proposal]) -> str:
     """For a row of one party that acts: whose clauses name nobody, read as holding for it."""
-    if line.actor is None:
-        return ""
+    among = {p.id for p in parties}
     unnamed = [table.names[party] for party, clause in line.clauses.items()
-               if not clause.by and not clause.mutual]
+               if party in among and not clause.by and not clause.mutual]
     if not unnamed:
         return ""
     verb = "does" if len(unnamed) == 1 else "do"
@@ -154,11 +167,13 @@ def _acting(line: Line, table: Table) -> str:
 
 
 def _caveats(line: Line, parties: Sequence[Proposal]) -> str:
-    """A sentence saying which positions rest on reported or disputed information."""
+    """A sentence saying which positions of `parties` rest on reported or disputed
+    information."""
     confirmed = Confidence.CONFIRMED
     given = line.clauses
-    for clause in given.values():
-        if clause.confidence is not confirmed:
+    for party in parties:
+        clause = given.get(party.id)
+        if clause is not None and clause.confidence is not confirmed:
             break
     else:
         return ""
@@ -201,12 +216,27 @@ def _reference(line: Line, table: Table) -> Reference:
     return Reference(party=agreed.id, addresses=True, took=took, explanation=text)
 
 
-def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table) -> Pair:
-    """Two parties on every row either addresses: status and distance, no words where only
-    the values count (the matrix of ten parties asks for forty-five of these)."""
+def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary) -> Pair:
+    """Two parties: their one pair is every row as it stands, its words included."""
+    return Pair(parties=parties, summary=summary, rows=tuple(
+        PairRow(id=r.id, status=r.status, distance=r.distance, explanation=r.explanation)
+        for r in rows))
+
+
+def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table, worded: bool) -> Pair:
+    """Two of three parties or more on every row either addresses, each row's verdict as
+    `compare` of the two alone gives it (in the columns' order), and its words when
+    `worded`."""
+    both = [p for p in table.parties if p.id in (a.id, b.id)]
     rows = []
     for line in lines:
-        if a.id in line.clauses or b.id in line.clauses:
+        if a.id not in line.clauses and b.id not in line.clauses:
+            continue
+        if worded:
+            outcome = judge(line, both, table.timelines, table.names).outcome
+            rows.append(PairRow(id=line.id, status=outcome.status, distance=outcome.distance,
+                                explanation=_worded(outcome.explanation, line, table, both)))
+        else:
             status, distance = measure(line, a, b, table.timelines)
             rows.append(PairRow(id=line.id, status=status, distance=distance))
     return Pair(parties=(a.id, b.id), summary=summarize(rows), rows=tuple(rows))

@@ -176,11 +176,15 @@ class Summary:
 
 @record
 class PairRow:
-    """One row between exactly two parties: one cell of the pairwise matrix."""
+    """One row between exactly two parties: its verdict as a comparison of the two alone
+    gives it (with two parties, the row itself), and its words while the pairs are no more
+    than the parties (two or three parties, or a baseline); null beyond, where the words
+    of every pair would cost more than the whole comparison."""
 
     id: str
     status: GapStatus
     distance: float | None
+    explanation: str | None = None
 
 
 @record
@@ -255,6 +259,8 @@ class Comparison:
     """The order of `rows`: by area (registry order, custom topics last), by distance
     (furthest apart first) or by status (conflict, partial, unclear, one-sided, agreed)."""
     pairs: tuple[Pair, ...] = ()
+    """Every two parties compared (with a baseline, it and each other party): one pair, the
+    rows themselves, when there are two, so that a script reads pairs one way."""
     options: tuple[OptionScore, ...] = ()
     timelines: dict[str, tuple[Event, ...]] = field(default_factory=dict)
     """Each party's phases and timed clauses, placed in days (see `proposals.timeline`)."""
@@ -278,6 +284,12 @@ class Comparison:
             if row.id == row_id:
                 return row
         return None
+
+    @property
+    def shown_pairs(self) -> tuple[Pair, ...]:
+        """The pairs a person is shown: with three parties or more, or a baseline. Two
+        parties alone are their one pair, which the rows already show."""
+        return self.pairs if self.baseline is not None or len(self.parties) > 2 else ()
 
     @property
     def has_gaps(self) -> bool:

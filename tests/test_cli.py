@@ -265,7 +265,19 @@ def test_diff_json_follows_the_contract(files):
     assert duration["positions"]["ukraine"]["value"] == {"form": "span", "low": 720.0,
                                                          "high": None, "unit": "hours"}
     assert duration["positions"]["ukraine"]["line"] == 5
-    assert data["pairs"] == []
+
+
+def test_two_parties_are_one_pair_whose_rows_carry_their_words(files):
+    """Scripts read `pairs` one way whatever the number of parties: two parties are one
+    pair, and each pair row says in words what its row says, so nothing joins back."""
+    data = json.loads(run("diff", "--format", "json", *map(str, files)).stdout)
+    [pair] = data["pairs"]
+    assert pair["parties"] == ["russia", "ukraine"]
+    assert pair["summary"] == data["summary"]
+    assert pair["rows"] == [{key: row[key] for key in ("id", "status", "distance", "explanation")}
+                            for row in data["rows"]]
+    duration = next(row for row in pair["rows"] if row["id"] == "ceasefire.duration")
+    assert duration["explanation"].startswith("Ukraine: at least 30 days; Russia: 2–3 days.")
 
 
 def test_diff_baseline_by_name(files):

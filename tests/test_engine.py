@@ -281,6 +281,34 @@ def test_baseline_pairs_every_party_with_one():
     assert [pair.parties for pair in c.pairs] == [("ukraine", "europe"), ("ukraine", "us")]
 
 
+def test_two_parties_are_one_pair_row_for_row_with_a_baseline_or_without():
+    """Scripts read `pairs` one way: two parties are one pair, each pair row its row."""
+    ps = [proposal("US", "forces.size_cap: 600000\nceasefire.type: full"),
+          proposal("Europe", "forces.size_cap: 800000")]
+    for baseline, parties in ((None, ("europe", "us")), ("us", ("us", "europe"))):
+        c = compare(ps, baseline=baseline)
+        [pair] = c.pairs
+        assert pair.parties == parties and pair.summary == c.summary
+        assert [(r.id, r.status, r.distance, r.explanation) for r in pair.rows] == \
+            [(r.id, r.status, r.distance, r.explanation) for r in c.rows]
+        assert c.shown_pairs == (pair,) if baseline else c.shown_pairs == ()
+
+
+def test_pair_rows_carry_words_while_the_pairs_are_no_more_than_the_parties():
+    """Three parties make three pairs, each row in words; four make six, and ten forty-five:
+    their rows carry the verdict alone (the words would cost more than the comparison),
+    unless a baseline pairs each party with one."""
+    sizes = [proposal(name, f"forces.size_cap: {size}") for name, size in (
+        ("US", 600000), ("Europe", 800000), ("Ukraine", 800000), ("Russia", 0))]
+    three = {pair.parties: pair.rows[0] for pair in compare(sizes[:3]).pairs}
+    assert three[("europe", "ukraine")].explanation == "Both say 800,000 troops."
+    assert three[("europe", "us")].explanation.startswith(
+        "US: 600,000 troops; Europe: 800,000 troops. No overlap")
+    assert all(row.explanation is None for pair in compare(sizes).pairs for row in pair.rows)
+    assert all(row.explanation for pair in compare(sizes, baseline="us").pairs
+               for row in pair.rows)
+
+
 @pytest.mark.parametrize("ids, baseline, message", [
     (["a"], None, "at least two"),
     (["a", "a"], None, "id 'a'"),
@@ -440,6 +468,22 @@ def test_verdicts_on_agreements_stay_in_their_bands(ps):
             assert 0 < r.distance <= 0.5, r
         elif r.status is CONFLICT:
             assert 0.5 < r.distance <= 1, r
+
+
+@PROPERTIES
+@given(st.one_of(agreements(3), parties(3)))
+def test_each_pair_row_says_what_the_two_parties_alone_give(ps):
+    """A pair row's status, distance and words are those of `compare` on its two parties
+    alone (in the columns' order), on every row the two alone line up alike (phases shared
+    by two of them, not by the third, are compared one by one only between the two)."""
+    c = compare(ps)
+    for pair in c.pairs:
+        alone = compare([p for p in ps if p.id in pair.parties])
+        for pair_row in pair.rows:
+            row = alone.row(pair_row.id)
+            if row is not None:
+                assert (pair_row.status, pair_row.distance, pair_row.explanation) == \
+                    (row.status, row.distance, row.explanation), pair_row.id
 
 
 @PROPERTIES

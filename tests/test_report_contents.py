@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -92,9 +93,15 @@ def test_three_parties_get_a_pair_matrix_in_every_human_format(name):
 
 
 @pytest.mark.parametrize("name", HUMAN)
-def test_two_parties_get_no_matrix(name):
-    assert "Agreement index of every two parties" not in human(
-        example("istanbul-2025-06-02", "ukraine", "russia"), name)
+def test_two_parties_get_no_matrix_and_no_pairs_the_rows_already_show(name):
+    """Two parties are one pair (the JSON lists it), which the report's rows and summary
+    already are: no pair section, unless a baseline asks for each party against it."""
+    two = example("istanbul-2025-06-02", "ukraine", "russia")
+    assert len(two.pairs) == 1
+    out = human(two, name)
+    assert "Agreement index of every two parties" not in out
+    assert "Russia vs Ukraine" not in out and "Pairs" not in out
+    assert "Russia vs Ukraine" in human(replace(two, baseline="russia"), name)
 
 
 def test_a_baseline_matrix_marks_the_pairs_it_did_not_compare():

@@ -205,7 +205,7 @@ class CeasefireApp(App[None]):
             self.history = snapshot.history
             self._show_round()
         self.query_one(ProblemBar).show(snapshot.problems, stale=self.comparison is not None)
-        offered = self.comparison.pairs if self.comparison is not None else ()
+        offered = self.comparison.shown_pairs if self.comparison is not None else ()
         self.query_one(KeyBar).offer({group for group, shown in (
             (ROUNDS, self.history is not None), (PAIRS, bool(offered))) if shown})
         self.refresh_view()
@@ -614,7 +614,7 @@ class CeasefireApp(App[None]):
     def action_pairs(self) -> None:
         from tui.app.screens.pairs import PairsScreen
 
-        if self.shown is None or not self.shown.pairs:
+        if self.shown is None or not self.shown.shown_pairs:
             self.notify("Two parties: the grid is their one pair (b compares every party "
                         "with one).", timeout=3)
             return

@@ -128,11 +128,11 @@ def render(comparison: Comparison, cite: bool = True) -> str:
         parts.append(_table(comparison, rows, citations))
     parts += _options(comparison)
     parts += _timeline(comparison)
-    if comparison.pairs:
+    if comparison.shown_pairs:
         names = {p.id: escape(p.name) for p in comparison.parties}
         parts += ["<h2>Pairs</h2>", _counts_table("Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
-            for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison)]
+            for pair in comparison.shown_pairs for a, b in [pair.parties]]), *_matrix(comparison)]
     if citations and citations.listed():
         parts += ["<h2>Sources</h2>", '<ul class="sources">' + "".join(
             f"<li>{escape(source_text(c))}</li>" for c in citations.listed()) + "</ul>"]

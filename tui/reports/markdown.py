@@ -70,11 +70,11 @@ def render(comparison: Comparison, cite: bool = True) -> str:
         out += [_row(_cells(comparison, row, citations)) for row in rows]
     out += _options(comparison)
     out += _timeline(comparison)
-    if comparison.pairs:
+    if comparison.shown_pairs:
         names = {p.id: escape(p.name) for p in parties}
         out += ["", "## Pairs", "", *_counts_table(
             "Pair", [(f"{names[a]} vs {names[b]}", pair.summary, "")
-                     for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison)]
+                     for pair in comparison.shown_pairs for a, b in [pair.parties]]), *_matrix(comparison)]
     if citations and citations.listed():
         out += ["", "## Sources", "", *(f"- {escape(source_text(c))}" for c in citations.listed())]
     return "\n".join(out) + "\n"

@@ -19,7 +19,7 @@ WIDTH = 80
 def render(comparison: Comparison) -> str:
     """A line per pair of parties (with three or more, or a baseline), then all of them."""
     lines = [(" vs ".join(one_line(comparison.party(p).name) for p in pair.parties),
-              counts(pair.summary)) for pair in comparison.pairs]
+              counts(pair.summary)) for pair in comparison.shown_pairs]
     lines.append(("all parties" if lines else one_line(headline(comparison)),
                   counts(comparison.summary)))
     width = max(len(name) for name, _ in lines)

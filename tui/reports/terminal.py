@@ -107,11 +107,11 @@ def renderables(comparison: Comparison, console: Console,
     out += _rows(comparison, console, citations)
     out += _options(comparison, console)
     out += _timelines(comparison, console)
-    if comparison.pairs:
+    if comparison.shown_pairs:
         names = {p.id: p.name for p in comparison.parties}
         out += [Text(""), *_counts(console, "Pairs", "Pair", [
             (f"{names[a]} vs {names[b]}", pair.summary, "")
-            for pair in comparison.pairs for a, b in [pair.parties]]), *_matrix(comparison, console)]
+            for pair in comparison.shown_pairs for a, b in [pair.parties]]), *_matrix(comparison, console)]
     if citations and citations.listed():
         out += [Text(""), Text("Sources", style="bold"),
                 *(indented(console, _text(source_text(c))) for c in citations.listed())]

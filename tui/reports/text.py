@@ -109,7 +109,7 @@ def _timeline(comparison: Comparison) -> list[str]:
 def _pairs(comparison: Comparison) -> list[str]:
     names = {party.id: one_line(party.name) for party in comparison.parties}
     return [f"  {names[pair.parties[0]]} vs {names[pair.parties[1]]}: "
-            f"{one_line(summary_line(pair.summary))}" for pair in comparison.pairs
+            f"{one_line(summary_line(pair.summary))}" for pair in comparison.shown_pairs
             ] + _matrix(comparison)
 
 

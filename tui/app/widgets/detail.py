@@ -145,7 +145,7 @@ def pair_lines(row: Row, comparison: Comparison) -> list[RenderableType]:
     """For three or more parties, or a baseline: this row in every pair."""
     names = {p.id: literal(p.name) for p in comparison.parties}
     out: list[RenderableType] = []
-    for pair in comparison.pairs:
+    for pair in comparison.shown_pairs:
         pair_row = pair.row(row.id)
         if pair_row is None:
             continue
