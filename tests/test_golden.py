@@ -29,6 +29,12 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CEASEFIRE_UPDATE_GOLDEN") == "1"
 
 
+@pytest.fixture(autouse=True)
+def generated_at_a_fixed_time(monkeypatch):
+    """The HTML report's header says when it was made: here, always 2025-06-02 10:00 UTC."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1748858400")
+
+
 @pytest.fixture(scope="module")
 def istanbul_files():
     proposals = valid_proposals(read_inputs(input_sources([], ["istanbul-2025-06-02"]),
@@ -228,8 +234,10 @@ def test_a_disputed_clause_shows_every_reading(reports, name):
 
 
 def test_html_lists_each_reading_with_its_source(reports):
-    assert '42 days <span class="meta"><abbr title="Wire report on the draft">wire</abbr>' \
-        in reports["html"]
+    page = reports["html"]
+    number = re.search(r'<li id="source-(\d+)">\[\d+\] <cite>Wire report on the draft</cite>',
+                       page).group(1)
+    assert f'42 days <a class="cite" href="#source-{number}">[{number}]</a>' in page
     assert "— negotiations continue" in reports["html"]
 
 
@@ -269,7 +277,8 @@ def test_the_html_timeline_is_drawn_with_undated_events_apart():
     page = render_text(compare(valid_proposals(read_inputs(input_sources(
         [str(PHASED / "mediators.yaml"), str(PHASED / "israel.yaml")], None),
         DEFAULT_LIMITS))), "html")
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    svg = page[page.index('<svg class="timeline"'):]
+    svg = svg[:svg.index("</svg>")]
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', "")
     assert svg.count('class="tl-party-name"') == 2

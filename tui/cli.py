@@ -28,13 +28,9 @@ class _Version(argparse.Action):
     """`--version`, reading the installed package's metadata only when it is asked for."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        from importlib.metadata import PackageNotFoundError, version
+        from tui.reports.stamp import tool_version
 
-        try:
-            found = version("ceasefire")
-        except PackageNotFoundError:
-            found = "unknown"
-        sys.stdout.write(f"{PROG} {found}\n")  # on stdout, as `git --version` does
+        sys.stdout.write(f"{PROG} {tool_version()}\n")  # on stdout, as `git --version` does
         parser.exit(0)
 
 

@@ -62,9 +62,16 @@ class Citations:
 
     def marks(self, party: Party, position: Position | None) -> str:
         """`[1]`, `[1, 2]` (a clause and its readings' sources), or empty."""
-        numbers = sorted({self._by_clause[party.id, party.file, key]
-                          for key, _ in _named(position)})
+        numbers = self.numbers(party, position)
         return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+    def numbers(self, party: Party, position: Position | None) -> list[int]:
+        """The numbers of the sources a clause and its readings name, in order."""
+        return sorted({self.number(party, key) for key, _ in _named(position)})
+
+    def number(self, party: Party, key: str) -> int:
+        """The number of the source `party`'s file names `key`."""
+        return self._by_clause[party.id, party.file, key]
 
     def listed(self) -> list[Cited]:
         return [Cited(number=n, key=key, source=source,
