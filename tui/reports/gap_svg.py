@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from diffing.result import GapStatus, Party, Row
 from proposals.model import Items, Moment, Span, Steps
@@ -29,9 +30,8 @@ from tui.reports.gap_shapes import (
 WIDTH = 600
 LANE = 20
 CHAR = 6.8  # the average width of a 12px character, to fit labels
-LABEL = 110  # names before an axis
+MOST_LABEL = 190  # names before an axis, at most
 CAPTION = 150  # words after it
-PLOT = (LABEL + 8, WIDTH - CAPTION - 8)
 
 
 def _escape(text: str) -> str:
@@ -55,25 +55,20 @@ def gap_svg(row: Row, parties: Sequence[Party], number: int) -> str:
     names = {p.id: p.name for p in parties if p.id in values}
     kinds = {type(v) for v in values.values()}
     if kinds == {Span}:
-        title, body, height = _ranges(values, names)  # type: ignore[arg-type]
+        (title, body, height), width = _ranges(values, names), WIDTH  # type: ignore[arg-type]
     elif kinds == {Moment}:
-        title, body, height = _dates(values, names)  # type: ignore[arg-type]
+        (title, body, height), width = _dates(values, names), WIDTH  # type: ignore[arg-type]
     elif kinds == {Items}:
-        title, body, height = _grid(row, values, names)  # type: ignore[arg-type]
+        title, body, height, width = _grid(row, values, names)  # type: ignore[arg-type]
     elif kinds == {Steps}:
-        title, body, height = _orders(row, values, names)  # type: ignore[arg-type]
+        (title, body, height), width = _orders(row, values, names), WIDTH  # type: ignore[arg-type]
     else:
         return ""
     ident = f"gap-{number}"
-    return (f'<svg class="gap" role="img" aria-labelledby="{ident}" viewBox="0 0 {WIDTH} '
-            f'{height:.0f}" width="{WIDTH}" height="{height:.0f}" '
+    return (f'<svg class="gap" role="img" aria-labelledby="{ident}" viewBox="0 0 {width:.0f} '
+            f'{height:.0f}" width="{width:.0f}" height="{height:.0f}" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}">{_escape(title)}</title>'
             f"{body}</svg>")
-
-
-def _x(axis: Axis, value: float) -> float:
-    left, right = PLOT
-    return left + axis.part(value) * (right - left)
 
 
 def _text(x: float, y: float, words: str, css: str = "", anchor: str = "start") -> str:
@@ -82,75 +77,98 @@ def _text(x: float, y: float, words: str, css: str = "", anchor: str = "start") 
     return f'<text x="{x:.1f}" y="{y:.1f}"{kind}{end}>{_escape(words)}</text>'
 
 
-def _lane(y: float, name: str, mark: str, caption: str, css: str = "gp-name") -> str:
-    """One line of an axis picture: the name, the track with its mark, the value in words."""
-    left, right = PLOT
-    return (_text(4, y + 4, _fit(name, LABEL - 4), css)
-            + f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" class="gp-track"/>'
-            + mark + _text(right + 10, y + 4, _fit(caption, CAPTION - 12), "gp-caption"))
+@dataclass(frozen=True, slots=True)
+class _Plot:
+    """An axis picture: names in the first `label` units, the axis, the values in words."""
 
+    axis: Axis
+    label: float
 
-def _span(axis: Axis, low: float, high: float, y: float, css: str) -> str:
-    """A bar from `low` to `high` (a dot for one value, an arrow past the end for an open
-    or infinite end)."""
-    start, end = _x(axis, low), _x(axis, high)
-    if math.isinf(low):
-        return f'<path d="M{end - 8:.1f} {y - 6} l8 6 l-8 6 z" class="{css}"/>'
-    if end - start < 3:
-        return f'<circle cx="{start:.1f}" cy="{y}" r="5" class="{css}"/>'
-    arrow = 8 if math.isinf(high) else 0
-    bar = (f'<rect x="{start:.1f}" y="{y - 5}" width="{max(end - start - arrow, 1):.1f}" '
-           f'height="10" class="{css}"/>')
-    if arrow:
-        bar += f'<path d="M{end - arrow:.1f} {y - 8} l{arrow} 8 l-{arrow} 8 z" class="{css}"/>'
-    return bar
+    @classmethod
+    def over(cls, axis: Axis, names: Sequence[str]) -> _Plot:
+        return cls(axis, min(max(len(n) for n in names) * CHAR + 10, MOST_LABEL))
+
+    @property
+    def ends(self) -> tuple[float, float]:
+        return self.label + 8, WIDTH - CAPTION - 8
+
+    def x(self, value: float) -> float:
+        left, right = self.ends
+        return left + self.axis.part(value) * (right - left)
+
+    def lane(self, y: float, name: str, mark: str, caption: str, css: str = "gp-name") -> str:
+        """One line: the name, the track with its mark, the value in words."""
+        left, right = self.ends
+        return (_text(4, y + 4, _fit(name, self.label - 4), css)
+                + f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" class="gp-track"/>'
+                + mark + _text(right + 10, y + 4, _fit(caption, CAPTION - 12), "gp-caption"))
+
+    def span(self, low: float, high: float, y: float, css: str) -> str:
+        """A bar from `low` to `high` (a dot for one value, an arrow past the end for an
+        open or infinite end)."""
+        start, end = self.x(low), self.x(high)
+        if math.isinf(low):
+            return f'<path d="M{end - 8:.1f} {y - 6} l8 6 l-8 6 z" class="{css}"/>'
+        if end - start < 3:
+            return f'<circle cx="{start:.1f}" cy="{y}" r="5" class="{css}"/>'
+        arrow = 8 if math.isinf(high) else 0
+        bar = (f'<rect x="{start:.1f}" y="{y - 5}" width="{max(end - start - arrow, 1):.1f}" '
+               f'height="10" class="{css}"/>')
+        if arrow:
+            bar += (f'<path d="M{end - arrow:.1f} {y - 8} l{arrow} 8 l-{arrow} 8 z" '
+                    f'class="{css}"/>')
+        return bar
 
 
 def _ranges(spans: dict[str, Span], names: dict[str, str]) -> tuple[str, str, float]:
     shape = ranges(spans)
+    plot = _Plot.over(shape.axis, [*names.values(), shape.under])
     parts, said = [], []
     y = 14.0
     for party, span in spans.items():
         caption = shape.caption(party)
-        parts.append(_lane(y, names[party], _span(shape.axis, span.low, span.high, y, "gp-bar"),
-                           caption))
+        parts.append(plot.lane(y, names[party], plot.span(span.low, span.high, y, "gp-bar"),
+                               caption))
         said.append(f"{names[party]} {caption}")
         y += LANE
     if shape.common:
         common = shape.amount(shape.common[0]) if shape.common[0] == shape.common[1] else (
             f"{shape.amount(shape.common[0])} to {shape.amount(shape.common[1])}")
-        parts.append(_lane(y, shape.under, _span(shape.axis, *shape.common, y, "gp-common"),
-                           "", "gp-agreed"))
+        parts.append(plot.lane(y, shape.under, plot.span(*shape.common, y, "gp-common"), "",
+                               "gp-agreed"))
         said.append(f"{shape.under}: {common}")
     elif shape.apart:
-        low, high = (_x(shape.axis, v) for v in shape.apart)
-        parts.append(_lane(y, shape.under, f'<line x1="{low:.1f}" y1="{y}" x2="{high:.1f}" '
-                           f'y2="{y}" class="gp-apart"/>', shape.gap, "gp-conflict"))
+        low, high = (plot.x(v) for v in shape.apart)
+        parts.append(plot.lane(y, shape.under, f'<line x1="{low:.1f}" y1="{y}" x2="{high:.1f}" '
+                               f'y2="{y}" class="gp-apart"/>', shape.gap, "gp-conflict"))
         said.append(f"no overlap: {shape.gap}")
     first, last = shape.ends()
     y += LANE
     scale = " (log scale)" if shape.axis.log else ""
-    parts += [_text(PLOT[0], y, first, "gp-tick"),
-              _text(PLOT[1], y, last + scale, "gp-tick", "end")]
+    left, right = plot.ends
+    parts += [_text(left, y, first, "gp-tick"), _text(right, y, last + scale, "gp-tick", "end")]
     return "Ranges on one axis: " + "; ".join(said) + ".", "".join(parts), y + 6
 
 
 def _dates(moments: dict[str, Moment], names: dict[str, str]) -> tuple[str, str, float]:
     shape = dates(moments)
+    plot = _Plot.over(shape.axis, list(names.values()))
     parts, y = [], 14.0
     for party, moment in moments.items():
-        parts.append(_lane(y, names[party], _span(shape.axis, moment.day, moment.day, y, "gp-bar"),
-                           moment.iso))
+        parts.append(plot.lane(y, names[party], plot.span(moment.day, moment.day, y, "gp-bar"),
+                               moment.iso))
         y += LANE
-    parts.append(_text(PLOT[0], y, shape.spread, "gp-tick"))
+    parts.append(_text(plot.ends[0], y, shape.spread, "gp-tick"))
     said = "; ".join(f"{names[p]} {m.iso}" for p, m in moments.items())
     return f"Dates on one axis: {said}; {shape.spread}.", "".join(parts), y + 6
 
 
-def _grid(row: Row, sets: dict[str, Items], names: dict[str, str]) -> tuple[str, str, float]:
-    """Items down, parties across, ✓ where a party names the item, · where it does not."""
+def _grid(row: Row, sets: dict[str, Items],
+          names: dict[str, str]) -> tuple[str, str, float, float]:
+    """Items down, parties across, ✓ where a party names the item, · where it does not; as
+    wide as its columns."""
     grid = membership(topic_of(row), sets)
-    label = min(max([len(m.label) * CHAR for m in grid] + [60]) + 12, 260)
+    label = min(max([len(m.label) * CHAR for m in grid] + [60]) + 12, 340)
     cols = [min(max(len(names[p]) * CHAR + 12, 56), 130) for p in sets]
     parts, x = [], label
     for party, col in zip(sets, cols):
@@ -174,7 +192,7 @@ def _grid(row: Row, sets: dict[str, Items], names: dict[str, str]) -> tuple[str,
     said = "; ".join(f"{m.label}: " + (", ".join(n for n, has in zip(names.values(), m.named)
                                                  if has)) for m in grid)
     return (f"Who names which item ({', '.join(names.values())}): {said or 'none'}.",
-            "".join(parts), y + 8)
+            "".join(parts), y + 8, x + 4)
 
 
 def _orders(row: Row, steps: dict[str, Steps], names: dict[str, str]) -> tuple[str, str, float]:

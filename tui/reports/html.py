@@ -119,6 +119,16 @@ svg.gap { display: block; max-width: 100%; height: auto; margin: .1rem 0 .4rem;
 .timeline .tl-day { stroke: var(--bg); stroke-width: 1; }
 .timeline .tl-apart { fill: none; stroke: var(--muted); stroke-dasharray: 4 3; rx: 6; }
 details summary { cursor: pointer; color: var(--muted); }
+@media screen and (max-width: 720px) {
+  body { margin: 1rem auto; padding: 0 .6rem; }
+  table.rows, table.rows tbody, table.rows tr, table.rows th, table.rows td { display: block; }
+  table.rows colgroup, table.rows thead, table.rows td.spacer { display: none; }
+  table.rows tbody { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.rows th, table.rows td { border: none; padding: .15rem 0; }
+  table.rows td[data-label]::before { content: attr(data-label) ": "; font-weight: 600;
+    color: var(--muted); }
+  table.counts td, table.counts th { padding: .2rem .3rem; font-size: .8rem; }
+}
 @page { size: A4; margin: 11mm 10mm; }
 @media print {
   :root { color-scheme: light; --fg: #000; --bg: #fff; --muted: #444; --line: #bbb;
@@ -245,8 +255,9 @@ def _table(comparison: Comparison, rows: list[Row], citations: Citations | None,
             f'<th scope="row"><div class="status {look.word}">{look.glyph} {look.word}</div>'
             + (f'<div class="distance">distance {distance}</div>' if distance else "")
             + f'{escape(row_heading(row))}<div class="key">{breakable(row.id)}</div></th>'
-            f"{cells}<td>{aspects}{escape(row.explanation)}{aligned}</td></tr>"
-            + (f'<tr class="drawn"><td></td><td colspan="{len(parties) + 1}">{picture}</td></tr>'
+            f'{cells}<td data-label="Gap">{aspects}{escape(row.explanation)}{aligned}</td></tr>'
+            + (f'<tr class="drawn"><td class="spacer"></td><td colspan="{len(parties) + 1}">'
+               f"{picture}</td></tr>"
                if picture else "") + "</tbody>"
         )
     out.append("</table>")
@@ -264,7 +275,7 @@ def _position(row: Row, party: Party, citations: Citations | None) -> str:
     """The value, its flag and facts; with `citations`, its source marks, quote and note."""
     position = row.positions[party.id]
     if position is None:
-        return '<td class="silent">— silent</td>'
+        return f'<td class="silent" data-label="{escape(party.name)}">— silent</td>'
     meta = []
     if position.confidence.value != "confirmed":
         meta.append(f'<span class="flag">{position.confidence.value}</span>')
@@ -275,10 +286,11 @@ def _position(row: Row, party: Party, citations: Citations | None) -> str:
     listed = ('<ul class="facts">' + "".join(f"<li>{escape(f)}</li>" for f in facts) + "</ul>"
               if facts else "")
     if citations is None:
-        return f"<td>{_value(position, party, None)}{extra}{listed}</td>"
+        return f'<td data-label="{escape(party.name)}">{_value(position, party, None)}{extra}{listed}</td>'
     quote = f"<blockquote>{escape(position.quote)}</blockquote>" if position.quote else ""
     note = f'<div class="meta">{escape(position.note)}</div>' if position.note else ""
-    return f"<td>{_value(position, party, citations)}{extra}{listed}{quote}{note}</td>"
+    return (f'<td data-label="{escape(party.name)}">{_value(position, party, citations)}{extra}'
+            f"{listed}{quote}{note}</td>")
 
 
 def _value(position: Position, party: Party, citations: Citations | None) -> str:
