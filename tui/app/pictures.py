@@ -1,7 +1,9 @@
 """Pictures of a gap, drawn as text: ranges on one shared axis, a membership grid for sets,
 two orders side by side for sequences, a scale for choices, a word diff for text.
 
-Pure functions of a row and the parties: no widget state, so they are tested apart.
+Pure functions of a row and the parties: no widget state, so they are tested apart. What
+lies where (the shared axis, the zone all accept, which party names which item, which steps
+move) is tui.reports.gap_shapes, which the HTML report's pictures draw too.
 Every mark has a shape as well as a colour, so nothing is told by colour alone. Each
 picture is drawn for the width it is given, measured in terminal cells (a name in CJK
 takes two a character), and is never wrapped: what does not fit is cut with an ellipsis.

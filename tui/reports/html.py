@@ -1,7 +1,13 @@
-"""HTML: one standalone page, readable offline, with nothing from a proposal ever interpreted.
+"""HTML: one standalone page to attach or print, with nothing from a proposal ever
+interpreted.
 
-No scripts and no external resources; every proposal text goes through `escape`. The
-timeline is drawn inline (tui.reports.timeline_svg) and listed as text beside it.
+No scripts and no external resources; every proposal text goes through `escape`. A header
+says when (tui.reports.stamp), by which version and from which files; each row's gap is
+drawn under it where the parties differ on a range, a set or an order (tui.reports.gap_svg),
+each source mark links to the source written out in full, and the timeline is drawn inline
+(tui.reports.timeline_svg) and listed as text beside it. The stylesheet follows the
+system's light or dark theme, stacks the rows on a narrow screen, and prints on A4 without
+breaking a word.
 """
 
 from __future__ import annotations
