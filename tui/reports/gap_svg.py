@@ -30,6 +30,7 @@ from tui.reports.gap_shapes import (
 WIDTH = 600
 LANE = 20
 CHAR = 6.8  # the average width of a 12px character, to fit labels
+BOLD = 1.15  # how much wider a bold name is
 MOST_LABEL = 190  # names before an axis, at most
 CAPTION = 150  # words after it
 
@@ -50,7 +51,8 @@ def gap_svg(row: Row, parties: Sequence[Party], number: int) -> str:
     """The picture of a row where two parties or more say something that differs, or "".
     `number` makes the picture's title id unique on the page."""
     values = row_values(row, parties)
-    if len(values) < 2 or row.status is GapStatus.AGREED:
+    said = list(values.values())
+    if len(said) < 2 or row.status is GapStatus.AGREED or all(v == said[0] for v in said):
         return ""
     names = {p.id: p.name for p in parties if p.id in values}
     kinds = {type(v) for v in values.values()}
@@ -86,7 +88,7 @@ class _Plot:
 
     @classmethod
     def over(cls, axis: Axis, names: Sequence[str]) -> _Plot:
-        return cls(axis, min(max(len(n) for n in names) * CHAR + 10, MOST_LABEL))
+        return cls(axis, min(max(len(n) for n in names) * CHAR * BOLD + 10, MOST_LABEL))
 
     @property
     def ends(self) -> tuple[float, float]:
@@ -146,7 +148,9 @@ def _ranges(spans: dict[str, Span], names: dict[str, str]) -> tuple[str, str, fl
     y += LANE
     scale = " (log scale)" if shape.axis.log else ""
     left, right = plot.ends
-    parts += [_text(left, y, first, "gp-tick"), _text(right, y, last + scale, "gp-tick", "end")]
+    parts.append(_text(left, y, first, "gp-tick"))
+    if last != first:
+        parts.append(_text(right, y, last + scale, "gp-tick", "end"))
     return "Ranges on one axis: " + "; ".join(said) + ".", "".join(parts), y + 6
 
 
@@ -169,7 +173,7 @@ def _grid(row: Row, sets: dict[str, Items],
     wide as its columns."""
     grid = membership(topic_of(row), sets)
     label = min(max([len(m.label) * CHAR for m in grid] + [60]) + 12, 340)
-    cols = [min(max(len(names[p]) * CHAR + 12, 56), 130) for p in sets]
+    cols = [min(max(len(names[p]) * CHAR * BOLD + 16, 56), 140) for p in sets]
     parts, x = [], label
     for party, col in zip(sets, cols):
         parts.append(_text(x + col / 2, 12, _fit(names[party], col - 4), "gp-name", "middle"))

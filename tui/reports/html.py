@@ -80,7 +80,7 @@ tr.has-picture > * { border-bottom: none; }
 .unclear { color: var(--unclear); }
 .key, .meta, .distance { color: var(--muted); font-size: .82rem; }
 .key { font-family: ui-monospace, monospace; }
-.silent { color: var(--muted); }
+.silent { color: var(--muted); white-space: nowrap; }
 .flag { font-size: .75rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; }
 .facts { margin: .2rem 0 0; padding: 0; list-style: none; font-size: .82rem; }
 .facts li::before { content: "· "; color: var(--muted); }
@@ -241,8 +241,8 @@ def _table(comparison: Comparison, rows: list[Row], citations: Citations | None,
     """The rows of an area: the topic with its status, each party's clause, the gap; under a
     row whose parties differ on a range, a set or an order, its picture."""
     parties = comparison.parties
-    cols = ('<colgroup><col class="topic">' + "<col>" * len(parties)
-            + '<col class="gap"></colgroup>')
+    party = f'<col style="width:{60 / len(parties):.1f}%">'  # alike in every area's table
+    cols = f'<colgroup><col class="topic">{party * len(parties)}<col class="gap"></colgroup>'
     head = "".join(f'<th scope="col">{escape(p.name)}</th>' for p in parties)
     out = [f'<table class="rows">{cols}<thead><tr><th scope="col">Topic</th>{head}'
            '<th scope="col">Gap</th></tr></thead>']
