@@ -90,7 +90,7 @@ tr.has-picture > * { border-bottom: none; }
   border-radius: 999px; padding: 0 .45rem; }
 blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid var(--line);
   color: var(--muted); font-style: italic; font-size: .88rem; }
-a.cite { text-decoration: none; font-size: .82rem; white-space: nowrap; }
+a.cite { font-size: .82rem; white-space: nowrap; text-underline-offset: 2px; }
 meter { width: 12rem; vertical-align: middle; }
 table.counts { width: auto; } table.counts td, table.counts th { padding: .3rem .8rem; }
 table.counts td.n { text-align: right; }
@@ -150,7 +150,6 @@ details summary { cursor: pointer; color: var(--muted); }
   thead { display: table-header-group; }
   tr, svg, blockquote, .sources li { break-inside: avoid; }
   tr.has-picture { break-after: avoid; }
-  a { text-decoration: none; }
   details:not([open]) { display: none; }
 }
 """
