@@ -47,20 +47,26 @@ def chromium(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def axe_script():
-    """axe-core's script, installed with npm into a cache directory the first time."""
+    """axe-core's script, installed with npm into a cache directory the first time (into a
+    folder of this process's own, then renamed: test workers may install at once)."""
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     folder = cache / "ceasefire-tests" / f"axe-core-{AXE}"
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.exists():
+    script = Path("node_modules", "axe-core", "axe.min.js")
+    if not (folder / script).exists():
         npm = shutil.which("npm")
         if npm is None:
             pytest.skip("no npm on this machine to install axe-core")
-        folder.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run([npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund",
+        own = folder.with_name(f"{folder.name}.{os.getpid()}")
+        own.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([npm, "install", "--prefix", str(own), "--no-audit", "--no-fund",
                                f"axe-core@{AXE}"], capture_output=True, text=True, timeout=180)
-        if done.returncode or not script.exists():
+        if done.returncode or not (own / script).exists():
             pytest.skip(f"cannot install axe-core {AXE}: {done.stderr.strip()[-300:]}")
-    return script.read_text(encoding="utf-8")
+        try:
+            own.rename(folder)
+        except OSError:  # another worker's install got there first
+            shutil.rmtree(own, ignore_errors=True)
+    return (folder / script).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
