@@ -1,16 +1,81 @@
-"""Writing output files so that a failed run never leaves half a file behind."""
+"""Writing output files so that a failed run never leaves half a file behind, and never
+replaces what it should not: a device, a FIFO, a socket or a folder, or a file it read.
+
+A symbolic link to a regular file is written through (the link stays, the file it names
+gets the new content), as a shell's `>` does; a link to nothing is refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, Union
+
+from tui.stopping import held
 
 # What to write: text, bytes, or a function that writes bytes through the function it is
 # given (so a large report streams to disk instead of being held whole).
 Content = Union[str, bytes, Callable[[Callable[[bytes], Any]], None]]
+
+Kept = Mapping[str, Union[str, os.PathLike[str], int]]
+"""Files a write must never replace, by the name a message gives them: a path, or an open
+file descriptor (0 for stdin, which may be a file redirected with `<`)."""
+
+
+class Refused(OSError):
+    """The target is not a file this write may replace; `strerror` says what it is."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(errno.EINVAL, reason, str(target))
+
+
+KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"),
+         (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+         (stat.S_ISSOCK, "a socket"))
+
+
+def one_of(path: Path, kept: Kept) -> str | None:
+    """The name in `kept` of the file `path` is (by device and inode: through symbolic and
+    hard links and any spelling), or None."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    for name, item in kept.items():
+        try:
+            known = os.stat(item)
+        except OSError:
+            continue
+        if (known.st_dev, known.st_ino) == (found.st_dev, found.st_ino):
+            return name
+    return None
+
+
+def replaceable(path: Path, kept: Kept = {}) -> Path:
+    """The regular file to replace for `path` (itself, or the file a symbolic link names),
+    or `path` when nothing is there; Refused for anything else, PermissionError for a file
+    the user may not write (as `>` would be refused)."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise Refused(path, "a symbolic link to nothing; nothing written") from None
+        return path
+    kind = next((name for test, name in KINDS if test(found.st_mode)), None)
+    if kind is not None or not stat.S_ISREG(found.st_mode):
+        raise Refused(path, f"{kind or 'a special file'}, not a regular file; nothing written "
+                            "(write to a new name or a regular file)")
+    name = one_of(path, kept)
+    if name is not None:
+        raise Refused(path, f"it is the file read as {name}; a report never replaces its "
+                            "input (nothing written)")
+    if not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    return Path(os.path.realpath(path))
 
 
 def _produce(content: Content, stream: BinaryIO) -> None:
@@ -44,44 +109,55 @@ def _set_mode(handle: int, name: str, mode: int) -> None:
             fchmod(handle, mode)
 
 
-def _temporary_beside(target: Path, content: Content) -> Path:
-    """A fully written and flushed temporary file in the target's folder, with the
-    permissions the target should end up with (mkstemp makes it private)."""
-    import tempfile  # only commands that write a file pay for it
+class _Temporary:
+    """A temporary file beside the target, removed on leaving the `with` unless renamed
+    into place: whatever stops the write (an error, ctrl+c, SIGTERM) leaves nothing."""
 
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                    dir=target.parent)
-    try:
-        _set_mode(handle, name, _mode_for(target))
-        with os.fdopen(handle, "wb") as stream:
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.path: Path | None = None
+
+    def __enter__(self) -> _Temporary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    def write(self, content: Content) -> Path:
+        """Write, flush and sync `content`, with the permissions the target should end up
+        with (mkstemp makes it private); the file's path."""
+        import tempfile  # only commands that write a file pay for it
+
+        with held():  # a signal now would leave a file whose name nobody knows
+            handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
+                                            dir=self.target.parent)
+            self.path = Path(name)
+            stream = os.fdopen(handle, "wb")
+        with stream:
+            _set_mode(handle, name, _mode_for(self.target))
             _produce(content, stream)
             stream.flush()
             os.fsync(stream.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
+        return self.path
 
 
-def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
-    """Replace `path` in one rename: readers see the old file or the new one, never half."""
-    target = Path(path).absolute()
-    temporary = _temporary_beside(target, content)
-    try:
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def write_atomically(path: str | os.PathLike[str], content: Content, kept: Kept = {}) -> None:
+    """Replace `path` in one rename: readers see the old file or the new one, never half.
+    Refused (nothing written) when `path` is not a regular file or a new name, or is one
+    of the `kept` files."""
+    target = replaceable(Path(path).absolute(), kept)
+    with _Temporary(target) as temporary:
+        written = temporary.write(content)
+        replaceable(target, kept)  # again: it may have changed while the report was written
+        os.replace(written, target)
 
 
 def write_new(path: str | os.PathLike[str], content: Content) -> None:
     """Create `path`; FileExistsError if anything is there, even if made meanwhile."""
     target = Path(path).absolute()
-    temporary = _temporary_beside(target, content)
-    try:
-        _claim(target, temporary)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with _Temporary(target) as temporary:
+        _claim(target, temporary.write(content))
 
 
 def _claim(target: Path, temporary: Path) -> None:

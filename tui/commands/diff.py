@@ -90,8 +90,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(brief(shown) if args.brief else render(shown))
     else:
         settled = not shown.has_gaps and only is None  # --only asks to see the rows
-        deliver(shown, "tui.reports", args, brief=no_gaps(shown, sources) if settled else None,
-                cite=args.cite)
+        deliver(shown, "tui.reports", args, sources,
+                brief=no_gaps(shown, sources) if settled else None, cite=args.cite)
     return 1 if shown.has_gaps else 0
 
 

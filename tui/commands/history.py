@@ -41,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     if not args.brief:
-        deliver(result, "tui.reports.history", args, cite=args.cite)
+        deliver(result, "tui.reports.history", args, sources, cite=args.cite)
     return 1 if result.moved else 0

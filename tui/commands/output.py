@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Sequence
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 
 from tui.commands.options import add_color, add_width
 from tui.files import Content, write_atomically
-from tui.inputs import UsageError
+from tui.inputs import Source, UsageError
 from tui.reports import BY_SUFFIX
 from tui.terminal import console, is_terminal, report_width, wants_color
 
@@ -45,11 +46,12 @@ BRIEF_FORMATS = ("rich", "text")
 documents (Markdown, HTML) and data (JSON, CSV) are always whole."""
 
 
-def deliver(result: object, package: str, args: argparse.Namespace,
+def deliver(result: object, package: str, args: argparse.Namespace, inputs: Sequence[Source],
             brief: str | None = None, **options: object) -> None:
-    """Render `result` with the report package in the format asked for, to stdout or -o;
-    in BRIEF_FORMATS, `brief` (one line) instead when it is given. `options` go to the
-    human formats' renderers (`cite=`); those left None keep each format's default."""
+    """Render `result` with the report package in the format asked for, to stdout or -o
+    (never over one of the `inputs`); in BRIEF_FORMATS, `brief` (one line) instead when it
+    is given. `options` go to the human formats' renderers (`cite=`); those left None keep
+    each format's default."""
     report_format = args.format or default_format(args.output, args.color)
     if report_format not in args.formats:  # -o's suffix asked for it
         raise UsageError(f"-o {args.output}: this command has no {report_format} report (formats: "
@@ -62,7 +64,9 @@ def deliver(result: object, package: str, args: argparse.Namespace,
                         to_terminal=not args.output, **chosen)
     if args.output:
         try:
-            write_atomically(args.output, report or "")
+            write_atomically(args.output, report or "",
+                             kept={source.name: 0 if source.stdin else source.path
+                                   for source in inputs})
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
         sys.stderr.write(f"wrote {args.output} ({report_format})\n")

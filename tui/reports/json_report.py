@@ -45,8 +45,10 @@ def _by_alias(kind: type) -> None:
 
 
 def _dump(value: object) -> bytes:
-    """ASCII JSON: every other character, invisible and direction-changing ones included,
-    is a `\\uXXXX` escape, so the output cannot reorder or hide text where it is shown.
+    """ASCII JSON with no control character: every other character, invisible and
+    direction-changing ones included, and DEL (ASCII, so pydantic_core leaves it raw, where
+    Python's json escapes it) is a `\\uXXXX` escape, so the output cannot reorder or hide
+    text where it is shown.
     Records are written field by field, enums by value, open range ends (infinity) as
     null. pydantic_core's encoder needs no schema for that: pydantic itself is loaded
     only for the contract's schema."""
@@ -54,7 +56,8 @@ def _dump(value: object) -> bytes:
 
     if not hasattr(Summary, "__pydantic_serializer__"):
         _by_alias(Summary)
-    return to_json(value, indent=2, ensure_ascii=True, inf_nan_mode="null")
+    return to_json(value, indent=2, ensure_ascii=True, inf_nan_mode="null").replace(
+        b"\x7f", b"\\u007f")  # only inside strings: JSON's own syntax has no DEL
 
 
 def contract_schema() -> dict:

@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from diffing import Comparison
-from tui.files import write_atomically, write_new
+from tui.files import one_of, write_atomically, write_new
 from tui.reports import BY_SUFFIX, render_text
 from tui.terminal import literal
 
@@ -65,7 +65,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.comparison = comparison
         self.folder = folder
-        self.compared = {path.resolve() for path in compared}
+        self.compared = {str(path): path for path in compared}
         self.report_format = "markdown"
         self.replacing: Path | None = None  # an existing file the user was asked about
 
@@ -96,13 +96,13 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-name")
     def _write(self, event: Input.Submitted) -> None:
         path, report_format = target(event.value, self.report_format)
-        if path.resolve() in self.compared:
+        if one_of(path, self.compared) is not None:  # said before asking to replace it
             self._error(f"{path} is a proposal compared here: the app never writes it")
             return
         content = render_text(self.comparison, report_format)
         try:
             if self.replacing == path:  # asked, and Enter pressed again
-                write_atomically(path, content)
+                write_atomically(path, content, self.compared)
             else:
                 write_new(path, content)
         except FileExistsError:

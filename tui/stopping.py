@@ -1,0 +1,74 @@
+"""Stopping when asked (ctrl+c, `kill`, a closed terminal): quietly, after the cleanup of
+whatever was being written, with the status a shell gives a command killed by the signal.
+
+Python's default for SIGTERM and SIGHUP ends the process on the spot, so a `finally` that
+removes a temporary file never runs; and ctrl+c's KeyboardInterrupt, raised inside a
+pydantic serialiser, comes out as a PydanticSerializationError. So a signal here raises
+`Stopped` where the program is, and is remembered: whatever exception it turns into on
+the way out, `received()` says the run was stopped.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                if hasattr(signal, name))
+
+_received: int | None = None
+
+
+class Stopped(BaseException):
+    """Raised where the program is when a signal in SIGNALS arrives (once a run)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def received() -> int | None:
+    """The signal that stopped this run, if one did."""
+    return _received
+
+
+def _stop(signum: int, frame: object) -> None:
+    """The first signal raises; later ones are ignored, so the cleanup it starts finishes."""
+    global _received
+    if _received is None:
+        _received = signum
+        raise Stopped(signum)
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """Within: SIGINT, SIGTERM and SIGHUP raise `Stopped`; the handlers before are restored
+    after. Outside the main thread (where Python cannot set handlers), nothing changes."""
+    global _received
+    _received = None
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {number: signal.signal(number, _stop) for number in SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Signals kept pending within (where the system can): made so that a temporary file
+    is created and its name known to the code that removes it, with no moment between."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
