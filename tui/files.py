@@ -63,16 +63,14 @@ def replaceable(path: Path, kept: Kept = {}) -> Path:
         found = os.stat(path)
     except FileNotFoundError:
         if path.is_symlink():
-            raise Refused(path, "a symbolic link to nothing; nothing written") from None
+            raise Refused(path, "a symbolic link to nothing: nothing written") from None
         return path
     kind = next((name for test, name in KINDS if test(found.st_mode)), None)
     if kind is not None or not stat.S_ISREG(found.st_mode):
-        raise Refused(path, f"{kind or 'a special file'}, not a regular file; nothing written "
-                            "(write to a new name or a regular file)")
+        raise Refused(path, f"{kind or 'a special file'}, not a regular file: nothing written")
     name = one_of(path, kept)
     if name is not None:
-        raise Refused(path, f"it is the file read as {name}; a report never replaces its "
-                            "input (nothing written)")
+        raise Refused(path, f"it is {name}, which this command reads: nothing written")
     if not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     return Path(os.path.realpath(path))

@@ -80,7 +80,7 @@ def test_o_refuses_a_device_a_fifo_a_socket_or_a_folder(kind, command, inputs, t
     before = os.lstat(target)
     assert main(_command(command, inputs, target)) == 2
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "not a regular file; nothing written" in error, error
+    assert error.count("\n") == 1 and "not a regular file: nothing written" in error, error
     after = os.lstat(target)
     assert (after.st_mode, after.st_ino, after.st_rdev) == (
         before.st_mode, before.st_ino, before.st_rdev)
@@ -106,6 +106,17 @@ def test_o_writes_through_a_symbolic_link_to_a_regular_file_and_refuses_other_li
     assert not (tmp_path / "nowhere").exists()
 
 
+def test_o_refuses_a_file_the_user_may_not_write(inputs, tmp_path, capsys, monkeypatch):
+    """As `>` would be refused: a read-only report is not replaced behind the user's back
+    (os.access is made to say no, since root may write anything)."""
+    target = tmp_path / "locked.md"
+    target.write_text(REPORT)
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False)
+    assert main(_command("diff", inputs, target)) == 2
+    assert capsys.readouterr().err.endswith(f"cannot write {target}: Permission denied\n")
+    assert target.read_text() == REPORT
+
+
 # --- 2. -o overwrites an input ----------------------------------------------------------------
 
 @pytest.mark.parametrize("command", ["diff", "history"])
@@ -125,7 +136,8 @@ def test_o_never_replaces_one_of_its_inputs(spelling, command, inputs, tmp_path,
     before = first.read_bytes()
     assert main(_command(command, named, Path(str(target)))) == 2
     error = capsys.readouterr().err
-    assert f"it is the file read as {first.name}" in error and error.count("\n") == 1, error
+    assert f"it is {first.name}, which this command reads" in error, error
+    assert error.count("\n") == 1
     assert first.read_bytes() == before
     assert _leftovers(tmp_path) == []
 
@@ -137,7 +149,7 @@ def test_o_never_replaces_the_file_stdin_was_redirected_from(inputs, tmp_path):
                                  "-o", str(inputs[0])], stdin=stdin, capture_output=True,
                                 text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 2, result.stderr
-    assert "it is the file read as <stdin>" in result.stderr
+    assert "it is <stdin>, which this command reads: nothing written" in result.stderr
     assert inputs[0].read_bytes() == before
 
 
