@@ -177,7 +177,7 @@ class _Failing(io.RawIOBase):
     ["diff", "--example", "istanbul-2025-06-02", "--format", "json"],
     ["history", "--example", "istanbul-2025-05-16", "--example", "istanbul-2025-06-02"],
     ["check", "--example", "istanbul-2025-06-02"],
-    ["new"], ["schema"], ["topics"], ["examples"], ["completion", "bash"],
+    ["new"], ["schema"], ["topics"], ["examples"], ["completion", "bash"], ["docs", "limits"],
 ], ids=lambda args: " ".join(args[:2]))
 def test_an_error_writing_stdout_is_one_line_and_exit_2(args, code, capsys, monkeypatch):
     raw = _Failing(code)
