@@ -31,7 +31,7 @@ from proposals.names import actor_key, is_short_key, slug
 from proposals.nodes import describe_node, join
 from proposals.problems import InvalidProposal, Problem, Severity
 from proposals.registry import registry
-from proposals.timeline import TimelineCycle, build
+from proposals.timeline import TimelineCycle, build, off_calendar
 from proposals.timing import References, parse_when, resolve_when
 from proposals.values import ValueProblem, duration_span
 from proposals.yaml_source import SourceError, compose, read_text
@@ -335,10 +335,11 @@ class _DocumentReader(ClauseReader):
         return tuple(options)
 
     def timelines_hold(self, proposal: Proposal) -> bool:
-        """Whether every time can be placed: no chain of references runs in a circle."""
+        """Whether every time can be placed: no chain of references runs in a circle, and
+        nothing dated falls outside the calendar."""
         for option in [option.id for option in proposal.options] or [None]:
             try:
-                build(proposal, option)
+                late = off_calendar(proposal, build(proposal, option))
             except TimelineCycle as cycle:
                 at = cycle.clause or cycle.phase
                 path = (f"clauses.{cycle.clause.written_topic}.when" if cycle.clause
@@ -346,5 +347,12 @@ class _DocumentReader(ClauseReader):
                 self.report_at(at.line, at.column, path,  # type: ignore[union-attr]
                                "these times refer to each other in a circle: "
                                + " → ".join(cycle.chain))
+                return False
+            if late is not None:
+                what, path = (f"phase {late.id!r}", f"phases.{late.id}") \
+                    if isinstance(late, Phase) else ("this time", f"clauses.{late.topic}.when")
+                self.report_at(late.line, late.column, path, f"{what} runs outside the "
+                               "calendar (0001-01-01 to 9999-12-31) once it is counted from the "
+                               "dates it follows: no date can name it")
                 return False
         return True

@@ -146,6 +146,24 @@ def _before(a: tuple[str, float | None, float | None],
     return a[0] == b[0] and a[2] is not None and b[1] is not None and a[2] < b[1]
 
 
+FIRST_DAY = float((dt.date.min - _EPOCH).days)
+LAST_DAY = float((dt.date.max - _EPOCH).days)
+"""The calendar a date can name, 0001-01-01 to 9999-12-31, in days since 1970-01-01."""
+
+
+def off_calendar(proposal: Proposal, timeline: Timeline) -> Phase | Clause | None:
+    """The first phase, else clause, dated outside the calendar (30 days after a phase that
+    starts on 9999-12-20): its date cannot be named, so the file is refused, not shown."""
+    events = {event.key: event for event in timeline.events}
+    for part, event in [*((phase, events.get(f"phase:{phase.id}")) for phase in proposal.phases),
+                        *((clause, timeline.of(clause)) for clause in proposal.clauses)]:
+        if event is not None and event.root == CALENDAR and any(
+                day is not None and not FIRST_DAY <= day < LAST_DAY + 1
+                for day in (event.low, event.high)):
+            return part
+    return None
+
+
 def in_scope(proposal: Proposal, option: str | None) -> Sequence[Clause]:
     """The clauses that hold when `option` is taken (all but other options' clauses)."""
     if not proposal.options:

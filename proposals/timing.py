@@ -27,7 +27,15 @@ from dataclasses import replace
 from proposals.model import Condition, When
 from proposals.registry import CUSTOM_KEY, Registry, normalize_word
 from proposals.suggestions import suggest
-from proposals.values import NUMBER_WORDS, ValueProblem, duration_span, moment
+from proposals.values import (
+    LONGEST_HOURS,
+    LONGEST_YEARS,
+    NUMBER_WORDS,
+    ValueProblem,
+    clipped,
+    duration_span,
+    moment,
+)
 
 DAY_ZERO = frozenset({"signing", "on signing", "at signing", "upon signing", "entry into force",
                       "on entry into force", "upon entry into force", "immediately", "day 0",
@@ -62,13 +70,19 @@ _EXAMPLES = ("'day 7', 'by day 50', 'from day 2 to day 16', '5 days after withdr
 Shape = tuple[str | None, str, float | None, float | None]
 
 
+LATEST_DAY = LONGEST_HOURS / 24
+"""The most days a time may count (a million years): `day 1e20` is an error, not a far day."""
+
+
 def _count(text: str) -> float:
     """A number of days written as digits, a number word or an ordinal (`5`, `five`, `5th`)."""
-    if _NUMBER.match(text):
-        return float(text)
     digits = _ORDINAL_DIGITS.match(text)
-    if digits:
-        return float(digits[1])
+    if _NUMBER.match(text) or digits:
+        days = float(digits[1] if digits else text)
+        if days > LATEST_DAY:
+            raise ValueProblem(f"{clipped(text)} is more days than a time may count: at most "
+                               f"{LATEST_DAY:,.0f} ({LONGEST_YEARS:,} years)")
+        return days
     if text in _ORDINALS:
         return float(_ORDINALS[text])
     if text in NUMBER_WORDS:

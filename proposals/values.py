@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
 
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps, Text, Unspecified, Value
@@ -29,6 +30,13 @@ _DURATION_UNITS = {
     **{w: "month" for w in ("month", "months", "mo")},
     **{w: "year" for w in ("year", "years", "yr", "yrs")},
 }
+LARGEST_NUMBER = 2**53
+"""The largest number a quantity may reach in its topic's unit (9,007,199,254,740,992): every
+whole number up to it is exact, so a count is never rounded and never read as `unlimited`."""
+LONGEST_YEARS = 1_000_000
+LONGEST_HOURS = LONGEST_YEARS * HOURS_PER["year"]
+"""The longest duration, in hours: a million years (8,760,000,000 hours). Longer is an
+error, never `indefinite`; it keeps every time a timeline adds up far from float rounding."""
 INFINITE_DURATION = frozenset({"indefinite", "indefinitely", "permanent", "open ended", "unlimited"})
 INFINITE_QUANTITY = frozenset({"unlimited", "no limit", "no cap", "uncapped", "no limits"})
 
@@ -76,17 +84,25 @@ def is_unspecified(raw: object) -> bool:
 
 
 def _number(text: str, multiplier: str | None) -> float:
+    """The number written, times its multiplier; anything past LARGEST_NUMBER, judged on the
+    exact digits (2**53 + 1 would round down in a float), comes back as inf for the caller to
+    refuse."""
     word = NUMBER_WORDS.get(text)
-    value = float(word) if word is not None else float(re.sub(r"[,\s]", "", text))
-    return value * _MULTIPLIERS[multiplier] if multiplier else value
+    digits = str(word) if word is not None else re.sub(r"[,\s]", "", text)
+    value = float(digits)
+    scale = _MULTIPLIERS[multiplier] if multiplier else 1.0
+    if math.isfinite(value) and Decimal(digits) * Decimal(scale) > LARGEST_NUMBER:
+        return math.inf
+    return value * scale
 
 
 Written = tuple[float, float, "str | None", frozenset[str]]
 """A range as written: low, high, the unit words after it, and the multipliers used."""
 
 
-def _span_text(raw: str, examples: str) -> Written:
+def _span_text(raw: str, kind: Kind) -> Written:
     """A written range, before units are applied."""
+    examples = _EXAMPLES[kind]
     text = " ".join(raw.casefold().replace("–", "-").replace("—", "-").split())
     text = re.sub(r"(\d)-(?=[a-z])", r"\1 ", text)  # "30-day" -> "30 day"
     plus = re.fullmatch(r"(\d[\d,.]*)\s*\+\s*(.*)", text)  # "60+ days", as in notes
@@ -100,6 +116,8 @@ def _span_text(raw: str, examples: str) -> Written:
     qual, unit = match["qual"], match["unit"]
     low = _number(match["a"], match["amul"] or (match["bmul"] if match["b"] else None))
     high = _number(match["b"], match["bmul"]) if match["b"] else low
+    if not high <= LARGEST_NUMBER:  # past a float (1e309) reads as inf: never `unlimited`
+        raise too_large(clipped(raw), kind)
     if match["b"] and qual and qual not in _ABOUT:
         raise ValueProblem(f"{raw!r} mixes '{qual}' with a range: write one or the other")
     if high < low:
@@ -111,7 +129,7 @@ def _span_text(raw: str, examples: str) -> Written:
     return low, high, unit, frozenset(m for m in (match["amul"], match["bmul"]) if m)
 
 
-def _mapping_span(raw: Mapping[str, object]) -> Written:
+def _mapping_span(raw: Mapping[str, object], kind: Kind) -> Written:
     unknown = set(raw) - {"min", "max", "unit"}
     if unknown:
         key = sorted(unknown)[0]
@@ -122,15 +140,18 @@ def _mapping_span(raw: Mapping[str, object]) -> Written:
     def bound(name: str, default: float) -> float:
         if name not in raw:
             return default
+        text = str(raw[name]).strip().casefold()
         try:
-            number = _number(str(raw[name]).strip().casefold(), None)
+            number = _number(text, None)
         except ValueError:
             raise ValueProblem(f"{name}: {raw[name]!r} is not a number") from None
-        if not math.isfinite(number):
+        if not any(char.isdigit() for char in text):  # inf, nan: words float() reads
             raise ValueProblem(f"{name}: {raw[name]!r} is not a number; for no upper end, "
                                "leave out 'max'")
         if number < 0:
             raise ValueProblem(f"{name}: {raw[name]!r} is negative")
+        if number > LARGEST_NUMBER:
+            raise too_large(f"{name}: {clipped(str(raw[name]))}", kind)
         return number
 
     low, high = bound("min", 0.0), bound("max", math.inf)
@@ -147,12 +168,46 @@ _EXAMPLES = {
 
 
 def _span(kind: Kind, raw: object) -> Written:
-    examples = _EXAMPLES[kind]
     if isinstance(raw, Mapping):
-        return _mapping_span(raw)
+        return _mapping_span(raw, kind)
     if isinstance(raw, str):
-        return _span_text(raw, examples)
-    raise ValueProblem(f"expected a number or a range such as {examples}, not a list")
+        return _span_text(raw, kind)
+    raise ValueProblem(f"expected a number or a range such as {_EXAMPLES[kind]}, not a list")
+
+
+def too_large(written: str, kind: Kind, unit: str = "") -> ValueProblem:
+    """The error for a number past what its kind holds, saying the largest and what to write
+    for no end."""
+    if kind is Kind.DURATION:
+        return ValueProblem(f"{written} is longer than {LONGEST_YEARS:,} years, the longest "
+                            "duration this format holds; for no end, write 'indefinite'")
+    most = f"{LARGEST_NUMBER:,}" + (f" {unit}" if unit else "")
+    return ValueProblem(f"{written} is more than {most}, the largest number this format holds; "
+                        "for no upper limit, write 'unlimited'")
+
+
+def _bounded(span: Span, raw: object, kind: Kind, largest: float) -> Span:
+    """`span`, refused when a finite end came out past `largest` in the topic's unit (an
+    open end, from `at least` or `unlimited`, is infinite by design)."""
+    ends = [end for end in (span.low, span.high) if not math.isinf(end)]
+    if ends and max(ends) > largest:
+        raise too_large(_shown_span(raw), kind, span.unit)
+    return span
+
+
+def _shown_span(raw: object) -> str:
+    """A range as named in an error: as written, or its largest end for a mapping."""
+    if isinstance(raw, Mapping):
+        name = "max" if "max" in raw else "min"
+        return f"{name}: {clipped(str(raw[name]))}"
+    return clipped(str(raw))
+
+
+def clipped(text: str, most: int = 40) -> str:
+    """`text` quoted, its middle cut when long (a 5,000-digit number stays one short line)."""
+    if len(text) <= most:
+        return repr(text)
+    return repr(f"{text[:most - 12]}…{text[-8:]}") + f" ({len(text):,} characters)"
 
 
 def parse_duration(topic: Topic, raw: object) -> Span:
@@ -172,7 +227,8 @@ def duration_span(raw: object) -> Span:
     if name is None:
         raise ValueProblem(f"unknown unit {unit!r}{suggest(unit, list(_DURATION_UNITS))}")
     factor = HOURS_PER[name]
-    return Span(low=low * factor, high=high * factor, unit="hours")
+    return _bounded(Span(low=low * factor, high=high * factor, unit="hours"), raw,
+                    Kind.DURATION, LONGEST_HOURS)
 
 
 def parse_quantity(topic: Topic, raw: object) -> Span:
@@ -181,6 +237,10 @@ def parse_quantity(topic: Topic, raw: object) -> Span:
     expected = counted(topic)
     if isinstance(raw, str) and normalize_word(raw) in INFINITE_QUANTITY:
         return Span(low=math.inf, high=math.inf, unit=expected.text if expected else "")
+    return _bounded(_quantity(raw, expected), raw, Kind.QUANTITY, LARGEST_NUMBER)
+
+
+def _quantity(raw: object, expected: Counted | None) -> Span:
     low, high, unit, multipliers = _span(Kind.QUANTITY, raw)
     if unit is not None and re.search(r"(?:^|[\s,(])\d", unit):
         raise ValueProblem(f"{raw!r} holds more than one number: write one number or range "
@@ -282,6 +342,7 @@ def parse_sequence(topic: Topic, raw: object) -> Steps:
 # --- date and text ----------------------------------------------------------------------------
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_END_OF_CALENDAR = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -313,6 +374,9 @@ def moment(raw: object) -> Moment:
         ) from None
     if when.tzinfo is None:
         raise ValueProblem(f"{raw!r} has a time but no zone: add one, such as +03:00 or Z")
+    if not dt.datetime.min.replace(tzinfo=dt.timezone.utc) <= when < _END_OF_CALENDAR:
+        raise ValueProblem(f"{raw!r} falls outside the calendar in UTC (0001-01-01 to "
+                           "9999-12-31): no date can name it")
     return Moment(iso=when.isoformat(), day=(when - _EPOCH).total_seconds() / 86400, has_time=True)
 
 

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from proposals.limits import DEFAULT_LIMITS, Limits
+from proposals.limits import CEILINGS, DEFAULT_LIMITS, Limits
 from tui.inputs import UsageError
 from tui.terminal import COLOR_CHOICES
 
@@ -23,8 +23,10 @@ def add_inputs(parser: argparse.ArgumentParser) -> None:
                         help="use a bundled example scenario (see `ceasefire examples`); "
                         "repeat to add another round")
     parser.add_argument("--limit", action="append", default=[], metavar="NAME=N",
-                        help="raise a reading limit (defaults: " + ", ".join(
-                            f"{field.name}={getattr(DEFAULT_LIMITS, field.name):_}"
+                        help="raise a reading limit, in digits 0-9, no further than its "
+                        "ceiling (default, ceiling: " + "; ".join(
+                            f"{field.name} {getattr(DEFAULT_LIMITS, field.name):_}, "
+                            f"{CEILINGS[field.name]:_}"
                             for field in dataclasses.fields(DEFAULT_LIMITS)) + ")")
 
 

@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
                          "so it cannot read a proposal from - (save it to a file)")
     if len(sources) < 2:
         raise UsageError("the app compares at least two proposal files")
+    reading = limits(args)  # refused (exit 2) before the app starts, as every option is
     only, topics = statuses(args), topic_patterns(args)
     options, baseline = chosen_parties(sources, args)
     from textual.theme import BUILTIN_THEMES
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                          "file or a pipe use `ceasefire diff` (same options, -o FILE)")
     from tui.app.app import CeasefireApp
 
-    CeasefireApp(sources, limits(args), watch=not args.no_watch, options=options,
+    CeasefireApp(sources, reading, watch=not args.no_watch, options=options,
                  baseline=baseline, only=only, topics=topics, exclude=excluded(args),
                  theme=args.theme).run()
     return 0
