@@ -19,7 +19,7 @@ from proposals.nodes import NodeReader, TooDeep, join
 from proposals.problems import Code
 from proposals.registry import CUSTOM_KEY, CUSTOM_PREFIX, Topic, custom_topic, registry
 from proposals.timing import References, parse_condition, parse_when, resolve_when
-from proposals.suggestions import suggest
+from proposals.suggestions import listed, suggest
 from proposals.units import UnitProblem, declared
 from proposals.values import ValueProblem, parse_value
 from proposals.yaml_source import SAFE_TAGS, is_null
@@ -320,9 +320,9 @@ class ClauseReader(NodeReader):
         if source not in self.sources and source in self.listed_sources:
             return False  # listed, but the entry itself has an error, reported at its place
         if source not in self.sources:
-            known = tuple(self.sources)
-            hint = suggest(source, known) or (
-                f" (known: {', '.join(known)})" if known else " (the file has no 'sources:')")
+            hint = suggest(source, self.sources) or (f" (known: {listed(self.sources)})"
+                                                     if self.sources else
+                                                     " (the file has no 'sources:')")
             self.report(node, path, f"source {source!r} is not listed under 'sources:'{hint}")
             return False
         return source

@@ -3,6 +3,8 @@
 Bidirectional overrides can reverse a clause on screen ("Trojan Source"), zero-width
 and tag characters can smuggle words past a reader, and control characters can
 drive a terminal. The loader warns about them and every renderer shows them visibly.
+A flood of combining marks on one letter ("Zalgo" text) smears over the lines around it;
+the loader warns about that too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,26 @@ HIDDEN = re.compile(
     "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"  # musical format chars, tags, selectors
     "]"
 )
+
+
+MOST_MARKS = 6
+"""Combining marks one character may carry: Vietnamese stacks two, pointed Hebrew with
+cantillation four or five; more is a flood."""
+
+
+def combining_flood(text: str) -> tuple[int, int] | None:
+    """The offset and length of the first run of more than MOST_MARKS combining marks, or None."""
+    if text.isascii():
+        return None
+    start = run = 0
+    for index, char in enumerate(text):
+        if unicodedata.category(char)[0] == "M":
+            start, run = (start, run + 1) if run else (index, 1)
+        elif run > MOST_MARKS:
+            break
+        else:
+            run = 0
+    return (start, run) if run > MOST_MARKS else None
 
 
 def hidden_characters(text: str) -> list[tuple[int, str]]:

@@ -31,7 +31,14 @@ from proposals.names import actor_key, is_short_key, slug
 from proposals.nodes import describe_node, join
 from proposals.problems import InvalidProposal, Problem, Severity
 from proposals.registry import registry
-from proposals.timeline import TimelineCycle, build, off_calendar
+from proposals.suggestions import MOST_SUGGESTIONS, bounded
+from proposals.timeline import (
+    LONGEST_CHAIN,
+    TimelineCycle,
+    TimelineTooLong,
+    build,
+    off_calendar,
+)
 from proposals.timing import References, parse_when, resolve_when
 from proposals.values import ValueProblem, duration_span
 from proposals.yaml_source import SourceError, compose, read_text
@@ -78,8 +85,13 @@ def read_string(text: str, name: str, limits: Limits = DEFAULT_LIMITS) -> Loaded
             return Loaded(None, (error.problem,))
         reader = _DocumentReader(name, limits)
         reader.problems.extend(document.problems)
-        proposal = reader.proposal(document.root)
+        with bounded() as suggestions:
+            proposal = reader.proposal(document.root)
     problems = tuple(sorted(reader.problems, key=lambda p: (p.line, p.column)))
+    if suggestions.skipped:  # said once, after the problems it concerns
+        problems += (Problem(name, 0, 0, f"suggestions stopped after the first "
+                             f"{MOST_SUGGESTIONS} mistakes: {suggestions.skipped:,} more got "
+                             "no 'did you mean'", severity=Severity.WARNING),)
     has_errors = any(p.is_error for p in problems)
     return Loaded(None if has_errors else proposal, problems)
 
@@ -312,6 +324,9 @@ class _DocumentReader(ClauseReader):
             self.report(node, "options", "one option is no alternative: give two or more, or put "
                         "its clauses under 'clauses:'")
         options = []
+        by_topic: dict[str, list[tuple[Clause, str]]] = {}  # one pass: options x whole is slow
+        for clause in whole:
+            by_topic.setdefault(clause.topic, []).append((clause, clause.written_topic))
         for index, item, fields, ident in items:
             at = f"options[{index}]"
             if "clauses" not in fields:
@@ -319,8 +334,7 @@ class _DocumentReader(ClauseReader):
                 continue
             block = self.clause_block(fields["clauses"], Scope(option=ident), index)
             for clause in block:
-                clash = _clash(clause, [(c, c.written_topic) for c in whole
-                                        if c.topic == clause.topic])
+                clash = _clash(clause, by_topic.get(clause.topic, ()))
                 if clash is not None:
                     self.report_at(clause.line, clause.column,
                                    join(f"{at}.clauses", clause.written_topic),
@@ -347,6 +361,15 @@ class _DocumentReader(ClauseReader):
                 self.report_at(at.line, at.column, path,  # type: ignore[union-attr]
                                "these times refer to each other in a circle: "
                                + " → ".join(cycle.chain))
+                return False
+            except TimelineTooLong as chain:
+                at = chain.clause or chain.phase
+                path = (f"clauses.{chain.clause.written_topic}.when" if chain.clause
+                        else f"phases.{chain.phase.id}.starts")  # type: ignore[union-attr]
+                self.report_at(at.line, at.column, path,  # type: ignore[union-attr]
+                               f"{chain.first} is counted from this time through a chain of "
+                               f"more than {LONGEST_CHAIN} times, each from the next: longer "
+                               "chains are not followed")
                 return False
             if late is not None:
                 what, path = (f"phase {late.id!r}", f"phases.{late.id}") \

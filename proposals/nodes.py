@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from proposals.hidden import describe, hidden_characters
+from proposals.hidden import MOST_MARKS, combining_flood, describe, hidden_characters
 from proposals.limits import Limits
 from proposals.problems import Code, Problem, Severity
 from proposals.suggestions import suggest
@@ -101,6 +101,13 @@ class NodeReader:
             self.report(node, path, f"contains invisible or direction-changing characters "
                         f"({names}): the text may read differently on screen than in the file",
                         severity=Severity.WARNING, code=Code.HIDDEN_TEXT)
+        flood = combining_flood(value)
+        if flood:
+            self.report(node, path, f"{flood[1]:,} combining marks in a row from character "
+                        f"{flood[0] + 1:,} (more than {MOST_MARKS} on one letter is a flood that "
+                        "smears over the text around it): the text may read differently on "
+                        "screen than in the file", severity=Severity.WARNING,
+                        code=Code.HIDDEN_TEXT)
 
     def plain(self, node: Node, path: str, depth: int = 0) -> object:
         """Scalars as strings, lists and mappings as Python lists and dicts, within the limits."""

@@ -56,6 +56,21 @@ class TimelineCycle(ValueError):
         self.chain = chain
 
 
+LONGEST_CHAIN = 100
+"""How many times, each counted from the next, are followed (`p1` after `p2` after … `p100`):
+a real chain is a handful; following thousands would exhaust Python's stack."""
+
+
+class TimelineTooLong(ValueError):
+    """A time counted from a chain of more than LONGEST_CHAIN other times."""
+
+    def __init__(self, clause: Clause | None, phase: Phase | None, first: str) -> None:
+        super().__init__(f"a chain of more than {LONGEST_CHAIN} times, from {first}")
+        self.clause = clause
+        self.phase = phase
+        self.first = first
+
+
 @dataclass(slots=True)
 class Timeline:
     """The events of one proposal (one option of it), with each clause's own event."""
@@ -183,13 +198,16 @@ def day_zero(clauses: Iterable[Clause]) -> float | None:
 
 
 def build(proposal: Proposal, option: str | None = None) -> Timeline:
-    """The timeline of `proposal` with `option` taken; raises TimelineCycle."""
+    """The timeline of `proposal` with `option` taken; raises TimelineCycle or
+    TimelineTooLong."""
     return _Builder(proposal, in_scope(proposal, option)).timeline()
 
 
 class _Builder:
     def __init__(self, proposal: Proposal, clauses: Sequence[Clause]) -> None:
         self.phases = {phase.id: phase for phase in proposal.phases}
+        self.phase_order = list(self.phases)
+        self.phase_index = {ident: index for index, ident in enumerate(self.phase_order)}
         self.timed = [c for c in clauses if c.when is not None or c.phase is not None]
         self.day0 = day_zero(clauses) if any(c.when is not None and c.when.anchor == CALENDAR
                                              for c in self.timed) or proposal.phases else None
@@ -238,6 +256,8 @@ class _Builder:
             chain = [name for _, name in self.visiting[keys.index(key):]]
             name = clause.topic if clause else f"phase {phase.id}"  # type: ignore[union-attr]
             raise TimelineCycle(clause, phase, [*chain, name])
+        if len(keys) >= LONGEST_CHAIN:
+            raise TimelineTooLong(clause, phase, self.visiting[0][1])
         self.visiting.append((key, clause.topic if clause else f"phase {phase.id}"))  # type: ignore[union-attr]
 
     def phase_window(self, phase: Phase) -> tuple[str, float | None, float | None]:
@@ -277,11 +297,10 @@ class _Builder:
 
     def after_previous(self, phase: Phase) -> tuple[str, float | None, float | None]:
         """A phase with no `starts:` follows the one before it (the first starts on day 0)."""
-        ids = list(self.phases)
-        index = ids.index(phase.id)
+        index = self.phase_index[phase.id]
         if index == 0:
             return START, 0.0, 0.0
-        root, _, end = self.phase_window(self.phases[ids[index - 1]])
+        root, _, end = self.phase_window(self.phases[self.phase_order[index - 1]])
         return root, end, end
 
     def clause_window(self, clause: Clause) -> tuple[str, float | None, float | None]:

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain
 
 from proposals.model import Condition, When
 from proposals.registry import CUSTOM_KEY, Registry, normalize_word
-from proposals.suggestions import suggest
+from proposals.suggestions import listed, suggest
 from proposals.values import (
     LONGEST_HOURS,
     LONGEST_YEARS,
@@ -285,16 +286,20 @@ class References:
         self.registry = registry
         self.phases = phases
         self.steps = registry.steps
+        self.phase_ids = frozenset(phases)
+        self.phase_words: dict[str, str] = {}  # folded `p1` and `phase p1`: one look-up each
+        for phase in phases:
+            for words in (phase, "phase " + phase):
+                self.phase_words.setdefault(normalize_word(words), phase)
 
     def resolve(self, words: str) -> str | None:
         """`phase:<id>`, `topic:<key>` or `step:<key>` for what `words` names, or None."""
         plain = words.strip()
-        if plain in self.phases:
+        if plain in self.phase_ids:
             return f"phase:{plain}"
-        for phase in self.phases:
-            if normalize_word(phase) == normalize_word(plain) or \
-                    normalize_word(plain) == normalize_word("phase " + phase):
-                return f"phase:{phase}"
+        phase = self.phase_words.get(normalize_word(plain))
+        if phase is not None:
+            return f"phase:{phase}"
         topic = self.registry.resolve(plain)
         if topic is not None:
             return f"topic:{topic.key}"
@@ -315,9 +320,8 @@ class References:
         return target
 
     def hint(self, words: str) -> str:
-        candidates = [*self.phases, *self.steps.words]
-        return suggest(words, candidates) or (
-            " (name a phase of this file" + (f" ({', '.join(self.phases)})" if self.phases else "")
+        return suggest(words, chain(self.phases, self.steps.words)) or (
+            " (name a phase of this file" + (f" ({listed(self.phases)})" if self.phases else "")
             + ", a topic key or a step such as elections, withdrawal, ceasefire)")
 
 

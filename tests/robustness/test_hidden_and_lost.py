@@ -55,6 +55,27 @@ def test_ordinary_text_in_any_script_is_not_flagged():
         assert hidden_characters(text) == []
 
 
+def test_a_flood_of_combining_marks_is_flagged_in_every_text_field_with_its_place():
+    flood = '"Z' + "\\u0301" * 3000 + 'algo"'
+    for field, template in TEXT_FIELDS.items():
+        text = "ceasefire: 1\n" + template.format(flood)
+        loaded = read_string(text, "p.yaml")
+        flagged = [p for p in loaded.problems if p.code is Code.HIDDEN_TEXT]
+        assert len(flagged) == 1 and flagged[0].severity is Severity.WARNING, field
+        assert "3,000 combining marks in a row from character 2" in flagged[0].message, field
+        line = text.splitlines()[flagged[0].line - 1]
+        assert line[flagged[0].column - 1:].startswith(flood), field
+        assert loaded.proposal is not None, field
+
+
+def test_marks_that_real_scripts_stack_are_not_a_flood():
+    for text in ("Tiếng Việt: Nguyễn, ở, ữ", "בְּרֵאשִׁ֖ית שָׁל֑וֹם", "ῷ ᾯ", "कि क्षि", "སྐྱོང",
+                 "e\u0301\u0302\u0303\u0304\u0305\u0306"):  # six on one letter: the most
+        loaded = read_string(f'ceasefire: 1\nparty: P\nclauses: {{ceasefire.violations: "{text}"}}\n',
+                             "p.yaml")
+        assert not loaded.problems, (text, [str(p) for p in loaded.problems])
+
+
 def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     from tui import files
 

@@ -73,13 +73,14 @@ def _print(inputs: list[Input], color: bool) -> None:
     errors = warnings = 0
     for item in inputs:
         for problem in item.loaded.problems:
-            line = Text()
-            line.append(literal(problem.place + ":"), "bold")
-            line.append(f" {problem.severity.value}:", styles[problem.severity.value])
-            if problem.path:
-                line.append(" " + literal(problem.path) + ":", "cyan")
-            line.append(" " + literal(problem.message))
-            out.print(line, soft_wrap=True)
+            parts = [(literal(problem.place + ":"), "bold"),
+                     (f" {problem.severity.value}:", styles[problem.severity.value]),
+                     *([(" " + literal(problem.path) + ":", "cyan")] if problem.path else []),
+                     (" " + literal(problem.message), "")]
+            if color:
+                out.print(Text.assemble(*parts), soft_wrap=True)
+            else:  # the same line, unstyled: rich took 15 s for 199,000 lines
+                out.file.write("".join(text for text, _ in parts) + "\n")
             errors += problem.is_error
             warnings += not problem.is_error
         if item.loaded.proposal is not None:
