@@ -36,6 +36,7 @@ ENV["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ceasefire-benchmarks-")
 
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import Plan, write
+from proposals.limits import CEILINGS
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def generated(parties: int, clauses: int, structured: bool = False, rounds: int 
 
 
 def limits_for(clauses: int) -> list[str]:
-    return ["--limit", f"clauses={max(clauses, 200_000)}", "--limit", "file_bytes=1000000000"]
+    return ["--limit", f"clauses={max(clauses, 200_000)}", "--limit",
+            f"file_bytes={CEILINGS['file_bytes']}"]
 
 
 # --- the measurements ---------------------------------------------------------------------
