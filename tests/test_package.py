@@ -121,6 +121,8 @@ def test_schema_output_of_prints_the_shipped_schema_of_each_json_contract(capsys
         printed = capsys.readouterr().out
         assert printed == schema_file(command).read_text(encoding="utf-8")
         assert json.loads(printed)["title"].endswith(f"format {contract}")
+    assert main(["completion", "bash"]) == 0
+    assert "schema:--output-of) words='diff history'" in capsys.readouterr().out
     assert main(["schema"]) == 0  # without it, still the proposal format
     assert json.loads(capsys.readouterr().out)["$id"].startswith("urn:ceasefire:proposal:")
 

@@ -98,7 +98,7 @@ def _mode_for(target: Path) -> int:
 def _set_mode(handle: int, name: str, mode: int) -> None:
     """Give the open temporary file `mode` where the system can: Windows has os.fchmod only
     from Python 3.13 (os.chmod by name instead), and FAT or some network filesystems refuse
-    any chmod, where the file keeps what mkstemp gave it (they keep no such bits anyway)."""
+    any chmod; there the file is still written, with what mkstemp gave it."""
     fchmod = getattr(os, "fchmod", None)
     with contextlib.suppress(OSError):
         if fchmod is None:
