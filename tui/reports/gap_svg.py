@@ -102,7 +102,7 @@ class _Plot:
         """One line: the name, the track with its mark, the value in words."""
         left, right = self.ends
         return (_text(4, y + 4, _fit(name, self.label - 4), css)
-                + f'<line x1="{left}" y1="{y}" x2="{right}" y2="{y}" class="gp-track"/>'
+                + f'<line x1="{left:.1f}" y1="{y}" x2="{right:.1f}" y2="{y}" class="gp-track"/>'
                 + mark + _text(right + 10, y + 4, _fit(caption, CAPTION - 12), "gp-caption"))
 
     def span(self, low: float, high: float, y: float, css: str) -> str:
@@ -182,7 +182,8 @@ def _grid(row: Row, sets: dict[str, Items],
     for member in grid:
         y += 18
         if member.shared:
-            parts.append(f'<rect x="0" y="{y - 13}" width="{x:.1f}" height="18" class="gp-shared"/>')
+            parts.append(f'<rect x="0" y="{y - 13}" width="{x:.1f}" height="18" '
+                         'class="gp-shared"/>')
         parts.append(_text(4, y, _fit(member.label, label - 8),
                            "gp-agreed" if member.shared else ""))
         left = label

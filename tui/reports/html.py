@@ -291,7 +291,8 @@ def _position(row: Row, party: Party, citations: Citations | None) -> str:
     listed = ('<ul class="facts">' + "".join(f"<li>{escape(f)}</li>" for f in facts) + "</ul>"
               if facts else "")
     if citations is None:
-        return f'<td data-label="{escape(party.name)}">{_value(position, party, None)}{extra}{listed}</td>'
+        return (f'<td data-label="{escape(party.name)}">{_value(position, party, None)}{extra}'
+                f"{listed}</td>")
     quote = f"<blockquote>{escape(position.quote)}</blockquote>" if position.quote else ""
     note = f'<div class="meta">{escape(position.note)}</div>' if position.note else ""
     return (f'<td data-label="{escape(party.name)}">{_value(position, party, citations)}{extra}'
