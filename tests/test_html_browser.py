@@ -1,6 +1,7 @@
-"""The HTML report in a real browser: headless Chromium runs axe-core over it in light and
-dark (no accessibility violations), and prints it to PDF (the two Istanbul reports fit on
-eight A4 pages, where they took 6 and 46 Letter pages before).
+"""The HTML reports in a real browser: headless Chromium runs axe-core over the diff and
+the history reports in light and dark (no accessibility violations), and prints the diff
+to PDF (the two Istanbul reports fit on eight A4 pages, where they took 6 and 46 Letter
+pages before).
 
 Skipped, with the reason, where Chromium or npm is absent or axe-core cannot be installed;
 `.ci/run` installs Chromium where apt-get can. axe-core (pinned) is installed once per
@@ -78,13 +79,17 @@ def reports(tmp_path_factory):
         path = folder / f"{example}.html"
         assert main(["diff", "--example", example, "-o", str(path)]) == 1
         written[example] = path
+    written["history"] = folder / "history.html"
+    assert main(["history", "--example", "istanbul-2025-05-16", "--example",
+                 "istanbul-2025-06-02", "-o", str(written["history"])]) == 1
     return written
 
 
+@pytest.mark.parametrize("report", ["istanbul-2025-06-02", "history"])
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_core_finds_no_violations(chromium, axe_script, reports, tmp_path, scheme):
+def test_axe_core_finds_no_violations(chromium, axe_script, reports, tmp_path, scheme, report):
     page = tmp_path / "checked.html"
-    report = reports["istanbul-2025-06-02"].read_text(encoding="utf-8")
+    report = reports[report].read_text(encoding="utf-8")
     page.write_text(report.replace("</body>", RUN_AXE % axe_script + "</body>"),
                     encoding="utf-8")
     dom = subprocess.run([*chromium, SCHEMES[scheme], "--virtual-time-budget=15000",

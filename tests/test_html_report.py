@@ -148,3 +148,14 @@ def test_the_print_stylesheet_is_a4_and_breaks_no_word():
 @pytest.mark.parametrize("name", ["istanbul-2025-05-16", "peace-plans-2025-11"])
 def test_every_table_header_has_words(name):
     assert "<th></th>" not in page(name)
+
+
+def test_the_history_page_has_the_same_header_and_linked_sources(monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1748858400")
+    assert main(["history", "--example", "istanbul-2025-05-16", "--example",
+                 "istanbul-2025-06-02", "--format", "html"]) == 1
+    report = capsys.readouterr().out
+    assert "<dt>Generated</dt> <dd>2025-06-02 10:00 UTC</dd>" in report
+    assert "istanbul-2025-05-16/russia.yaml, istanbul-2025-06-02/russia.yaml" in report
+    assert set(re.findall(r'href="#source-(\d+)"', report)) == set(
+        re.findall(r'<li id="source-(\d+)">', report)) == {"1", "2", "3", "4", "5"}

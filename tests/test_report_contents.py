@@ -30,13 +30,18 @@ def rich(comparison, width: int = 120, color: bool = False, **options) -> str:
     return buffer.getvalue()
 
 
+def read_html(page: str) -> str:
+    """A page's words: entities decoded, inline tags (links, citations, spans) dropped."""
+    return html.unescape(re.sub(r"<(/?cite|/?a|/?span)\b[^>]*>", "", page))
+
+
 def human(comparison, name: str, **options) -> str:
     """A human format as a reader sees its words (HTML entities decoded and its inline tags
     dropped, Markdown's escapes read)."""
     if name == "rich":
         return rich(comparison, **options)
     out = render_text(comparison, name, **options)
-    return {"html": lambda text: html.unescape(re.sub(r"<(/?cite|/?a|/?span)\b[^>]*>", "", text)),
+    return {"html": read_html,
             "markdown": lambda text: re.sub(r"\\(.)", r"\1", text)}.get(name, str)(out)
 
 
@@ -189,7 +194,7 @@ def test_history_cites_each_rounds_sources_by_default_in_markdown_and_html(capsy
               "--format", name, "--width", "400"]
     for flags, shown in (([], default), (["--cite"], True), (["--no-cite"], False)):
         assert main(rounds + flags) == 1
-        out = html.unescape(capsys.readouterr().out)
+        out = read_html(capsys.readouterr().out)
         # Russia's first-round clause cites a source only that round's file declares.
         assert ("[1] Media account of Russia's demands at the first Istanbul round "
                 "(media-0516, cited by Russia)" in out.replace("\\", "")) is shown, (name, flags)

@@ -285,7 +285,7 @@ def _position(row: Row, party: Party, citations: Citations | None) -> str:
     if position.confidence.value != "confirmed":
         meta.append(f'<span class="flag">{position.confidence.value}</span>')
     if citations is not None and position.source and not position.readings:
-        meta.append(_mark(citations.number(party, position.source)))
+        meta.append(mark(citations.number(party, position.source)))
     extra = f'<div class="meta">{" ".join(meta)}</div>' if meta else ""
     facts = position_facts(position, row, party)
     listed = ('<ul class="facts">' + "".join(f"<li>{escape(f)}</li>" for f in facts) + "</ul>"
@@ -308,14 +308,14 @@ def _value(position: Position, party: Party, citations: Citations | None) -> str
     for reading in position.readings:
         said = [escape(reading.text)]
         if citations is not None and reading.source:
-            said.append(_mark(citations.number(party, reading.source)))
+            said.append(mark(citations.number(party, reading.source)))
         if citations is not None and reading.note:
             said.append(f'<span class="meta">— {escape(reading.note)}</span>')
         items.append(f"<li>{' '.join(said)}</li>")
     return f'<ol class="readings">{"".join(items)}</ol>'
 
 
-def _mark(number: int) -> str:
+def mark(number: int) -> str:
     """`[1]`, a link to the source's entry at the end of the page."""
     return f'<a class="cite" href="#source-{number}">[{number}]</a>'
 

@@ -6,7 +6,7 @@ changes. No scripts and no external resources."""
 from __future__ import annotations
 
 from diffing.history_result import Change, History, Move, PartyHistory, Round, Step
-from diffing.result import Position
+from diffing.result import Party, Position
 from tui.reports.history.layout import (
     CHANGE_COLUMNS,
     DIRECTIONS,
@@ -33,11 +33,12 @@ from tui.reports.history.layout import (
     sections,
     status_counts,
     step_title,
+    texts_of,
     title,
     trend_line,
 )
-from tui.reports.html import STYLE, escape
-from tui.reports.cite import Citations, source_text
+from tui.reports.html import STYLE, escape, made, mark, sources
+from tui.reports.cite import Citations
 from tui.reports.layout import LOOKS, position_text
 
 _STYLE = STYLE + """
@@ -74,9 +75,11 @@ def render(history: History, cite: bool = True) -> str:
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title(history))}</title>", f"<style>{_STYLE}</style>", "</head>",
-        "<body>", f"<h1>{escape(headline(history))}</h1>",
+        "<body>", "<header>", f"<h1>{escape(headline(history))}</h1>",
         '<ul class="parties">' + "".join(f"<li>{escape(round_line(history, r))}</li>"
                                         for r in history.rounds) + "</ul>",
+        made([text.file for party in history.parties for text in party.texts]), "</header>",
+        "<main>",
     ]
     if has_index(history):
         parts += [f"<h2>{INDEX_TITLE}</h2>", _chart(history.rounds),
@@ -85,10 +88,9 @@ def render(history: History, cite: bool = True) -> str:
         parts += _step(history, party, step, overall, citations)
     if closing(history):
         parts.append(f"<p>{closing(history)}</p>")
-    if citations and citations.listed():
-        parts += ["<h2>Sources</h2>", '<ul class="sources">' + "".join(
-            f"<li>{escape(source_text(c))}</li>" for c in citations.listed()) + "</ul>"]
-    parts += ["</body>", "</html>"]
+    if citations:
+        parts += sources(citations)
+    parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
@@ -164,17 +166,21 @@ def _changes(history: History, step: Step, groups: list[tuple[Move, list[Change]
                 f'<tr><td class="status {change.move.value}">{look.glyph} {look.word}</td>'
                 f'<td class="topic">{escape(change_heading(change))}'
                 f'<div class="key">{escape(change.id)}</div></td>'
-                + "".join(_position(position, said) for position, said in zip(
-                    (change.before, change.after), step_cited(citations, history, step, change)))
+                + "".join(_position(citations, text, position, said) for text, position, said
+                          in zip(texts_of(history.party(step.party), step),
+                                 (change.before, change.after),
+                                 step_cited(citations, history, step, change)))
                 + f"<td>{marks}{escape(change.explanation)}</td></tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _position(position: Position | None, cited: tuple[str, list[str]]) -> str:
-    """A text's value on the row, with its source's mark, quote and note when cited."""
+def _position(citations: Citations | None, text: Party, position: Position | None,
+              cited: tuple[str, list[str]]) -> str:
+    """A text's value on the row, with its sources' marks (links to the list at the end),
+    quote and note when cited."""
     if position is None:
         return '<td class="silent">—</td>'
-    mark, quoted = cited
-    return (f"<td>{escape(position_text(position))}" + (f" {escape(mark)}" if mark else "")
-            + "".join(f'<div class="meta">{escape(line)}</div>' for line in quoted) + "</td>")
+    marks = " ".join(mark(n) for n in citations.numbers(text, position)) if citations else ""
+    return (f"<td>{escape(position_text(position))}" + (f" {marks}" if marks else "")
+            + "".join(f'<div class="meta">{escape(line)}</div>' for line in cited[1]) + "</td>")
