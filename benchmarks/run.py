@@ -195,8 +195,11 @@ def n_way(runs: int, parties: int, clauses: int) -> Result:
     ours, base = paired([*CEASEFIRE, "diff", "--format", "json", *limits_for(clauses),
                          *map(str, files)], load_only(files), runs)
     ratio = ours.median / base.median
-    return Result(f"4. {parties} parties × {clauses:,} clauses with the pairwise matrix vs "
-                  "loading the same files", ours, base, "≤ 2.5×", ratio <= 2.5)
+    # 3.5×, not the 2.5× it was: since every pair row carries its words (issue 14), the
+    # forty-five pairs of ten parties are worded, 2.9× against 2.3× on the same machine
+    return Result(f"4. {parties} parties × {clauses:,} clauses with the pairwise matrix (every "
+                  "pair row in words) vs loading the same files", ours, base, "≤ 3.5×",
+                  ratio <= 3.5)
 
 
 def history_json(runs: int, rounds: int, clauses: int) -> tuple[Result, Result]:

@@ -32,7 +32,7 @@ from diffing.result import (
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
 from diffing.table import Table, deciding
-from diffing.verdict import judge, measure
+from diffing.verdict import judge
 from proposals.limits import collector_paused
 from proposals.model import Confidence, Proposal
 
@@ -70,10 +70,8 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
         pairings = _pairings(sorted(ids), baseline)
         if len(proposals) == 2:  # the one pair is the comparison itself, row for row
             pairs = (_whole(pairings[0], rows, summary),)
-        else:  # words for each pair cost what the rows cost while pairs are no more
-            # than parties (three, or a baseline's); ten parties make forty-five
-            worded = len(pairings) <= len(proposals)
-            pairs = tuple(_pair(table.by_id[a], table.by_id[b], lines, table, worded)
+        else:
+            pairs = tuple(_pair(table.by_id[a], table.by_id[b], lines, table)
                           for a, b in pairings)
         scores = score_options(table, rows)
     return Comparison(
@@ -223,20 +221,16 @@ def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary) ->
         for r in rows))
 
 
-def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table, worded: bool) -> Pair:
+def _pair(a: Proposal, b: Proposal, lines: list[Line], table: Table) -> Pair:
     """Two of three parties or more on every row either addresses, each row's verdict as
-    `compare` of the two alone gives it (in the columns' order), and its words when
-    `worded`."""
+    `compare` of the two alone gives it, with its words (in the columns' order): a script
+    reads every pair row the same way, however many parties there are."""
     both = [p for p in table.parties if p.id in (a.id, b.id)]
     rows = []
     for line in lines:
         if a.id not in line.clauses and b.id not in line.clauses:
             continue
-        if worded:
-            outcome = judge(line, both, table.timelines, table.names).outcome
-            rows.append(PairRow(id=line.id, status=outcome.status, distance=outcome.distance,
-                                explanation=_worded(outcome.explanation, line, table, both)))
-        else:
-            status, distance = measure(line, a, b, table.timelines)
-            rows.append(PairRow(id=line.id, status=status, distance=distance))
+        outcome = judge(line, both, table.timelines, table.names).outcome
+        rows.append(PairRow(id=line.id, status=outcome.status, distance=outcome.distance,
+                            explanation=_worded(outcome.explanation, line, table, both)))
     return Pair(parties=(a.id, b.id), summary=summarize(rows), rows=tuple(rows))

@@ -177,14 +177,12 @@ class Summary:
 @record
 class PairRow:
     """One row between exactly two parties: its verdict as a comparison of the two alone
-    gives it (with two parties, the row itself), and its words while the pairs are no more
-    than the parties (two or three parties, or a baseline); null beyond, where the words
-    of every pair would cost more than the whole comparison."""
+    gives it (with two parties, the row itself), with its words."""
 
     id: str
     status: GapStatus
     distance: float | None
-    explanation: str | None = None
+    explanation: str
 
 
 @record

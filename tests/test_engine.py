@@ -294,17 +294,20 @@ def test_two_parties_are_one_pair_row_for_row_with_a_baseline_or_without():
         assert c.shown_pairs == (pair,) if baseline else c.shown_pairs == ()
 
 
-def test_pair_rows_carry_words_while_the_pairs_are_no_more_than_the_parties():
-    """Three parties make three pairs, each row in words; four make six, and ten forty-five:
-    their rows carry the verdict alone (the words would cost more than the comparison),
-    unless a baseline pairs each party with one."""
+def test_every_pair_row_carries_its_words_however_many_parties():
+    """Three parties make three pairs, four make six: each pair row says its verdict in
+    words naming the two alone, so a script reads every pair the same way."""
     sizes = [proposal(name, f"forces.size_cap: {size}") for name, size in (
         ("US", 600000), ("Europe", 800000), ("Ukraine", 800000), ("Russia", 0))]
     three = {pair.parties: pair.rows[0] for pair in compare(sizes[:3]).pairs}
     assert three[("europe", "ukraine")].explanation == "Both say 800,000 troops."
     assert three[("europe", "us")].explanation.startswith(
         "US: 600,000 troops; Europe: 800,000 troops. No overlap")
-    assert all(row.explanation is None for pair in compare(sizes).pairs for row in pair.rows)
+    four = {pair.parties: pair.rows[0] for pair in compare(sizes).pairs}
+    assert len(four) == 6
+    assert four[("russia", "ukraine")].explanation.startswith(
+        "Ukraine: 800,000 troops; Russia: 0 troops.")  # in the columns' order
+    assert four[("europe", "ukraine")].explanation == "Both say 800,000 troops."
     assert all(row.explanation for pair in compare(sizes, baseline="us").pairs
                for row in pair.rows)
 
