@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from proposals.hidden import MOST_MARKS, combining_flood, describe, hidden_characters
 from proposals.limits import Limits
 from proposals.problems import Code, Problem, Severity
+from proposals.spellings import calendar_day
 from proposals.suggestions import suggest
 from proposals.yaml_source import SAFE_TAGS, is_null
 
@@ -135,7 +136,7 @@ class NodeReader:
         if value is None:
             return None
         try:
-            return dt.date.fromisoformat(value.strip())
+            return calendar_day(value)
         except ValueError:
             self.report(node, path, f"{value!r} is not an ISO date such as 2025-06-02")
             return None
@@ -148,8 +149,9 @@ class NodeReader:
         return None
 
     def enum(self, node: Node, path: str, enum: type[E]) -> E | None:
-        """A member of `enum` by its value, with a suggestion for a near miss."""
-        value = self.text(node, path)
+        """A member of `enum` by its value, with a suggestion for a near miss; empty is an
+        error (an empty `confidence:` once dropped its clause without a word)."""
+        value = self.text(node, path, required=True)
         if value is None:
             return None
         try:

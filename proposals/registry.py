@@ -19,7 +19,9 @@ import yaml
 from proposals.model import Kind
 from proposals.yaml_source import BASE_LOADER
 
-_SEPARATORS = re.compile(r"[\s_\-–—]+")
+SEPARATORS = r"[\s_\-–—]"
+"""A character that separates the parts of a word: white space, `-`, `_` or a dash."""
+_SEPARATORS = re.compile(SEPARATORS + "+")
 CUSTOM_PREFIX = "x."
 CUSTOM_KEY = re.compile(r"^x\.[a-z0-9][a-z0-9_.\-]*$")
 

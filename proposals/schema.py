@@ -1,9 +1,16 @@
-"""JSON Schema (draft 2020-12) of the proposal format, built from the topic registry.
+"""JSON Schema (draft 2020-12) of the proposal format, built from the topic registry and the
+loader's own vocabularies, so that the two cannot drift apart.
 
-Editors with a YAML language server use it to complete topic keys and vocabulary
-words and to flag mistakes while typing. The loader stays the authority: the schema
-cannot check units or ranges, and it matches vocabulary words case-sensitively
-where the loader folds case.
+Editors with a YAML language server use it to complete topic keys and words and to flag
+mistakes while typing. It accepts what the loader accepts wherever JSON Schema can say
+it: every spelling a word folds from (`Full`, `All-for-all`), dates and times as
+`proposals.spellings` writes them, aliases, any scalar where the loader reads text. What
+needs the whole file or arithmetic (units, ranges, that a `source:` is listed, references
+in `when:`) only `ceasefire check` sees.
+
+Alternatives are ordered for the language server, which reports the first of equally bad
+matches: the word list before the full-form clause, so a misspelt word gets `Value is not
+accepted. Valid values: …`.
 """
 
 from __future__ import annotations
@@ -13,8 +20,15 @@ from typing import Any
 from proposals.clause_reader import CLAUSE_KEYS, READING_KEYS
 from proposals.loader import OPTION_KEYS, PHASE_KEYS, SOURCE_KEYS
 from proposals.model import FORMAT_VERSION, FORMAT_VERSIONS, Confidence, Kind, Status
-from proposals.registry import Registry, Topic, registry
-from proposals.values import UNSPECIFIED
+from proposals.registry import CUSTOM_KEY, Registry, Topic, Vocabulary, normalize_word, registry
+from proposals.spellings import DATE, DATE_TIME, folded_words, lowered_words, space_class, stripped
+from proposals.values import (
+    DURATION_UNITS,
+    INFINITE_DURATION,
+    INFINITE_QUANTITY,
+    NONE_WORDS,
+    UNSPECIFIED,
+)
 
 SCHEMA_ID = f"urn:ceasefire:proposal:{FORMAT_VERSION}"
 Schema = dict[str, Any]
@@ -23,138 +37,257 @@ SHORT_KEY_PATTERN = r"^[^\sA-Z!-/:-@\[-`{-~][^\sA-Z!-,./:-@\[-^`{-~]*$"
 """An `id`, as the loader reads it: lower-case letters of any script and digits, then also
 `-` and `_` (ASCII capitals, spaces and other punctuation refused)."""
 
-_RANGE: Schema = {
-    "type": "object",
-    "properties": {"min": {"type": ["number", "string"]}, "max": {"type": ["number", "string"]},
-                   "unit": {"type": "string"}},
-    "additionalProperties": False,
-    "minProperties": 1,
+SCALAR = ["string", "number", "boolean"]
+"""What the loader reads as text: it reads every scalar as written (`round: 2` is '2')."""
+
+
+def _text(description: str | None = None, required: bool = False) -> Schema:
+    """A text field: any scalar; a required one not empty or blank."""
+    schema: Schema = {"type": SCALAR if required else [*SCALAR, "null"]}
+    if required:
+        schema["pattern"] = "[^" + space_class()[1:]  # one character that is not white space
+    return {**schema, "description": description} if description else schema
+
+
+def _words(words: list[str], folded_from: list[str]) -> Schema:
+    """`words` offered for completion, and every spelling of `folded_from` accepted."""
+    return {"anyOf": [{"enum": list(dict.fromkeys(words))},
+                      {"type": "string", "pattern": folded_words(folded_from, normalize_word)}]}
+
+
+def _lowered(words: list[str], description: str | None = None) -> Schema:
+    """Words the loader reads with `.strip().lower()` (confidence, status, kind)."""
+    schema = {"anyOf": [{"enum": words}, {"type": "string", "pattern": lowered_words(words)}]}
+    return {**schema, "description": description} if description else schema
+
+
+def _every_spelling(vocabulary: Vocabulary) -> list[str]:
+    return [w for term in vocabulary.terms for w in (term.value, term.label, *term.aliases)]
+
+
+def _number() -> Schema:
+    return {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}]}
+
+
+def _range(units: list[str] | None) -> Schema:
+    """`{min: 2, max: 3, unit: days}`; a duration's unit is required and one of `units`."""
+    unit: Schema = _words(units, units) if units else {"type": SCALAR}
+    schema: Schema = {
+        "type": "object",
+        "properties": {"min": _number(), "max": _number(), "unit": unit},
+        "anyOf": [{"required": ["min"]}, {"required": ["max"]}],
+        "additionalProperties": False,
+    }
+    return {**schema, "required": ["unit"]} if units else schema
+
+
+_TEXTS: Schema = {"anyOf": [_text(), {"type": "array", "items": _text()}]}
+_FIELDS: dict[str, Schema] = {
+    "source": _text("An id listed under sources:"),
+    "confidence": _lowered([c.value for c in Confidence]),
+    "quote": _text("The words of the source."),
+    "note": _text(),
+    "conditions": {**_TEXTS, "description": "On what conditions: 'after elections', "
+                   "'in exchange for humanitarian.hostages'."},
+    "by": {"anyOf": [_text(required=True), {"type": "array", "items": _text(required=True)}],
+           "description": "Who must act: a party, a list of parties, or 'both sides'."},
+    "when": _text("When it takes effect: 'day 7', 'by day 50', '5 days after withdrawal', "
+                  "'after elections', a date.", required=True),
+    "kind": _lowered([k.value for k in Kind], "The kind of value of a custom topic."),
+    "label": _text("A custom topic's name as reports show it."),
+    "unit": _text("A custom quantity's unit: 'trucks', or a rate such as 'trucks per day'.",
+                  required=True),
 }
 
 
-def _words(topic: Topic) -> list[str]:
-    return list(topic.vocabulary.words) if topic.vocabulary else []
+class _Builder:
+    """Collects definitions shared by many topics (vocabularies, clause fields) once."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.registry = reg
+        self.defs: dict[str, Schema] = {
+            "words": {"unspecified": _words([UNSPECIFIED], [UNSPECIFIED]),
+                      "none": _words(["none", UNSPECIFIED], [*NONE_WORDS, UNSPECIFIED])},
+            "values": {}, "fields": {**_FIELDS, "item": _text(required=True)}}
+        self.vocabularies: dict[int, str] = {}
+
+    def words(self, topic: Topic) -> Schema:
+        """A reference to the topic's vocabulary, defined once for all the topics sharing it."""
+        vocabulary = topic.vocabulary
+        assert vocabulary is not None
+        name = self.vocabularies.setdefault(id(vocabulary), topic.key)
+        self.defs["words"].setdefault(name, _words(list(vocabulary.words),
+                                                   _every_spelling(vocabulary)))
+        return {"$ref": f"#/$defs/words/{name}"}
+
+    def value(self, topic: Topic) -> Schema:
+        """What an author may write as the value of `topic`, by its kind."""
+        kind = topic.kind
+        unspecified = {"$ref": "#/$defs/words/unspecified"}
+        if kind is Kind.DURATION:
+            return {"anyOf": [{"type": "string"}, _range(list(DURATION_UNITS))],
+                    "examples": ["30 days", "at least 30 days", "2-3 days",
+                                 *sorted(INFINITE_DURATION)[:1], UNSPECIFIED]}
+        if kind is Kind.QUANTITY:
+            return {"anyOf": [{"type": ["string", "number"]}, _range(None)],
+                    "examples": ["1,000", "at least 1,000", *sorted(INFINITE_QUANTITY)[:1],
+                                 UNSPECIFIED]}
+        if kind is Kind.CHOICE:
+            return {"anyOf": [self.words(topic), unspecified]}
+        if kind in (Kind.SET, Kind.SEQUENCE):
+            none = {"$ref": "#/$defs/words/none"}
+            if topic.vocabulary is None:
+                return {"anyOf": [none, {"$ref": "#/$defs/fields/item"},
+                                  {"type": "array", "items": {"$ref": "#/$defs/fields/item"}}]}
+            item: Schema = self.words(topic)
+            if topic.open:
+                item = {"anyOf": [item, {"$ref": "#/$defs/fields/item"}]}
+            return {"anyOf": [item, none, {"type": "array", "items": item}]}
+        if kind is Kind.DATE:
+            return {"anyOf": [{"type": "string", "pattern": stripped(f"{DATE}|{DATE_TIME}")},
+                              unspecified],
+                    "examples": ["2025-06-02", "2025-06-02T10:00+03:00"]}
+        return {"$ref": "#/$defs/fields/item"}
+
+    def value_ref(self, topic: Topic) -> Schema:
+        self.defs["values"].setdefault(topic.key, self.value(topic))
+        return {"$ref": f"#/$defs/values/{topic.key}"}
 
 
-def value_schema(topic: Topic) -> Schema:
-    """What an author may write as the value of `topic`."""
-    unspecified: Schema = {"const": UNSPECIFIED}
-    kind = topic.kind
-    if kind is Kind.DURATION:
-        shape: Schema = {"anyOf": [{"type": "string"}, _RANGE]}
-    elif kind is Kind.QUANTITY:
-        shape = {"anyOf": [{"type": ["string", "number"]}, _RANGE]}
-    elif kind is Kind.CHOICE:
-        shape = {"enum": _words(topic)}
-    elif kind in (Kind.SET, Kind.SEQUENCE):
-        closed = topic.vocabulary is not None and not topic.open
-        item: Schema = {"enum": _words(topic)} if closed else {"type": "string"}
-        if topic.vocabulary is not None and not closed:
-            item = {"anyOf": [{"enum": _words(topic)}, {"type": "string"}]}
-        shape = {"anyOf": [{"type": "array", "items": item}, {"const": "none"}, item]}
-    elif kind is Kind.DATE:
-        shape = {"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]}
-    else:
-        shape = {"type": "string", "minLength": 1}
-    return {"anyOf": [unspecified, shape]}
-
-
-_TEXTS: Schema = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-
-
-def _clause_schema(value: Schema, description: str, custom: bool = False) -> Schema:
+def _clause(value: Schema, custom: bool = False) -> Schema:
+    """The full form `{value: …, by: …, when: …}` or `{readings: […]}`."""
     keys = [key for key in CLAUSE_KEYS if custom or key not in ("kind", "label", "unit")]
     reading: Schema = {
         "type": "object",
-        "properties": {key: value if key == "value" else {"type": "string"}
+        "properties": {key: value if key == "value" else {"$ref": f"#/$defs/fields/{key}"}
                        for key in READING_KEYS},
         "required": ["value"],
         "additionalProperties": False,
     }
-    properties: Schema = {
-        "value": value,
-        "readings": {"type": "array", "items": reading, "minItems": 2,
-                     "description": "Two or more readings of a disputed clause, each with "
-                     "its source (instead of value:)."},
-        "source": {"type": "string", "description": "An id listed under sources:"},
-        "confidence": {"enum": [c.value for c in Confidence]},
-        "quote": {"type": "string"},
-        "note": {"type": "string"},
-        "conditions": _TEXTS,
-        "by": {**_TEXTS, "description": "Who must act: a party, a list of parties, or "
-               "'both sides'."},
-        "when": {"type": "string", "description": "When it takes effect: 'day 7', "
-                 "'by day 50', '5 days after withdrawal', 'after elections', a date."},
-        "kind": {"enum": [k.value for k in Kind]},
-        "label": {"type": "string"},
-        "unit": {"type": "string", "description": "A custom quantity's unit: 'trucks', or a "
-                 "rate such as 'trucks per day'."},
-    }
-    full: Schema = {
+    fields = {**{key: {"$ref": f"#/$defs/fields/{key}"} for key in _FIELDS}, "value": value,
+              "readings": {
+        "type": "array", "items": reading, "minItems": 2,
+        "description": "Two or more readings of a disputed clause, each with its source "
+                       "(instead of value:)."}}
+    schema: Schema = {
         "type": "object",
-        "properties": {key: properties[key] for key in keys},
-        "oneOf": [{"required": ["value"]}, {"required": ["readings"]}],
+        "properties": {key: fields[key] for key in keys},
+        "anyOf": [{"required": ["value"]}, {"required": ["readings"]}],
+        "not": {"required": ["value", "readings"]},
         "additionalProperties": False,
     }
-    if custom:
-        full["required"] = ["kind"]
-        return {"description": description, "anyOf": [
-            full, {"type": "array", "items": {**full, "required": ["kind", "by"]}}]}
-    several: Schema = {"type": "array", "items": {**full, "required": ["by"]},
-                       "description": "One clause for each party that acts."}
-    return {"description": description, "anyOf": [full, value, several]}
+    return {**schema, "required": ["kind"]} if custom else schema
+
+
+def _topic(topic: Topic, value: Schema) -> Schema:
+    """A topic's clause: the value alone first, then the full form, then one per party."""
+    full = _clause(value)
+    words = ""
+    if topic.vocabulary is not None:
+        words = " Words: " + ", ".join(term.value for term in topic.vocabulary.terms) + "."
+    return {
+        "description": f"{topic.label} ({topic.kind.value}). {topic.description}{words}",
+        "anyOf": [value, full, {"type": "array", "items": {**full, "required": ["by"]},
+                                "description": "One clause for each party that acts."}],
+    }
+
+
+def _topic_names(reg: Registry) -> Schema:
+    """What a key under `clauses:` may be; a key that is none gets the topics of its area
+    (everything before the first dot) as its message, as close to 'did you mean' as a
+    schema can come."""
+    prefixes: dict[str, list[str]] = {}
+    for key in reg.written_keys:
+        prefixes.setdefault(key.split(".", 1)[0], []).append(key)
+    rules: list[Schema] = []
+    for prefix, keys in prefixes.items():
+        canonical = [key for key in keys if reg.get(key).key == key]
+        rules.append({"if": {"type": "string", "pattern": f"^{prefix}\\."}, "then": {
+            "enum": keys,
+            "errorMessage": f"Not a topic. The {prefix}. topics: {', '.join(canonical)} "
+                            "(`ceasefire topics` lists their other names)."}})
+    custom = CUSTOM_KEY.pattern
+    rules.append({"if": {"type": "string", "pattern": r"^x\."}, "then": {
+        "pattern": custom,
+        "errorMessage": "A custom topic is x. then lower-case letters, digits and '_', "
+                        "e.g. x.nuclear_plant."}})
+    known = "|".join([*prefixes, "x"])
+    rules.append({"if": {"not": {"pattern": f"^(?:{known})\\."}}, "then": {
+        "type": "null",
+        "errorMessage": f"Not a topic: a key is an area and a name ({', '.join(prefixes)}: "
+                        "`ceasefire topics` lists them), or x.name for a custom topic."}})
+    return {"allOf": rules}
+
+
+def _block(reg: Registry, builder: _Builder) -> Schema:
+    clauses: Schema = {}
+    for topic in reg.topics:
+        clauses[topic.key] = _topic(topic, builder.value_ref(topic))
+        for alias in topic.aliases:
+            clauses[alias] = {"$ref": f"#/$defs/clauses/properties/{topic.key}",
+                              "description": f"Another name for {topic.key}."}
+    custom_value: Schema = {"anyOf": [{"type": SCALAR}, {"type": "array"}, _range(None)]}
+    custom = _clause(custom_value, custom=True)
+    return {
+        "type": ["object", "null"],  # empty: no clause written yet
+        "description": "Topic keys (`ceasefire topics` lists them), or x.name for a custom "
+                       "topic with its kind.",
+        "properties": clauses,
+        "patternProperties": {CUSTOM_KEY.pattern: {
+            "description": "A custom topic outside the registry: declare its kind.",
+            "anyOf": [custom, {"type": "array",
+                               "items": {**custom, "required": ["kind", "by"]}}]}},
+        "propertyNames": _topic_names(reg),
+    }
 
 
 def proposal_schema(reg: Registry | None = None) -> Schema:
     """The whole format as one JSON Schema document."""
     reg = reg or registry()
-    clauses: Schema = {}
-    for topic in reg.topics:
-        text = f"{topic.label} ({topic.kind.value}). {topic.description}"
-        clauses[topic.key] = _clause_schema(value_schema(topic), text)
-        for alias in topic.aliases:
-            clauses[alias] = {"$ref": f"#/$defs/clauses/properties/{topic.key}",
-                              "description": f"Another name for {topic.key}."}
+    builder = _Builder(reg)
+    block = _block(reg, builder)
+    short_key = {"anyOf": [{"type": "string", "pattern": SHORT_KEY_PATTERN},
+                           {"type": "integer", "minimum": 0}]}
+    date = {"anyOf": [{"type": "string", "pattern": stripped(DATE)}, {"type": "null"}],
+            "examples": ["2025-06-02"]}
     source: Schema = {
         "type": "object",
-        "properties": {key: {"type": "string"} for key in SOURCE_KEYS},
+        "properties": {key: date if key == "date" else _text(required=key == "title")
+                       for key in SOURCE_KEYS},
         "required": ["title"],
         "additionalProperties": False,
     }
-    block: Schema = {
-        "type": ["object", "null"],  # empty: no clause written yet
-        "properties": clauses,
-        "patternProperties": {
-            r"^x\.[a-z0-9][a-z0-9_.\-]*$": _clause_schema(
-                {"anyOf": [{"type": ["string", "number"]}, {"type": "array"}, _RANGE]},
-                "A custom topic outside the registry: declare its kind.", custom=True)
-        },
-        "additionalProperties": False,
-    }
     shapes: Schema = {
-        "id": {"type": "string", "pattern": SHORT_KEY_PATTERN},
-        "label": {"type": "string"}, "note": {"type": "string"}, "duration": {"type": "string"},
-        "starts": {"type": "string", "description": "When the phase starts: 'on signing', "
-                   "'day 43', 'after phase-1'."},
+        "id": short_key,
+        "label": _text(), "note": _text(),
+        "duration": _text("How long the phase lasts: '42 days'.", required=True),
+        "starts": _text("When the phase starts: 'on signing', 'day 43', 'after phase-1'.",
+                        required=True),
         "clauses": {"$ref": "#/$defs/clauses"},
     }
     phase: Schema = {"type": "object", "properties": {key: shapes[key] for key in PHASE_KEYS},
                      "required": ["id"], "additionalProperties": False}
     option: Schema = {"type": "object", "properties": {key: shapes[key] for key in OPTION_KEYS},
                       "required": ["id", "clauses"], "additionalProperties": False}
+    versions = list(reversed(FORMAT_VERSIONS))
     top: Schema = {
-        "ceasefire": {"enum": list(FORMAT_VERSIONS), "description": "Format version."},
-        "party": {"type": "string", "minLength": 1, "description": "Display name of the party."},
-        "id": {"type": "string", "pattern": SHORT_KEY_PATTERN},
-        "title": {"type": "string"},
-        "date": {"type": "string", "format": "date"},
-        "round": {"type": "string"},
-        "status": {"enum": [s.value for s in Status]},
-        "amends": {"type": "boolean", "description": "The text lists only what it changes in "
-                   "the same party's previous text (same id, an earlier round): every topic it "
-                   "does not address stands as before."},
-        "sources": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, source]}},
-        "sides": {"type": "array", "items": {"type": "string"}, "minItems": 2,
+        "ceasefire": {"anyOf": [{"enum": versions},
+                                {"type": "string", "pattern": f"^(?:{'|'.join(map(str, versions))})$"}],
+                      "description": "Format version."},
+        "party": _text("Display name of the party.", required=True),
+        "id": short_key,
+        "title": _text(),
+        "date": date,
+        "round": _text("The round of talks, for `ceasefire history`."),
+        "status": _lowered([s.value for s in Status]),
+        "amends": {"anyOf": [{"type": "boolean"},
+                             {"type": "string", "pattern": lowered_words(["true", "false"])}],
+                   "description": "The text lists only what it changes in the same party's "
+                   "previous text (same id, an earlier round): every topic it does not address "
+                   "stands as before."},
+        "sources": {"type": "object", "additionalProperties": {
+            "anyOf": [_text(required=True), source]}},
+        "sides": {"type": "array", "items": _text(required=True), "minItems": 2,
                   "description": "The parties the agreement binds: what 'by: both sides' means."},
         "phases": {"type": "array", "items": phase},
         "options": {"type": "array", "items": option, "minItems": 2},
@@ -169,5 +302,5 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
         "required": ["ceasefire", "party"],
         "anyOf": [{"required": ["clauses"]}, {"required": ["phases"]}, {"required": ["options"]}],
         "additionalProperties": False,
-        "$defs": {"clauses": block},
+        "$defs": {"clauses": block, **builder.defs},
     }

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from proposals.model import Choice, Items, Kind, Moment, Span, Steps, Text, Unspecified, Value
 from proposals.registry import Topic, normalize_word, registry
+from proposals.spellings import DATE, DATE_TIME, LOCAL_DATE_TIME, calendar_day
 from proposals.suggestions import listed, suggest
 from proposals.units import Counted, UnitProblem, convert
 
@@ -22,7 +23,7 @@ UNSPECIFIED = "unspecified"
 NONE_WORDS = frozenset({"none", "nothing", "no"})
 
 HOURS_PER = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
-_DURATION_UNITS = {
+DURATION_UNITS = {
     **{w: "minute" for w in ("minute", "minutes", "min", "mins")},
     **{w: "hour" for w in ("hour", "hours", "h", "hr", "hrs")},
     **{w: "day" for w in ("day", "days", "d")},
@@ -223,9 +224,9 @@ def duration_span(raw: object) -> Span:
         raise ValueProblem(
             f"{_show(raw)} needs a unit: minutes, hours, days, weeks, months or years"
         )
-    name = _DURATION_UNITS.get(normalize_word(unit))
+    name = DURATION_UNITS.get(normalize_word(unit))
     if name is None:
-        raise ValueProblem(f"unknown unit {unit!r}{suggest(unit, list(_DURATION_UNITS))}")
+        raise ValueProblem(f"unknown unit {unit!r}{suggest(unit, list(DURATION_UNITS))}")
     factor = HOURS_PER[name]
     return _bounded(Span(low=low * factor, high=high * factor, unit="hours"), raw,
                     Kind.DURATION, LONGEST_HOURS)
@@ -345,8 +346,10 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _END_OF_CALENDAR = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+_DATE = re.compile(DATE)
+_LOCAL_DATE_TIME = re.compile(LOCAL_DATE_TIME)
+_DATE_TIME = re.compile(DATE_TIME)
+_NOT_A_DATE = "is not an ISO date: write 2025-06-02 or 2025-06-02T10:00+03:00"
 
 
 def parse_date(topic: Topic, raw: object) -> Moment:
@@ -354,26 +357,24 @@ def parse_date(topic: Topic, raw: object) -> Moment:
 
 
 def moment(raw: object) -> Moment:
-    """A date or a date-time with a zone, as days since 1970-01-01 UTC."""
+    """A date or a date-time with a zone, as days since 1970-01-01 UTC. The forms are those
+    of `proposals.spellings`, which the schema export gives editors too."""
     if not isinstance(raw, str):
         raise ValueProblem("expected a date such as 2025-06-02")
     text = raw.strip()
-    if not (_DATE.match(text) or _DATE_TIME.match(text)):
-        raise ValueProblem(f"{raw!r} is not an ISO date: write 2025-06-02 or "
-                           "2025-06-02T10:00+03:00")
+    if _LOCAL_DATE_TIME.fullmatch(text):
+        raise ValueProblem(f"{raw!r} has a time but no zone: add one, such as +03:00 or Z")
     try:
-        if _DATE.match(text):
-            day = dt.date.fromisoformat(text)
+        if _DATE.fullmatch(text):
+            day = calendar_day(text)
             moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
             return Moment(iso=day.isoformat(), day=float((moment - _EPOCH).days),
                           has_time=False)
+        if not _DATE_TIME.fullmatch(text):
+            raise ValueError(text)
         when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
     except ValueError:
-        raise ValueProblem(
-            f"{raw!r} is not an ISO date: write 2025-06-02 or 2025-06-02T10:00+03:00"
-        ) from None
-    if when.tzinfo is None:
-        raise ValueProblem(f"{raw!r} has a time but no zone: add one, such as +03:00 or Z")
+        raise ValueProblem(f"{raw!r} {_NOT_A_DATE}") from None
     if not dt.datetime.min.replace(tzinfo=dt.timezone.utc) <= when < _END_OF_CALENDAR:
         raise ValueProblem(f"{raw!r} falls outside the calendar in UTC (0001-01-01 to "
                            "9999-12-31): no date can name it")
