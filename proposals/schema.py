@@ -37,6 +37,8 @@ SHORT_KEY_PATTERN = r"^[^\sA-Z!-/:-@\[-`{-~][^\sA-Z!-,./:-@\[-^`{-~]*$"
 """An `id`, as the loader reads it: lower-case letters of any script and digits, then also
 `-` and `_` (ASCII capitals, spaces and other punctuation refused)."""
 
+_DATE_MESSAGE = ("Not a date: write 2025-06-02, or a time with its zone: "
+                 "2025-06-02T10:00+03:00, 2025-06-02T07:00Z.")
 SCALAR = ["string", "number", "boolean"]
 """What the loader reads as text: it reads every scalar as written (`round: 2` is '2')."""
 
@@ -46,6 +48,7 @@ def _text(description: str | None = None, required: bool = False) -> Schema:
     schema: Schema = {"type": SCALAR if required else [*SCALAR, "null"]}
     if required:
         schema["pattern"] = "[^" + space_class()[1:]  # one character that is not white space
+        schema["patternErrorMessage"] = "Empty: write it, or leave the key out."
     return {**schema, "description": description} if description else schema
 
 
@@ -144,8 +147,8 @@ class _Builder:
                 item = {"anyOf": [item, {"$ref": "#/$defs/fields/item"}]}
             return {"anyOf": [item, none, {"type": "array", "items": item}]}
         if kind is Kind.DATE:
-            return {"anyOf": [{"type": "string", "pattern": stripped(f"{DATE}|{DATE_TIME}")},
-                              unspecified],
+            return {"anyOf": [{"type": "string", "pattern": stripped(f"{DATE}|{DATE_TIME}"),
+                               "patternErrorMessage": _DATE_MESSAGE}, unspecified],
                     "examples": ["2025-06-02", "2025-06-02T10:00+03:00"]}
         return {"$ref": "#/$defs/fields/item"}
 
@@ -246,9 +249,12 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
     reg = reg or registry()
     builder = _Builder(reg)
     block = _block(reg, builder)
-    short_key = {"anyOf": [{"type": "string", "pattern": SHORT_KEY_PATTERN},
+    short_key = {"anyOf": [{"type": "string", "pattern": SHORT_KEY_PATTERN,
+                            "patternErrorMessage": "Not a short key: lower-case letters, digits, "
+                                                   "'-' and '_', e.g. ukraine."},
                            {"type": "integer", "minimum": 0}]}
-    date = {"anyOf": [{"type": "string", "pattern": stripped(DATE)}, {"type": "null"}],
+    date = {"anyOf": [{"type": "string", "pattern": stripped(DATE),
+                       "patternErrorMessage": "Not a date: write 2025-06-02."}, {"type": "null"}],
             "examples": ["2025-06-02"]}
     source: Schema = {
         "type": "object",
