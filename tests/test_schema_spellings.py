@@ -257,6 +257,11 @@ ONLY_CHECK_SEES = {
                                                               "when": "after phase-9"}}},
     "one-side-only": {"sides": ["A", "a"]},
     "a-step-twice": {"clauses": {"political.sequence": ["elections", "Elections"]}},
+    "both-sides-and-a-name": {"clauses": {"ceasefire.type": {"value": "full",
+                                                             "by": ["both sides", "A"]}}},
+    "format-2-in-format-1": {"ceasefire": 1, "clauses": {"ceasefire.type": {
+        "value": "full", "when": "day 7"}}},
+    "a-range-backwards": {"clauses": {"ceasefire.duration": "5-3 days"}},
 }
 
 

@@ -52,13 +52,15 @@ def installed() -> tuple[Path | None, str]:
     try:
         done = subprocess.run(
             [npm, "install", "--prefix", str(folder()), "--no-audit", "--no-fund",
-             "--no-save", "--loglevel=error", f"yaml-language-server@{VERSION}"],
+             "--no-save", "--loglevel=error", "--fetch-retries=1", "--fetch-retry-mintimeout=2000",
+             f"yaml-language-server@{VERSION}"],
             capture_output=True, text=True, timeout=300, check=False)
     except subprocess.TimeoutExpired:
         return None, f"npm install yaml-language-server@{VERSION} took over 5 minutes"
     if done.returncode != 0 or not entry_point().exists():
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        return None, f"npm install yaml-language-server@{VERSION} failed: {last}"
+        said = [line for line in done.stderr.splitlines() if "complete log" not in line]
+        return None, f"npm install yaml-language-server@{VERSION} failed: " + (
+            said[0] if said else f"exit status {done.returncode}")
     return entry_point(), ""
 
 
