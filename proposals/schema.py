@@ -104,10 +104,9 @@ _FIELDS: dict[str, Schema] = {
 
 
 class _Builder:
-    """Collects definitions shared by many topics (vocabularies, clause fields) once."""
+    """Collects definitions shared by many topics (word lists, values, clause fields) once."""
 
-    def __init__(self, reg: Registry) -> None:
-        self.registry = reg
+    def __init__(self) -> None:
         self.defs: dict[str, Schema] = {
             "words": {"unspecified": _words([UNSPECIFIED], [UNSPECIFIED]),
                       "none": _words(["none", UNSPECIFIED], [*NONE_WORDS, UNSPECIFIED])},
@@ -247,7 +246,7 @@ def _block(reg: Registry, builder: _Builder) -> Schema:
 def proposal_schema(reg: Registry | None = None) -> Schema:
     """The whole format as one JSON Schema document."""
     reg = reg or registry()
-    builder = _Builder(reg)
+    builder = _Builder()
     block = _block(reg, builder)
     short_key = {"anyOf": [{"type": "string", "pattern": SHORT_KEY_PATTERN,
                             "patternErrorMessage": "Not a short key: lower-case letters, digits, "
@@ -277,9 +276,9 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
                       "required": ["id", "clauses"], "additionalProperties": False}
     versions = list(reversed(FORMAT_VERSIONS))
     top: Schema = {
-        "ceasefire": {"anyOf": [{"enum": versions},
-                                {"type": "string", "pattern": f"^(?:{'|'.join(map(str, versions))})$"}],
-                      "description": "Format version."},
+        "ceasefire": {"description": "Format version.", "anyOf": [
+            {"enum": versions},
+            {"type": "string", "pattern": "^(?:" + "|".join(map(str, versions)) + ")$"}]},
         "party": _text("Display name of the party.", required=True),
         "id": short_key,
         "title": _text(),

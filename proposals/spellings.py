@@ -63,7 +63,8 @@ def _char_class(chars: Iterable[str]) -> str:
         if end == len(codes) or codes[end] != codes[end - 1] + 1:
             first, last = chr(codes[start]), chr(codes[end - 1])
             run = end - start
-            parts.append(_escaped(first) + ("-" if run > 2 else "") + (_escaped(last) if run > 1 else ""))
+            tail = (("-" if run > 2 else "") + _escaped(last)) if run > 1 else ""
+            parts.append(_escaped(first) + tail)
             start = end
     return "[" + "".join(parts) + "]"
 

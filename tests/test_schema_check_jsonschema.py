@@ -32,7 +32,8 @@ STYLES = [
     lambda word: word.title().replace(" ", "  "),
 ]
 """How an author may write a word the loader folds: `FULL`, `All-For-All`, `mutual_agreement.`."""
-DATES = ["2025-06-02", "2025-06-02T10:00+03:00", "2025-06-02T07:00Z", "2025-06-02 10:00:30.500-05:00"]
+DATES = ["2025-06-02", "2025-06-02T10:00+03:00", "2025-06-02T07:00Z",
+         "2025-06-02 10:00:30.500-05:00"]
 
 
 def _spellings(term) -> list[str]:
