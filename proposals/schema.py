@@ -10,7 +10,8 @@ in `when:`) only `ceasefire check` sees.
 
 Alternatives are ordered for the language server, which reports the first of equally bad
 matches: the word list before the full-form clause, so a misspelt word gets `Value is not
-accepted. Valid values: …`.
+accepted. Valid values: …`. Each object with required keys has a title: the server names
+its skeleton completion by it, which would otherwise read `object(<the document's title>)`.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def _range(units: list[str] | None) -> Schema:
     """`{min: 2, max: 3, unit: days}`; a duration's unit is required and one of `units`."""
     unit: Schema = _words(units, units) if units else {"type": SCALAR}
     schema: Schema = {
+        "title": "range",
         "type": "object",
         "properties": {"min": _number(), "max": _number(), "unit": unit},
         "anyOf": [{"required": ["min"]}, {"required": ["max"]}],
@@ -160,6 +162,7 @@ def _clause(value: Schema, custom: bool = False) -> Schema:
     """The full form `{value: …, by: …, when: …}` or `{readings: […]}`."""
     keys = [key for key in CLAUSE_KEYS if custom or key not in ("kind", "label", "unit")]
     reading: Schema = {
+        "title": "reading",
         "type": "object",
         "properties": {key: value if key == "value" else {"$ref": f"#/$defs/fields/{key}"}
                        for key in READING_KEYS},
@@ -172,6 +175,7 @@ def _clause(value: Schema, custom: bool = False) -> Schema:
         "description": "Two or more readings of a disputed clause, each with its source "
                        "(instead of value:)."}}
     schema: Schema = {
+        "title": "clause",
         "type": "object",
         "properties": {key: fields[key] for key in keys},
         "anyOf": [{"required": ["value"]}, {"required": ["readings"]}],
@@ -256,6 +260,7 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
                        "patternErrorMessage": "Not a date: write 2025-06-02."}, {"type": "null"}],
             "examples": ["2025-06-02"]}
     source: Schema = {
+        "title": "source",
         "type": "object",
         "properties": {key: date if key == "date" else _text(required=key == "title")
                        for key in SOURCE_KEYS},
@@ -270,9 +275,11 @@ def proposal_schema(reg: Registry | None = None) -> Schema:
                         required=True),
         "clauses": {"$ref": "#/$defs/clauses"},
     }
-    phase: Schema = {"type": "object", "properties": {key: shapes[key] for key in PHASE_KEYS},
+    phase: Schema = {"title": "phase", "type": "object",
+                     "properties": {key: shapes[key] for key in PHASE_KEYS},
                      "required": ["id"], "additionalProperties": False}
-    option: Schema = {"type": "object", "properties": {key: shapes[key] for key in OPTION_KEYS},
+    option: Schema = {"title": "option", "type": "object",
+                      "properties": {key: shapes[key] for key in OPTION_KEYS},
                       "required": ["id", "clauses"], "additionalProperties": False}
     versions = list(reversed(FORMAT_VERSIONS))
     top: Schema = {

@@ -128,12 +128,25 @@ def test_a_time_without_its_zone_is_told_how_to_write_it(diagnosed):
     assert line == 4 and "2025-06-02T10:00+03:00" in message
 
 
-def test_completion_offers_field_names_without_a_stray_item(editor):
+def test_completion_offers_field_names(editor):
     top = complete(editor, MODELINE + "ceasefire: 2\nparty: A\n\n", 3, 0)
     assert {"clauses", "sources", "phases", "options", "round"} <= set(top)
     clause = complete(editor, HEAD + "  ceasefire.type:\n    value: full\n    \n", 6, 4)
     assert {"by", "when", "conditions", "source", "confidence", "readings"} <= set(clause)
-    assert not [label for label in top + clause if label.startswith("object(")]
+
+
+@pytest.mark.parametrize("text, line, column, fields", [
+    (HEAD + "  ceasefire.type:\n    - \n", 5, 6, {"value", "by", "when"}),
+    (HEAD + "  ceasefire.type:\n    readings:\n      - \n", 6, 8, {"value", "source"}),
+    (MODELINE + "ceasefire: 2\nparty: A\nphases:\n  - \n", 4, 4, {"id", "starts"}),
+    (MODELINE + "ceasefire: 2\nparty: A\nsources:\n  s:\n    \n", 5, 4, {"title", "url"}),
+], ids=["clause-in-a-list", "reading", "phase", "source"])
+def test_no_stray_object_item_among_the_field_names(editor, text, line, column, fields):
+    """The server's skeleton item for an object with required keys is named by the object's
+    title: 'phase', not 'object(ceasefire proposal, format 2)'."""
+    labels = complete(editor, text, line, column)
+    assert fields <= set(labels)
+    assert not [label for label in labels if label.startswith("object(")], labels
 
 
 def test_completion_offers_topic_keys_and_words(editor):
