@@ -48,20 +48,29 @@ def installed() -> tuple[Path | None, str]:
     npm = shutil.which("npm")
     if npm is None:
         return None, "npm is not installed"
-    folder().mkdir(parents=True, exist_ok=True)
+    # into a folder of this process's own, then renamed: test workers may install at once
+    own = folder().with_name(f"{folder().name}.{os.getpid()}")
+    own.mkdir(parents=True, exist_ok=True)
     try:
         done = subprocess.run(
-            [npm, "install", "--prefix", str(folder()), "--no-audit", "--no-fund",
+            [npm, "install", "--prefix", str(own), "--no-audit", "--no-fund",
              "--no-save", "--loglevel=error", "--fetch-retries=1", "--fetch-retry-mintimeout=2000",
              f"yaml-language-server@{VERSION}"],
             capture_output=True, text=True, timeout=300, check=False)
     except subprocess.TimeoutExpired:
+        shutil.rmtree(own, ignore_errors=True)
         return None, f"npm install yaml-language-server@{VERSION} took over 5 minutes"
-    if done.returncode != 0 or not entry_point().exists():
+    if done.returncode != 0:
+        shutil.rmtree(own, ignore_errors=True)
         said = [line for line in done.stderr.splitlines() if "complete log" not in line]
         return None, f"npm install yaml-language-server@{VERSION} failed: " + (
             said[0] if said else f"exit status {done.returncode}")
-    return entry_point(), ""
+    try:
+        own.rename(folder())
+    except OSError:  # another worker was first
+        shutil.rmtree(own, ignore_errors=True)
+    return (entry_point(), "") if entry_point().exists() else (
+        None, f"npm install yaml-language-server@{VERSION} installed no {entry_point().name}")
 
 
 class LanguageServer:
