@@ -249,6 +249,7 @@ def test_what_the_loader_refuses_the_schema_refuses(change):
 
 ONLY_CHECK_SEES = {
     "a-day-the-month-lacks": {"clauses": {"ceasefire.effective": "2025-02-30"}},
+    "a-moment-before-the-calendar": {"clauses": {"ceasefire.effective": "0001-01-01T00:00+01:00"}},
     "a-unit-it-does-not-know": {"clauses": {"ceasefire.duration": "30 dayz"}},
     "a-source-not-listed": {"clauses": {"ceasefire.type": {"value": "full", "source": "t"}}},
     "a-time-it-cannot-read": {"clauses": {"ceasefire.type": {"value": "full",
