@@ -138,7 +138,7 @@ def _failed(error: BaseException, command: str | None) -> int | None:
         # code a shell gives a command killed by SIGPIPE, so that it is not read as "gaps".
         _drop_stdout()
         return BROKEN_PIPE
-    if isinstance(error, OSError):
+    if isinstance(error, OSError) and command != "view":
         # Reading a proposal never raises (a problem at its place instead) and -o's errors
         # are usage errors: one without a file name is writing stdout (a full disk, EIO).
         from tui.terminal import literal
@@ -170,8 +170,8 @@ def _drop_stdout() -> None:
 
 
 def _run(argv: list[str]) -> int:
-    # imported once the signal handlers are set (they load the core): ctrl+c while Python
-    # starts says nothing
+    # imported here, once the signal handlers are set: they load the core, and a ctrl+c
+    # while they load stops as quietly as one later
     from tui.inputs import UsageError
     from tui.terminal import literal
 
