@@ -36,7 +36,8 @@ def add_output(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMA
                         help="rich on a terminal, text when piped; with -o, from the file's suffix")
     parser.set_defaults(formats=formats)
     parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write the report to FILE (atomically) instead of stdout")
+                        help="write the report to FILE instead of stdout (atomically; a "
+                             "regular file or a new name, never one of the files read)")
     add_color(parser)
     add_width(parser)
 
