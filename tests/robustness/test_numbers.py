@@ -128,3 +128,17 @@ def test_check_agrees_with_the_loader(tmp_path_factory, written):
     path.write_text(HEAD + f"clauses:\n  humanitarian.remains: {written}\n", encoding="utf-8")
     loaded = read_string(path.read_text(encoding="utf-8"), str(path))
     assert main(["check", str(path)]) == (1 if loaded.errors else 0)
+
+
+@PROPERTY
+@given(st.integers(min_value=0, max_value=10**30))
+def test_any_day_of_a_time_is_placed_or_refused_with_a_place(day):
+    loaded = read_string(HEAD + f"clauses:\n  ceasefire.type: {{value: full, when: day {day}}}\n",
+                         "n.yaml")
+    if day <= LONGEST_HOURS / 24:
+        assert not loaded.errors, [str(p) for p in loaded.errors]
+        assert loaded.proposal.clauses[0].when.low == day
+    else:
+        (error,) = loaded.errors
+        assert (error.line, error.column) == (4, 39)
+        assert "more days than a time may count" in error.message
