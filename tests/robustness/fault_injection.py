@@ -35,7 +35,8 @@ from benchmarks.generate import Plan, write  # noqa: E402
 
 OLD = b"an older report\n"
 STARTUP = 0.15
-"""Seconds for Python to start, before `ceasefire` can set its signal handlers."""
+"""Seconds for Python to start, before `ceasefire` can set its signal handlers (where /proc
+cannot tell when it has: see `wait_for_handlers`)."""
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 EXPECTED = {0, 1, *(128 + s for s in SIGNALS), *(-s for s in SIGNALS)}
 
@@ -76,6 +77,26 @@ class Tally:
                 f"left {self.leftovers}, unexpected exit statuses {self.unexpected}")
 
 
+def wait_for_handlers(process: subprocess.Popen) -> None:
+    """Until `ceasefire` catches SIGTERM (Linux: the process's SigCgt mask in /proc), so no
+    signal lands while Python itself is still starting — a machine under load can take far
+    longer than STARTUP to get there. Elsewhere, STARTUP seconds."""
+    status = Path(f"/proc/{process.pid}/status")
+    if not status.exists():
+        time.sleep(STARTUP)
+        return
+    bit = 1 << (signal.SIGTERM - 1)
+    while process.poll() is None:
+        try:
+            caught = next(line for line in status.read_text().splitlines()
+                          if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            return
+        if int(caught.split()[1], 16) & bit:
+            return
+        time.sleep(0.001)
+
+
 def signal_run(files: list[Path], folder: Path, signum: int, during_write: bool,
                span: float, whole: bytes, tally: Tally, rng: random.Random) -> None:
     """One `diff -o` stopped by `signum`: at a moment of the whole run, or of the write."""
@@ -87,7 +108,9 @@ def signal_run(files: list[Path], folder: Path, signum: int, during_write: bool,
         while not list(folder.glob(".*.tmp")) and process.poll() is None:
             time.sleep(0.001)
         tally.outcomes["sent during the write"] += process.poll() is None
-    time.sleep(rng.uniform(0 if during_write else STARTUP, span))
+    else:
+        wait_for_handlers(process)
+    time.sleep(rng.uniform(0, span))
     if process.poll() is None:
         process.send_signal(signum)
     _, stderr = process.communicate(timeout=300)
