@@ -24,3 +24,20 @@ def config_home(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     return folder
+
+
+@pytest.fixture
+def snap_compare(snap_compare):
+    """pytest-textual-snapshot's, taking the picture once the files are read (the app reads
+    them off the UI thread) and any `run_before` has run."""
+    from tests.watching import loaded
+
+    def compare(app, run_before=None, **options) -> bool:
+        async def read_first(pilot) -> None:
+            await loaded(pilot.app, pilot)
+            if run_before is not None:
+                await run_before(pilot)
+
+        return snap_compare(app, run_before=read_first, **options)
+
+    return compare

@@ -29,6 +29,7 @@ from tui.app.widgets.gap_grid import GapGrid
 from tui.app.widgets.masthead import Masthead
 from tui.app.widgets.problems import ProblemBar
 from tui.inputs import Source, input_sources
+from tests.watching import watch_a_while, watch_until
 
 SIZE = (120, 40)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -325,18 +326,14 @@ async def test_live_reload_keeps_the_last_good_view_while_a_file_is_invalid(file
         chosen = app.row
         good = app.comparison
         files[0].write_text(files[0].read_text().replace("value: full", "value: ful", 1))
-        app.poll_files()
-        await settle(app, pilot)
         bar = app.query_one(ProblemBar)
-        assert bar.has_class("-visible")
+        await watch_until(app, pilot, lambda: bar.has_class("-visible"))
         text = str(bar.render())
         assert "Showing the last good comparison" in text
         assert "ukraine.yaml:" in text and "did you mean 'full'" in text
         assert app.comparison is good and app.row == chosen
         files[0].write_text(files[0].read_text().replace("value: ful\n", "value: full\n", 1))
-        app.poll_files()
-        await settle(app, pilot)
-        assert not bar.has_class("-visible")
+        await watch_until(app, pilot, lambda: not bar.has_class("-visible"))
         assert app.row == chosen
 
 
@@ -345,8 +342,7 @@ async def test_an_unchanged_file_does_not_reload(files):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         first = app.comparison
-        app.poll_files()
-        await settle(app, pilot)
+        await watch_a_while(app, pilot)
         assert app.comparison is first
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,6 +32,8 @@ class Source:
     name: str
     stdin: bool = False
 
+
+CHUNK = 1 << 20
 
 STDIN_NAME = "-"
 """The file name that means stdin, as for cat, diff and grep."""
@@ -99,6 +104,34 @@ def read_inputs(sources: list[Source], limits: Limits) -> list[Input]:
     """Each source read and checked; stdin within the same limits as a file."""
     return [Input(source, read_proposal(_stdin() if source.stdin else source.path, limits,
                                         source.name)) for source in sources]
+
+
+def contents(path: os.PathLike[str] | str, limits: Limits) -> bytes | None:
+    """What the loader reads of a regular file (a byte past the limit tells it is over);
+    None when it cannot be read or is not a regular file (a FIFO is never opened to wait)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return None
+            chunks, left = [], limits.file_bytes + 1
+            while left > 0:  # by the megabyte: a high limit allocates nothing in advance
+                chunk = file.read(min(left, CHUNK))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+            return b"".join(chunks)
+        except OSError:
+            return None
+
+
+def digest(data: bytes | None) -> str | None:
+    """A hash of what was read, to tell an edited file from a touched one (None: unread)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest() if data is not None else None
 
 
 def _stdin() -> BinaryIO:

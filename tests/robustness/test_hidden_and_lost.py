@@ -94,7 +94,9 @@ def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
 
 
 async def test_the_app_keeps_the_last_good_view_and_never_writes_proposals(tmp_path):
+    from tests.watching import loaded, watch_until
     from tui.app.app import CeasefireApp
+    from tui.app.session import digest
     from tui.app.widgets.problems import ProblemBar
     from tui.inputs import Source
 
@@ -105,17 +107,16 @@ async def test_the_app_keeps_the_last_good_view_and_never_writes_proposals(tmp_p
     app = CeasefireApp([Source(f, f.name) for f in files], watch=False, blink=False,
                        folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await loaded(app, pilot)
         good = app.comparison
+        assert good is not None
         for broken in (b"", b"\x00\x01binary", b"ceasefire: !!python/name:os.system\n",
                        b"a: &a [*a]\n"):
             files[0].write_bytes(broken)
-            app.poll_files()
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert app.comparison is good
+            await watch_until(app, pilot,
+                              lambda: app.snapshot.contents[0] == digest(broken))  # noqa: B023
             assert app.query_one(ProblemBar).has_class("-visible")
+            assert app.comparison is good
         written = {f: f.read_bytes() for f in files}
         await pilot.press("x", "enter", "enter", "r", "t", "escape", "o", "escape", "c", "f", "n")
         await pilot.pause()

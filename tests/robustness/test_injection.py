@@ -322,6 +322,8 @@ async def test_the_app_shows_every_field_literally(injection_files):
     app = CeasefireApp([Source(p, p.name) for p in injection_files], watch=False, blink=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the files are read off the UI thread
+        await pilot.pause()
         shown = io.StringIO()
         console = Console(file=shown, width=300, color_system=None)
         console.print(masthead_text(app.comparison, app.shown, app.view_label()))

@@ -88,6 +88,8 @@ BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Help", id="help", key_display="?",
             tooltip="All keys and what the statuses mean"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Leave the app"),
+    Binding("ctrl+c", "quit", "Quit at once", id="quit-at-once", show=False, priority=True,
+            tooltip="Leave the app from any screen or box, even while files are being read"),
 ]
 
 COPY_BINDINGS: list[Binding] = [

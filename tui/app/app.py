@@ -12,6 +12,7 @@ with its baseline and options), and marks what each new text changed.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -32,6 +33,7 @@ from diffing.sorting import SORTS, sort_view
 from proposals.examples import bundled
 from proposals.limits import DEFAULT_LIMITS, Limits
 from tui.app.actions import BINDINGS, PAIRS, ROUNDS
+from tui.app.background import off_thread
 from tui.app.changes import neighbour, reloaded
 from tui.copies import free_folder
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
@@ -40,7 +42,7 @@ from tui.app.pairs import against_baseline, baseline_first
 from tui.app.palette import ansi_theme
 from tui.app.panes import Panes, compact
 from tui.app.rounds import RoundView, pick, step
-from tui.app.session import FILTERS, Snapshot, Watcher, load
+from tui.app.session import FILTERS, Snapshot, Watcher, load, unchanged
 from tui.app.settings import THEMES, Settings, settings_path
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
@@ -54,7 +56,9 @@ from tui.terminal import literal, one_line
 if TYPE_CHECKING:
     from textual.command import Provider
 
-WATCH_SECONDS = 0.05  # a save shows within about 0.1 s (benchmark 11); a poll is a stat per file
+WATCH_SECONDS = 0.05  # a poll is a stat per file; a save is read once the files are still
+HASH_SECONDS = 2.0  # and the contents are hashed this often, for an edit that stat does not show,
+HASH_SHARE = 0.02  # or less often, so that hashing large files takes at most this share of a core
 WIDE = 150  # from this many columns the detail pane stands beside the grid
 
 
@@ -91,7 +95,9 @@ class CeasefireApp(App[None]):
         self.watching = watch
         self.blink = blink
         self.export_folder = folder or Path.cwd()
-        self.snapshot = Snapshot(None)
+        self.snapshot = Snapshot(None)  # the reading shown
+        self.reading = True  # until the files are first read
+        self._hash_after = 0.0  # when the contents may be hashed again (time.monotonic)
         self.latest: Comparison | None = None  # the last good comparison of the files
         self.history: History | None = None  # with it, when the files hold several rounds
         self.round_label: str | None = None  # the round chosen; None: the latest
@@ -139,13 +145,15 @@ class CeasefireApp(App[None]):
         self._paint(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._paint)
         self._fit(self.size.width, self.size.height)
-        self.apply(load(self.sources, self.limits, self.baseline, self.options))
         self.query_one(GapGrid).focus()
+        self.refresh_view()  # "Reading N files…" until they are
+        self._reload()
         if self.settings.notice:
             self.notify(self.settings.notice, severity="warning", markup=False, timeout=8)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.poll_files)
+            self.set_interval(HASH_SECONDS, self.verify_files)
 
     def _paint(self, theme: Theme) -> None:
         """Named colours (statuses, moves, parties) in this theme's own colours."""
@@ -191,13 +199,22 @@ class CeasefireApp(App[None]):
 
     # --- state ------------------------------------------------------------------------------
 
-    def apply(self, snapshot: Snapshot, announce: bool = False) -> None:
+    def apply(self, snapshot: Snapshot, announce: bool = False, watched: bool = False) -> None:
         """Show a new reading of the files; an invalid one keeps the last good comparison,
         and the round chosen is kept while the files still have it. `announce` (a reload
-        of the files) says what changed and marks those cells until the next one."""
-        self.snapshot = snapshot
+        of the files) says what changed and marks those cells until the next one;
+        `watched` (a change the watcher saw) shows nothing when the files read as before
+        (touched, or their permissions changed and still readable)."""
+        if watched and (snapshot.contents, snapshot.problems) == \
+                (self.snapshot.contents, self.snapshot.problems):
+            return
+        edited = [source.name for source, now, was in
+                  zip(self.sources, snapshot.contents, self.snapshot.contents) if now != was]
+        if self.reading:  # the first reading: columns measured again once laid out
+            self.call_after_refresh(self.refresh_view)
+        self.snapshot, self.reading = snapshot, False
         if announce and snapshot.comparison is not None and self.latest is not None:
-            changes = reloaded(self.latest, snapshot.comparison)
+            changes = reloaded(self.latest, snapshot.comparison, edited)
             self.marks = changes.marks
             self.notify(literal(changes.message()), title="Reloaded", markup=False, timeout=4)
         if snapshot.comparison is not None:
@@ -257,7 +274,8 @@ class CeasefireApp(App[None]):
         masthead = self.query_one(Masthead)
         if self.comparison is None:
             self.shown = None
-            masthead.show(None, None, "")
+            masthead.show(None, None, f"Reading {len(self.sources)} files…" if self.reading
+                          else "")
             self.query_one(DetailPane).show(None, None)
             return
         self._remember(filter=self.filter_name, sort=self.sort)
@@ -329,18 +347,44 @@ class CeasefireApp(App[None]):
     # --- files --------------------------------------------------------------------------------
 
     def poll_files(self) -> None:
+        """A stat of each file; a change is read once the files have been still a moment
+        (looked at again when that moment ends, not at the next tick)."""
         if self.watcher.changed():
-            self.action_reload()
+            self._reload(announce=True, watched=True)
+            return
+        due = self.watcher.due()
+        if due is not None and due < WATCH_SECONDS:
+            self.set_timer(max(due, 0) + 0.002, self.poll_files)
+
+    @work(exclusive=True, group="verify")
+    async def verify_files(self) -> None:
+        """Hash the files' contents now and then: a change stat cannot see (a file system
+        with coarse times, an edit that restored every time) is read too."""
+        read, start = self.snapshot.contents, time.monotonic()
+        if self.reading or len(read) != len(self.sources) or start < self._hash_after:
+            return
+        paths = [source.path for source in self.sources]
+        same = await off_thread(partial(unchanged, paths, self.limits, read))
+        self._hash_after = start + (time.monotonic() - start) / HASH_SHARE
+        if not same:
+            self.watcher.notice()
 
     def action_reload(self) -> None:
         self._reload(announce=True)
 
-    @work(thread=True, exclusive=True, group="reload")
-    def _reload(self, announce: bool = False) -> None:
-        """Read the files again; `announce` says what changed (a reload of edited files,
-        not a baseline or an option chosen)."""
-        snapshot = load(self.sources, self.limits, self.baseline, self.options)
-        self.call_from_thread(self.apply, snapshot, announce)
+    @work(exclusive=True, group="reload")
+    async def _reload(self, announce: bool = False, watched: bool = False) -> None:
+        """Read and compare the files off the UI thread, so that keys (ctrl+c, q) work
+        through a slow load; a newer reload replaces this one. `announce` says what changed
+        (a reload of edited files, not a baseline or an option chosen); `watched` (the
+        watcher saw a change) drops a reading during which the files moved again: the
+        watcher reads them once they are still."""
+        before = self.watcher.stamps()
+        snapshot = await off_thread(partial(load, self.sources, self.limits, self.baseline,
+                                            self.options))
+        if watched and self.watcher.stamps() != before:
+            return
+        self.apply(snapshot, announce, watched)
 
     def action_edit(self) -> None:
         """Open $VISUAL or $EDITOR on the selected clause's line (on the first error's place
@@ -418,7 +462,7 @@ class CeasefireApp(App[None]):
         if failure is not None:
             self.notify(literal(failure), title="Editor", severity="error", markup=False,
                         timeout=10)
-        self.watcher.changed()  # the reload below covers this change
+        self.watcher.accept()  # the reload below covers this change
         self.action_reload()
 
     # --- navigation -----------------------------------------------------------------------------

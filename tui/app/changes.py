@@ -44,8 +44,10 @@ def _says(position: Position | None) -> tuple[object, ...] | None:
     return (position_text(position), position.quote, position.note, position.confidence)
 
 
-def reloaded(before: Comparison, after: Comparison) -> Reloaded:
-    """How `after` differs from `before`, row by row and party by party."""
+def reloaded(before: Comparison, after: Comparison, edited: Sequence[str] = ()) -> Reloaded:
+    """How `after` differs from `before`, row by row and party by party; the files named are
+    those of the changed rows, else the `edited` ones (a comment changed, a file readable
+    again)."""
     old = {row.id: row for row in before.rows}
     new = {row.id: row for row in after.rows}
     marks: dict[tuple[str, str], Move] = {}
@@ -65,7 +67,8 @@ def reloaded(before: Comparison, after: Comparison) -> Reloaded:
                 _note(files, _file(before, party, position))
     changed = frozenset(row for row, _ in marks if row in old)
     return Reloaded(changed, frozenset(new.keys() - old.keys()),
-                    frozenset(old.keys() - new.keys()), tuple(files), marks)
+                    frozenset(old.keys() - new.keys()),
+                    tuple(files) or tuple(Path(name).name for name in edited), marks)
 
 
 def _file(comparison: Comparison, party: str, position: Position | None) -> str:

@@ -5,17 +5,32 @@ No widgets here, so loading and change detection are tested without a screen.
 
 from __future__ import annotations
 
+import io
 import os
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from diffing import Comparison, ComparisonError, GapStatus, compare
 from diffing.history_result import History
 from diffing.rounds import Arrangement, RoundsError, rounds, whole
 from proposals.limits import Limits
+from proposals.loader import read_proposal
 from proposals.model import Proposal
 from proposals.problems import Problem
-from tui.inputs import Source, current, problems, read_inputs, valid_proposals
+from tui.inputs import (
+    Input,
+    Source,
+    contents,
+    current,
+    digest,
+    problems,
+    valid_proposals,
+)
+
+SETTLE_SECONDS = 0.15
+"""A change is read once the files have been still this long, so that a file an editor or a
+script is still writing is never shown half-written as the current comparison."""
 
 # The filters `f` and `F` cycle through, each with the statuses it keeps (None keeps all).
 FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
@@ -32,22 +47,26 @@ FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """One reading of the files: the comparison if every file is valid, and every problem;
-    the history when the texts span several rounds (see `follow`)."""
+    the history when the texts span several rounds (see `follow`); a hash of what was read
+    of each file (None: it could not be read), to tell a changed file from a touched one."""
 
     comparison: Comparison | None
     problems: tuple[Problem, ...] = ()
     history: History | None = None
+    contents: tuple[str | None, ...] = ()
 
 
 def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None,
          options: Mapping[str, str] | None = None) -> Snapshot:
     """Read and compare with the options chosen ({party id: option id}); a baseline or an
     option that the files, as edited since, no longer offer is dropped."""
-    inputs = read_inputs(list(sources), limits)
+    read = [_read(source, limits) for source in sources]
+    inputs = [item for item, _ in read]
+    contents = tuple(digest for _, digest in read)
     found = tuple(problems(inputs))
     given = valid_proposals(inputs)
     if given is None:
-        return Snapshot(None, found)
+        return Snapshot(None, found, contents=contents)
     arranged = current(given)
     proposals = arranged.proposals
     if baseline not in {p.id for p in proposals}:
@@ -57,7 +76,22 @@ def load(sources: Sequence[Source], limits: Limits, baseline: str | None = None,
               if option in offered.get(party, ())}
     return Snapshot(compare(proposals, baseline=baseline, options=chosen,
                             earlier=arranged.earlier, versions_of=arranged.versions_of), found,
-                    follow(given, arranged, chosen))
+                    follow(given, arranged, chosen), contents)
+
+
+def _read(source: Source, limits: Limits) -> tuple[Input, str | None]:
+    """One file read once: what the loader makes of those bytes, and their hash."""
+    data = contents(source.path, limits)
+    if data is None:  # the loader says why it cannot be read
+        return Input(source, read_proposal(source.path, limits, source.name)), None
+    return Input(source, read_proposal(io.BytesIO(data), limits, source.name)), digest(data)
+
+
+def unchanged(paths: Sequence[os.PathLike[str] | str], limits: Limits,
+              read: Sequence[str | None]) -> bool:
+    """True while every file still holds what was read of it (by its hash): the check that
+    sees an edit no change of stat shows."""
+    return [digest(contents(path, limits)) for path in paths] == list(read)
 
 
 def follow(given: Sequence[Proposal], arranged: Arrangement,
@@ -78,28 +112,57 @@ def follow(given: Sequence[Proposal], arranged: Arrangement,
     return found if any(r.comparison is not None for r in found.rounds) else None
 
 
-def _stamp(path: os.PathLike[str] | str) -> tuple[int, int] | None:
+Stamp = tuple[int, int, int, int, int]
+
+
+def _stamp(path: os.PathLike[str] | str) -> Stamp | None:
+    """Which file is there, its permissions, size and times: the change time moves on every
+    write, chmod and utime, so an edit that puts the modification time back is seen."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return info.st_mtime_ns, info.st_size
+    return info.st_ino, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 @dataclass(slots=True)
 class Watcher:
-    """Notices when any watched file is saved, replaced, or disappears."""
+    """Notices when a watched file is saved, replaced, disappears or changes permissions,
+    and says so once the files have been still for `settle` seconds."""
 
     paths: Sequence[os.PathLike[str] | str]
-    _stamps: list[tuple[int, int] | None] = field(default_factory=list)
+    settle: float = SETTLE_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    _stamps: list[Stamp | None] = field(default_factory=list)
+    _since: float | None = None  # when the files last moved, until that change is reported
 
     def __post_init__(self) -> None:
-        self._stamps = [_stamp(path) for path in self.paths]
+        self._stamps = self.stamps()
+
+    def stamps(self) -> list[Stamp | None]:
+        return [_stamp(path) for path in self.paths]
 
     def changed(self) -> bool:
-        """True once per change: the new state becomes the one compared against next time."""
-        stamps = [_stamp(path) for path in self.paths]
-        if stamps == self._stamps:
+        """True once per change, when the files have not moved for `settle` seconds since:
+        a file still being written keeps moving, and is read once it is whole."""
+        now, stamps = self.clock(), self.stamps()
+        if stamps != self._stamps:
+            self._stamps, self._since = stamps, now
+        if self._since is None or now - self._since < self.settle:
             return False
-        self._stamps = stamps
+        self._since = None
         return True
+
+    def due(self) -> float | None:
+        """Seconds until a change seen is reported if the files stay still; None: none seen."""
+        return None if self._since is None else self._since + self.settle - self.clock()
+
+    def notice(self) -> None:
+        """A change seen another way (the contents' hash): reported as one stat saw, once
+        the files have been still for `settle` seconds."""
+        if self._since is None:
+            self._since = self.clock()
+
+    def accept(self) -> None:
+        """Take the files as they are now as seen (a reload is about to read them)."""
+        self._stamps, self._since = self.stamps(), None

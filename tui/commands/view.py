@@ -93,8 +93,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"the app needs a terminal and {stream} is not one; for a report in a "
                          "file or a pipe use `ceasefire diff` (same options, -o FILE)")
     from tui.app.app import CeasefireApp
+    from tui.app.background import exit_if_reading
 
     CeasefireApp(sources, reading, watch=not args.no_watch, options=options,
                  baseline=baseline, only=only, topics=topics, exclude=excluded(args),
                  theme=args.theme).run()
+    exit_if_reading(0)  # quit during a load: the reading is dropped, not waited for
     return 0

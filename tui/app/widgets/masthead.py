@@ -129,8 +129,8 @@ def masthead_text(comparison: Comparison | None, shown: Comparison | None, view:
     baseline; with `rounds`, the round shown and every round's index. `compact` (a small
     terminal) leaves out each party's index against the baseline and the options (the
     pairs view and `o` show them)."""
-    if comparison is None:
-        return Text("No comparison yet: fix the files below.", style="bold")
+    if comparison is None:  # `view` then says why: the files are being read
+        return Text(view or "No comparison yet: fix the files below.", style="bold")
     first = comparison.parties[0]
     if rounds is not None:
         where = round_words(rounds)
