@@ -70,6 +70,7 @@ def test_a_flood_of_combining_marks_is_flagged_in_every_text_field_with_its_plac
 
 def test_marks_that_real_scripts_stack_are_not_a_flood():
     for text in ("Tiếng Việt: Nguyễn, ở, ữ", "בְּרֵאשִׁ֖ית שָׁל֑וֹם", "ῷ ᾯ", "कि क्षि", "སྐྱོང",
+                 "Україна —————— ……!!!?? ———",  # punctuation runs are not marks
                  "e\u0301\u0302\u0303\u0304\u0305\u0306"):  # six on one letter: the most
         loaded = read_string(f'ceasefire: 1\nparty: P\nclauses: {{ceasefire.violations: "{text}"}}\n',
                              "p.yaml")
