@@ -106,6 +106,8 @@ def _unknown_command(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; with no `argv`, the process's own (it ends when this returns)."""
+    process_ends = argv is None
     argv = sys.argv[1:] if argv is None else argv
     command = _chosen(argv)
     if sys.stdout is None:  # started with stdout closed (`>&-`)
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "view":  # the app reads ctrl+c as a key, and restores the terminal
             return _run(argv)
-        with stopped_by_signals():
+        with stopped_by_signals(process_ends):
             try:
                 return _run(argv)
             finally:

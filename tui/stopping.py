@@ -10,6 +10,7 @@ the way out, `received()` says the run was stopped.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -42,10 +43,18 @@ def _stop(signum: int, frame: object) -> None:
         raise Stopped(signum)
 
 
+def _exit_now(signum: int, frame: object) -> None:
+    """After the run, with its output flushed: nothing is left to clean up."""
+    os._exit(128 + signum)
+
+
 @contextmanager
-def stopped_by_signals() -> Iterator[None]:
+def stopped_by_signals(process_ends: bool = False) -> Iterator[None]:
     """Within: SIGINT, SIGTERM and SIGHUP raise `Stopped`; the handlers before are restored
-    after. Outside the main thread (where Python cannot set handlers), nothing changes."""
+    after — unless the process ends there (`process_ends`): then a signal in its last
+    moments exits at once with 128 + its number, where Python's restored ctrl+c handler
+    would print a KeyboardInterrupt traceback. Outside the main thread (where Python cannot
+    set handlers), nothing changes."""
     global _received
     _received = None
     if threading.current_thread() is not threading.main_thread():
@@ -56,7 +65,7 @@ def stopped_by_signals() -> Iterator[None]:
         yield
     finally:
         for number, handler in before.items():
-            signal.signal(number, handler)
+            signal.signal(number, _exit_now if process_ends else handler)
 
 
 @contextmanager

@@ -51,10 +51,13 @@ class Tally:
     def __init__(self) -> None:
         self.tracebacks = self.lost = self.leftovers = self.unexpected = 0
         self.outcomes: collections.Counter[str] = collections.Counter()
+        self.first_traceback = ""
 
     def judge(self, folder: Path, target: Path, wholes: set[bytes], stderr: str) -> None:
         """One target after its writers ended: whole, with nothing beside it."""
         self.tracebacks += "Traceback" in stderr
+        if "Traceback" in stderr and not self.first_traceback:
+            self.first_traceback = stderr
         content = target.read_bytes() if target.exists() else None
         if content == OLD:
             self.outcomes["old file kept"] += 1
@@ -194,6 +197,8 @@ def main() -> int:
         print(f"\n{title}: {tally.line()}")
         for outcome, count in sorted(tally.outcomes.items()):
             print(f"  {outcome}: {count}")
+        if tally.first_traceback:
+            print("  the first traceback:\n" + tally.first_traceback)
     total = Tally()
     for tally in (signals, concurrent):
         for name in ("tracebacks", "lost", "leftovers", "unexpected"):

@@ -268,6 +268,17 @@ def test_a_signal_during_a_large_write_leaves_the_old_file_and_no_temporary(
     assert _leftovers(tmp_path) == []
 
 
+def test_a_signal_after_the_run_before_the_process_ends_exits_quietly():
+    """ctrl+c in the last moments, once the handlers are given back: Python's own handler
+    would print a KeyboardInterrupt traceback (the fault-injection run caught it once)."""
+    script = ("import os, signal, time\nfrom tui.stopping import stopped_by_signals\n"
+              "with stopped_by_signals(process_ends=True):\n    pass\n"
+              "os.kill(os.getpid(), signal.SIGINT)\ntime.sleep(5)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (130, "")
+
+
 def test_the_fault_injection_script_finds_nothing_in_a_few_runs(tmp_path):
     result = subprocess.run([sys.executable, "tests/robustness/fault_injection.py", "--runs",
                              "1", "--clauses", "800", "--writers", "6", "--writer-clauses", "100",
