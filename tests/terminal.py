@@ -38,7 +38,11 @@ class Terminal:
         settings = [f"{k}={_quote(v)}" for k, v in env.items()]
         self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(size[0]), "-y",
                   str(size[1]), f"cd {_quote(str(ROOT))} && env -u COLUMNS -u LINES "
-                  f"{' '.join(settings)} {command}; sleep 30")
+                  f"{' '.join(settings)} {command}; echo \"[exit $?]\"; sleep 30")
+
+    def option(self, name: str) -> str:
+        """One of tmux's format variables for the pane (`alternate_on`, `pane_pid`, …)."""
+        return self.tmux("display-message", "-p", f"#{{{name}}}").strip()
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", *keys)

@@ -112,3 +112,23 @@ def test_no_color_keeps_statuses_legible(terminal):
                 cell = row[text.index(f" {word} ") + 1]
                 assert cell.bold and cell.fg and cell.bg
                 assert contrast(cell.fg, cell.bg) >= 7, (text, cell.fg, cell.bg)
+
+
+@pytest.mark.parametrize(("signal_name", "status"), [("TERM", 143), ("HUP", 129)])
+def test_a_kill_ends_the_app_and_gives_the_terminal_back(terminal, signal_name, status):
+    """`kill` (or a closed window's SIGHUP) quits as q does: the terminal leaves the app's
+    screen; Python's default ended the process with the terminal still in it."""
+    import signal
+    import subprocess
+
+    terminal.start(["view", "--no-watch", str(ISTANBUL / "russia.yaml"),
+                    str(ISTANBUL / "ukraine.yaml")], base_env())
+    terminal.wait_for("Ceasefire terms")
+    assert terminal.option("alternate_on") == "1"
+    shell = terminal.option("pane_pid")
+    [app] = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True,
+                           check=True).stdout.split()
+    subprocess.run(["kill", f"-{signal_name}", app], check=True)
+    terminal.wait_for(rf"\[exit {status}\]")
+    assert terminal.option("alternate_on") == "0"
+    assert getattr(signal, f"SIG{signal_name}") + 128 == status

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
@@ -81,3 +81,20 @@ def held() -> Iterator[None]:
         yield
     finally:
         mask(signal.SIG_SETMASK, before)
+
+
+def end_on_signals(end: Callable[[int], None]) -> None:
+    """In the app's running event loop: SIGTERM and SIGHUP (`kill`, a closed terminal window)
+    call `end(128 + N)`, so the app quits as `q` does and gives the terminal back; Python's
+    default ends the process on the spot, leaving the terminal in the app's screen and mode.
+    (ctrl+c is a key there.) Where the loop cannot take signals, nothing changes."""
+    import asyncio  # the app has it loaded; a report does not pay for it
+
+    loop = asyncio.get_running_loop()
+    for number in SIGNALS:
+        if number == signal.SIGINT:
+            continue
+        try:
+            loop.add_signal_handler(number, end, 128 + number)
+        except (NotImplementedError, RuntimeError, ValueError):
+            return

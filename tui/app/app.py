@@ -36,6 +36,7 @@ from tui.app.actions import BINDINGS, PAIRS, ROUNDS
 from tui.app.background import off_thread
 from tui.app.changes import neighbour, reloaded
 from tui.copies import free_folder
+from tui.stopping import end_on_signals
 from tui.app.editor import EditorError, editor_command, resolve, run_editor
 from tui.app.messages import ComparisonShown, RowChosen
 from tui.app.pairs import against_baseline, baseline_first
@@ -142,6 +143,7 @@ class CeasefireApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        end_on_signals(lambda code: self.exit(return_code=code))
         self._paint(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._paint)
         self._fit(self.size.width, self.size.height)

@@ -95,8 +95,10 @@ def run(args: argparse.Namespace) -> int:
     from tui.app.app import CeasefireApp
     from tui.app.background import exit_if_reading
 
-    CeasefireApp(sources, reading, watch=not args.no_watch, options=options,
-                 baseline=baseline, only=only, topics=topics, exclude=excluded(args),
-                 theme=args.theme).run()
-    exit_if_reading(0)  # quit during a load: the reading is dropped, not waited for
-    return 0
+    app = CeasefireApp(sources, reading, watch=not args.no_watch, options=options,
+                       baseline=baseline, only=only, topics=topics, exclude=excluded(args),
+                       theme=args.theme)
+    app.run()
+    status = app.return_code or 0  # 143 / 129 when ended by SIGTERM / SIGHUP
+    exit_if_reading(status)  # quit during a load: the reading is dropped, not waited for
+    return status
