@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
@@ -130,7 +129,10 @@ def contents(path: os.PathLike[str] | str, limits: Limits) -> bytes | None:
 
 
 def digest(data: bytes | None) -> str | None:
-    """A hash of what was read, to tell an edited file from a touched one (None: unread)."""
+    """A hash of what was read, to tell an edited file from a touched one (None: unread).
+    hashlib is imported here: it loads OpenSSL (~3 MB), which reports never need."""
+    import hashlib
+
     return hashlib.blake2b(data, digest_size=16).hexdigest() if data is not None else None
 
 
