@@ -197,7 +197,7 @@ def n_way(runs: int, parties: int, clauses: int) -> Result:
     ratio = ours.median / base.median
     # 3.5×, not the 2.5× it was: since every pair row carries its words (issue 14), the
     # forty-five pairs of ten parties are worded (2.9× against 2.3× under load); on a quiet
-    # machine it measures 3.8×, over this budget too (RESULTS.md): the wording is the cost
+    # machine it measures 3.8–4.2×, over this budget too (RESULTS.md): the wording is the cost
     return Result(f"4. {parties} parties × {clauses:,} clauses with the pairwise matrix (every "
                   "pair row in words) vs loading the same files", ours, base, "≤ 3.5×",
                   ratio <= 3.5)

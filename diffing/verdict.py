@@ -121,7 +121,7 @@ def _measurable(line: Line, parties: Sequence[Proposal]) -> list[Side] | None:
 
 def measure(line: Line, a: Proposal, b: Proposal,
             timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float | None]:
-    """Status and distance of one row between two parties (the pairwise matrix asks this
+    """Status and distance of one row between two parties (history's moves ask this
     thousands of times)."""
     return assess(line, sorted((a, b), key=lambda p: p.id), timelines)
 

@@ -492,7 +492,8 @@ def test_each_pair_row_says_what_the_two_parties_alone_give(ps):
 @PROPERTIES
 @given(st.one_of(agreements(3), parties(3)))
 def test_the_verdict_without_words_is_the_verdict_with_them(ps):
-    """Pairs and option scores use the unworded verdict: it must say what the rows say."""
+    """Option scores and history's moves use the unworded verdict: it must say what the
+    rows say."""
     from diffing.engine import Table, chosen_options, scope
     from diffing.table import deciding
     from diffing.verdict import assess, judge

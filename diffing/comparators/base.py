@@ -28,8 +28,8 @@ class Comparator(Protocol):
     """Compares two or more sides on one topic; sides come in the columns' order (the
     order the files were given).
 
-    `measure` gives the status and distance alone (the pairwise matrix asks for nothing
-    more, thousands of times); `compare` gives the same status and distance with the gap
+    `measure` gives the status and distance alone (option scores and history's moves ask
+    for nothing more, thousands of times); `compare` gives the same status and distance with the gap
     and the explanation. The status and distance never depend on the order of the sides;
     the explanation names the parties in it, as the columns show them.
     """
