@@ -324,3 +324,27 @@ def test_phases_that_differ_are_compared_first_and_at_the_end(tmp_path):
         assert "Withdrawal of forces · by Israel · end state" in out
         # The row is the end state; each cell says which of its party's phases that is.
         assert "phase: Second phase" in out and "phase: Later phase" in out
+
+
+def test_the_json_writes_each_record_and_enum_as_pydantic_core_infers_it(monkeypatch, phased,
+                                                                         istanbul, histories):
+    """The serializer each record and enum is given once (the writer's speed) writes the
+    bytes pydantic_core writes by inferring every object's type: only Summary needs one to
+    write `one-sided` by its alias."""
+    from diffing.history_result import History
+    from diffing.result import Summary
+    from tui.reports import json_report
+    from tui.reports.history import json_report as history_json
+
+    def written() -> list[str]:
+        return [render_text(phased, "json"), render_text(istanbul, "json"),
+                history_json.render(histories["history"])]
+
+    compiled = written()
+    types = json_report._reachable(History, set())
+    assert {"GapStatus", "Kind", "Confidence", "Move", "Clause", "Span", "PairRow"} <= {
+        kind.__name__ for kind in types if hasattr(kind, "__pydantic_serializer__")}
+    for kind in types - {Summary}:
+        monkeypatch.delattr(kind, "__pydantic_serializer__")
+    monkeypatch.setattr(json_report, "_compiled", lambda kind: None)
+    assert written() == compiled
