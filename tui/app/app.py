@@ -11,6 +11,7 @@ with its baseline and options), and marks what each new text changed.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -43,7 +44,16 @@ from tui.app.pairs import against_baseline, baseline_first
 from tui.app.palette import ansi_theme
 from tui.app.panes import Panes, compact
 from tui.app.rounds import RoundView, pick, step
-from tui.app.session import FILTERS, Snapshot, Watcher, load, unchanged
+from tui.app.saves import Saves
+from tui.app.session import (
+    FILTERS,
+    SETTLE_SECONDS,
+    SETTLE_WITH_EVENTS,
+    Snapshot,
+    Watcher,
+    load,
+    unchanged,
+)
 from tui.app.settings import THEMES, Settings, settings_path
 from tui.app.widgets.detail import DetailPane
 from tui.app.widgets.gap_grid import GapGrid
@@ -121,6 +131,7 @@ class CeasefireApp(App[None]):
         self._order: list[str] = []  # their ids in the order shown
         self.marks: dict[tuple[str, str], Move] = {}  # cells the last reload changed
         self.watcher = Watcher([source.path for source in self.sources])
+        self.saves: Saves | None = None  # the system's word on saves, where it gives one
         chosen = theme or self.settings.text("theme")
         if chosen in self.available_themes:
             self.theme = chosen
@@ -154,8 +165,12 @@ class CeasefireApp(App[None]):
             self.notify(self.settings.notice, severity="warning", markup=False, timeout=8)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         if self.watching:
+            self._watch(self.sources)
             self.set_interval(WATCH_SECONDS, self.poll_files)
             self.set_interval(HASH_SECONDS, self.verify_files)
+
+    def on_unmount(self) -> None:
+        self._unwatch()
 
     def _paint(self, theme: Theme) -> None:
         """Named colours (statuses, moves, parties) in this theme's own colours."""
@@ -348,6 +363,29 @@ class CeasefireApp(App[None]):
 
     # --- files --------------------------------------------------------------------------------
 
+    def _watch(self, sources: Sequence[Source]) -> None:
+        """Watch these files: by the stat poll, and, when following changes, by the
+        system's word on saves where it gives one (a save is then read at once; the poll
+        waits longer for the rest)."""
+        self._unwatch()
+        paths = [source.path for source in sources]
+        self.saves = Saves.watch(paths) if self.watching else None
+        self.watcher = Watcher(paths, SETTLE_WITH_EVENTS if self.saves else SETTLE_SECONDS)
+        if self.saves is not None:
+            asyncio.get_running_loop().add_reader(self.saves.fd, self._saved)
+
+    def _unwatch(self) -> None:
+        if self.saves is not None:
+            asyncio.get_running_loop().remove_reader(self.saves.fd)
+            self.saves.close()
+            self.saves = None
+
+    def _saved(self) -> None:
+        """A watched file was saved whole: read it now, not once it has been still."""
+        if self.saves is not None and self.saves.saved():
+            self.watcher.saved()
+            self.poll_files()
+
     def poll_files(self) -> None:
         """A stat of each file; a change is read once the files have been still a moment
         (looked at again when that moment ends, not at the next tick)."""
@@ -409,7 +447,7 @@ class CeasefireApp(App[None]):
                 return
             moved = dict(zip((s.path for s in self.sources), (s.path for s in sources)))
             self.sources = sources
-            self.watcher = Watcher([source.path for source in sources])
+            self._watch(sources)
             self.notify(literal(f"Copied to {moved[path].parent}: the app now reads "
                                 "and watches the copies."), markup=False, timeout=6)
             self._edit(moved[path], line, column)

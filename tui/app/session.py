@@ -32,6 +32,11 @@ SETTLE_SECONDS = 0.15
 """A change is read once the files have been still this long, so that a file an editor or a
 script is still writing is never shown half-written as the current comparison."""
 
+SETTLE_WITH_EVENTS = 0.5
+"""The same where the system says when a file is saved (`saves.Saves`): a save is read at
+once, so the wait covers only what sends no such word (a writer that keeps the file open,
+a chmod, a deletion), and a writer may pause longer mid-file."""
+
 # The filters `f` and `F` cycle through, each with the statuses it keeps (None keeps all).
 FILTERS: tuple[tuple[str, frozenset[GapStatus] | None], ...] = (
     ("all", None),
@@ -135,6 +140,7 @@ class Watcher:
     clock: Callable[[], float] = time.monotonic
     _stamps: list[Stamp | None] = field(default_factory=list)
     _since: float | None = None  # when the files last moved, until that change is reported
+    _saved: bool = False  # the system said a file was saved whole since the last look
 
     def __post_init__(self) -> None:
         self._stamps = self.stamps()
@@ -143,15 +149,23 @@ class Watcher:
         return [_stamp(path) for path in self.paths]
 
     def changed(self) -> bool:
-        """True once per change, when the files have not moved for `settle` seconds since:
-        a file still being written keeps moving, and is read once it is whole."""
+        """True once per change, when the files have not moved for `settle` seconds since
+        (a file still being written keeps moving, and is read once it is whole), or at once
+        when the system said since the last look that it was saved (`saved`)."""
         now, stamps = self.clock(), self.stamps()
+        saved, self._saved = self._saved, False
         if stamps != self._stamps:
             self._stamps, self._since = stamps, now
-        if self._since is None or now - self._since < self.settle:
+        if self._since is None or (not saved and now - self._since < self.settle):
             return False
         self._since = None
         return True
+
+    def saved(self) -> None:
+        """The system said a file was saved whole (closed after writing, or moved into
+        place) and none is being written: a change the next look sees is reported at once,
+        without waiting for the files to be still."""
+        self._saved = True
 
     def due(self) -> float | None:
         """Seconds until a change seen is reported if the files stay still; None: none seen."""
