@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -486,6 +487,49 @@ def test_without_libyaml_a_forbidden_character_is_a_problem_too(monkeypatch):
     monkeypatch.setattr(yaml_source, "BASE_LOADER", yaml.BaseLoader)  # the fallback
     problem = the_problem("ceasefire: 1\nparty: A\x07\n")
     assert (problem.line, problem.column, problem.code) == (2, 9, Code.SYNTAX)
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "yaml-test-suite"
+
+
+def _tree(node: yaml.Node | None, seen: dict[int, int]) -> object:
+    """A composed node as data: kind, tag, place, style and value (an alias by its anchor's
+    number), so two compositions compare whole."""
+    if node is None:
+        return None
+    if id(node) in seen:
+        return ("alias", seen[id(node)])
+    seen[id(node)] = len(seen)
+    value = node.value
+    if isinstance(node, yaml.SequenceNode):
+        value = [_tree(item, seen) for item in value]
+    elif isinstance(node, yaml.MappingNode):
+        value = [(_tree(key, seen), _tree(item, seen)) for key, item in value]
+    return (type(node).__name__, node.tag, node.start_mark.index, node.end_mark.index,
+            getattr(node, "style", None), node.flow_style if hasattr(node, "flow_style")
+            else None, value)
+
+
+@pytest.mark.parametrize("base", [yaml_source.BASE_LOADER, yaml.BaseLoader],
+                         ids=["libyaml", "python"])
+def test_composing_without_the_resolver_gives_the_nodes_the_base_loader_gives(base):
+    """`compose` skips PyYAML's resolver, which a base loader never lets choose a tag: every
+    bundled example, test fixture and YAML test-suite input (valid or not) composes to the
+    same nodes, or fails alike."""
+    assert not base.yaml_implicit_resolvers and not base.yaml_path_resolvers
+    package = Path(yaml_source.__file__).parent
+    paths = [*package.glob("examples/*/*.yaml"), *Path(__file__).parent.glob("fixtures/**/*.yaml"),
+             *CORPUS.glob("*/in.yaml")]
+    assert len(paths) > 20
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        composed = []
+        for loader in (base, yaml_source.composer(base)):
+            try:
+                composed.append(_tree(yaml.compose(text, Loader=loader), {}))
+            except yaml.YAMLError as error:
+                composed.append(str(error))
+        assert composed[0] == composed[1], path
 
 
 def write(tmp_path, data: bytes, name: str = "p.yaml"):
