@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from proposals.model import Clause
 from proposals.registry import Topic, custom_topic, registry
@@ -85,8 +86,10 @@ class _Group:
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
-    """The meaningful words of a label or value, case folded (`_` and `-` split words)."""
+    """The meaningful words of a label or value, case folded (`_` and `-` split words); a
+    history reads the same labels and values round after round."""
     return frozenset(_WORD.findall(text.casefold())) - _STOPWORDS
 
 
@@ -133,10 +136,16 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[Line]:
     return groups + _pair_custom(custom, len(clauses), several, more)
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+@lru_cache(maxsize=65536)
 def natural(key: str) -> tuple[str | int, ...]:
-    """A key to sort by as a person counts: `x.point_2` before `x.point_10`."""
-    return tuple(int(part) if index % 2 else part
-                 for index, part in enumerate(re.split(r"(\d+)", key)))
+    """A key to sort by as a person counts: `x.point_2` before `x.point_10` (every custom
+    key of every comparison is sorted by it, and a history sorts the same keys each round)."""
+    parts: list[str | int] = _DIGITS.split(key)  # type: ignore[assignment]
+    parts[1::2] = map(int, parts[1::2])  # type: ignore[arg-type]
+    return tuple(parts)
 
 
 def _pair_custom(by_key: dict[str, Firsts], parties: int, several: dict[str, Clauses],
@@ -211,9 +220,11 @@ def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]
                 for j in members:
                     if j > i:
                         near[j] += 1
-        for j in sorted(near, key=lambda j: (-near[j], j))[:MAX_CANDIDATES]:
+        closest = near if len(near) <= MAX_CANDIDATES else \
+            sorted(near, key=lambda j: (-near[j], j))[:MAX_CANDIDATES]
+        for j in closest:  # in any order: `found` is ranked in full below
             other = open_groups[j]
-            if set(group.clauses) & set(other.clauses):
+            if not group.clauses.keys().isdisjoint(other.clauses):
                 continue
             score = _similarity(group, other)
             if score >= THRESHOLD:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -504,3 +505,36 @@ def test_the_verdict_without_words_is_the_verdict_with_them(ps):
         outcome = judge(line, deciding(line, table), table.timelines, table.names).outcome
         assert assess(line, deciding(line, table), table.timelines) == (
             outcome.status, outcome.distance), line.id
+
+
+CACHED = (("diffing.align", "natural"), ("diffing.align", "_words"),
+          ("diffing.comparators.texts", "_middle"), ("diffing.comparators.dates", "_calendar_day"))
+"""The engine's caches of pure work (keyed on every argument): sort keys, label words,
+text matches, calendar days."""
+
+
+@PROPERTIES
+@given(st.one_of(agreements(2), agreements(3), parties(2), parties(3)))
+def test_cached_work_gives_what_working_it_out_afresh_gives(ps):
+    """A comparison served from the caches (warm, the second time) is byte for byte the one
+    worked out with every cache bypassed."""
+    import importlib
+    from unittest import mock
+
+    cached = render_json(compare(ps))
+    assert render_json(compare(ps)) == cached
+    with contextlib.ExitStack() as stack:
+        for module, name in CACHED:
+            function = getattr(importlib.import_module(module), name)
+            stack.enter_context(mock.patch(f"{module}.{name}", function.__wrapped__))
+        assert render_json(compare(ps)) == cached
+
+
+@pytest.mark.parametrize("key", ["x.point_2", "x.point_10", "x.a1b22c3", "x.plain", "x.٣4",
+                                 "x.12", "x.point_002"])
+def test_a_cached_natural_key_is_the_key_worked_out_afresh(key):
+    from diffing.align import natural
+
+    assert natural(key) == natural.__wrapped__(key)
+    assert natural(key) == tuple(int(part) if index % 2 else part
+                                 for index, part in enumerate(re.split(r"(\d+)", key)))

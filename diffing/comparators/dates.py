@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diffing.comparators.base import Measure, Side, everyone, expect, number, possessive
 from diffing.result import GapStatus, Outcome
@@ -20,7 +21,13 @@ def _days(moments: Sequence[Moment]) -> list[float]:
     without a time (a date and a time on that day are the same day), else to the instant."""
     if all(moment.has_time for moment in moments):
         return [moment.day for moment in moments]
-    return [float((dt.date.fromisoformat(m.iso[:10]) - EPOCH).days) for m in moments]
+    return [_calendar_day(m.iso[:10]) for m in moments]
+
+
+@lru_cache(maxsize=8192)
+def _calendar_day(iso: str) -> float:
+    """Days from 1970-01-01 to the day `iso` names: a negotiation repeats its few dates."""
+    return float((dt.date.fromisoformat(iso) - EPOCH).days)
 
 
 def _verdict(days: Sequence[float]) -> Measure:

@@ -88,8 +88,8 @@ class SetComparator:
                 for party, value in values.items()}
         gap = {"common": sorted(common), "only": only, "apart": len(verdict.unshared),
                "includes": None}
-        in_common = items_text(topic, sorted(common), written)
         if status is GapStatus.AGREED:
+            in_common = items_text(topic, sorted(common), written)
             same = "" if len({v.items for v in values.values()}) == 1 else \
                 f" (written differently, the same {topic.noun}{'s' * (len(common) != 1)})"
             return Outcome(status=status, distance=distance, gap=gap,
@@ -108,7 +108,8 @@ class SetComparator:
                 f"{stated}. {possessive(name)} ask includes all of {others}; beyond it: "
                 f"{outside}."))
         apart = plural(len(verdict.unshared), topic.noun)
-        said = (f"In common: {in_common}; {apart} not shared." if status is GapStatus.PARTIAL
+        said = (f"In common: {items_text(topic, sorted(common), written)}; {apart} not shared."
+                if status is GapStatus.PARTIAL
                 else f"Nothing in common: {apart} apart.")
         return Outcome(status=status, distance=distance, gap=gap, explanation=f"{stated}. {said}")
 

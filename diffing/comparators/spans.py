@@ -101,18 +101,19 @@ class SpanComparator:
                 explanation=f"The positions count different units ({', '.join(units)}), so "
                 "they cannot be measured against each other.")
         amount = amount_for(units[0])
-        stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in sides)
         gap = {"ranges": {p: [_json(s.low), _json(s.high)] for p, s in spans.items()},
                "unit": units[0]}
+        if status is GapStatus.AGREED:  # the most common verdict, and the shortest to say
+            said = span_text(spans[sides[0].party], amount)
+            return Outcome(status=status, distance=distance, gap={
+                **gap, "overlap": [_json(top_low), _json(bottom_high)], "apart": 0.0,
+                "ratio": None}, explanation=f"{everyone(sides)} say {said}.")
+        stated = "; ".join(f"{side.name}: {span_text(spans[side.party], amount)}" for side in sides)
         if status is GapStatus.CONFLICT:
             return self._apart(sides, spans, top_low, bottom_high, stated, amount,
                                gap, distance)
         gap = {**gap, "overlap": [_json(top_low), _json(bottom_high)], "apart": 0.0,
                "ratio": None}
-        if status is GapStatus.AGREED:
-            said = span_text(spans[sides[0].party], amount)
-            return Outcome(status=status, distance=distance, gap=gap,
-                           explanation=f"{everyone(sides)} say {said}.")
         zone = span_text(Span(low=top_low, high=bottom_high, unit=""), amount)
         who = "both" if len(sides) == 2 else f"all {len(sides)}"
         return Outcome(status=status, distance=distance, gap=gap,
@@ -146,12 +147,22 @@ class SpanComparator:
 
 def _verdict(spans: list[Span]) -> tuple[GapStatus, float | None, float, float]:
     """Status, distance, and the common zone's ends (the gap's, when they do not meet)."""
-    top_low = max(s.low for s in spans)
-    bottom_high = min(s.high for s in spans)
-    if len({span.unit for span in spans}) > 1:
+    first = spans[0]
+    top_low, bottom_high, unit = first.low, first.high, first.unit
+    same = one_unit = True
+    for span in spans:  # one plain pass: every compared number and quantity comes here
+        if span.low > top_low:
+            top_low = span.low
+        if span.high < bottom_high:
+            bottom_high = span.high
+        if span.unit != unit:
+            one_unit = False
+        if span.low != first.low or span.high != first.high:
+            same = False
+    if not one_unit:
         return GapStatus.UNCLEAR, None, top_low, bottom_high
     if top_low <= bottom_high:
-        if len({(s.low, s.high) for s in spans}) == 1:
+        if same:
             return GapStatus.AGREED, 0.0, top_low, bottom_high
         share = _share(top_low, bottom_high, spans)
         return GapStatus.PARTIAL, round(0.5 * (1 - share), 4), top_low, bottom_high

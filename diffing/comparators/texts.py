@@ -58,22 +58,32 @@ def _trimmed(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
     return head, tail
 
 
-Match = tuple[float, int, int, "difflib.SequenceMatcher[str] | None"]
+Match = tuple[float, int, int, "tuple[Opcode, ...] | None"]
 
 
-def _match(a: Sequence[str], b: Sequence[str]) -> Match:
+@lru_cache(maxsize=16384)
+def _middle(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, tuple[Opcode, ...]]:
+    """The words difflib matches between two differing middles, and its edit from `a` to
+    `b`: the same few edits recur across a negotiation's clauses and its rounds, and the
+    matching is the costly part of comparing texts."""
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched, tuple(matcher.get_opcodes())
+
+
+def _match(a: tuple[str, ...], b: tuple[str, ...]) -> Match:
     """Similarity (2 × matched words ÷ all words, as difflib counts them), the words shared
-    at the head and the tail, and the matcher of what lies between (None when one side has
-    nothing there)."""
+    at the head and the tail, and difflib's edit of what lies between (None when one side
+    has nothing there)."""
     head, tail = _trimmed(a, b)
     middle_a, middle_b = a[head:len(a) - tail], b[head:len(b) - tail]
     matched = head + tail
-    matcher = None
+    edit = None
     if middle_a and middle_b:
-        matcher = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False)
-        matched += sum(block.size for block in matcher.get_matching_blocks())
+        found, edit = _middle(middle_a, middle_b)
+        matched += found
     total = len(a) + len(b)
-    return (2 * matched / total if total else 1.0), head, tail, matcher
+    return (2 * matched / total if total else 1.0), head, tail, edit
 
 
 def similarity(a: str, b: str) -> float:
@@ -98,11 +108,11 @@ def _word_diff(a: str, b: str) -> tuple[float, list[dict[str, str]]]:
         return ratio, [{"op": _FLIPPED.get(e["op"], e["op"]), "a": e["b"], "b": e["a"]}
                        for e in edits]
     folded_a, folded_b = _folded(a), _folded(b)
-    ratio, head, tail, matcher = _match(folded_a, folded_b)
+    ratio, head, tail, edit = _match(folded_a, folded_b)
     ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
-    if matcher is not None:
+    if edit is not None:
         ops += [(op, i1 + head, i2 + head, j1 + head, j2 + head)
-                for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+                for op, i1, i2, j1, j2 in edit]
     elif len(folded_a) - tail > head:
         ops.append(("delete", head, len(folded_a) - tail, head, head))
     elif len(folded_b) - tail > head:
