@@ -32,7 +32,7 @@ from diffing.result import (
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
 from diffing.table import Table, deciding
-from diffing.verdict import judge
+from diffing.verdict import judge, sides, valued
 from proposals.limits import collector_paused
 from proposals.model import Confidence, Proposal
 
@@ -231,11 +231,13 @@ def _pairs(pairings: list[tuple[str, str]], lines: list[Line], table: Table) -> 
     for line in lines:
         given = line.clauses
         row_id = line.id
+        made = sides(line, table.parties)
         for (a, b), rows in found.items():
             if a not in given and b not in given:
                 continue
             both = columns[a, b]
-            outcome = judge(line, both, table.timelines, table.names).outcome
+            outcome = valued(line, [made[p.id] for p in both]) if a in made and b in made \
+                else judge(line, both, table.timelines, table.names).outcome
             rows.append(PairRow(id=row_id, status=outcome.status, distance=outcome.distance,
                                 explanation=_worded(outcome.explanation, line, table, both)))
     return tuple(Pair(parties=pairing, summary=summarize(rows), rows=tuple(rows))

@@ -67,8 +67,7 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     if line.values_only:
         sides = _measurable(line, parties)
         if sides is not None:  # the common case, in one pass: the values alone decide
-            outcome = COMPARATORS[line.topic.kind].compare(line.topic, sides)
-            return Verdict(outcome=_agreeing(outcome, sides) if len(sides) > 2 else outcome)
+            return Verdict(outcome=valued(line, sides))
     given = [line.clauses.get(p.id) for p in parties]
     status = undecided(given)
     if status is GapStatus.ONE_SIDED:
@@ -102,6 +101,32 @@ def judge(line: Line, parties: Sequence[Proposal], timelines: Mapping[str, Timel
     aspects = (Aspect(name="value", status=value.status, distance=value.distance,
                       explanation=value.explanation, detail=value.gap), *extra)
     return Verdict(outcome=_combined(value, extra), aspects=aspects)
+
+
+def valued(line: Line, sides: Sequence[Side]) -> Outcome:
+    """The verdict on a row where only the values count and every party gives one, of one
+    kind: `judge` of those parties, with `sides` made once for many (`sides`)."""
+    outcome = COMPARATORS[line.topic.kind].compare(line.topic, sides)
+    return _agreeing(outcome, sides) if len(sides) > 2 else outcome
+
+
+def sides(line: Line, parties: Sequence[Proposal]) -> dict[str, Side]:
+    """By id, the side of each of `parties` that gives a value on a row where only the values
+    count, when all give one kind (otherwise none): whoever of them `judge` is asked about,
+    `valued` of their sides is its verdict. The pairwise matrix makes them once a row."""
+    if not line.values_only:
+        return {}
+    made = {}
+    kind = None
+    for party in parties:
+        clause = line.clauses.get(party.id)
+        if clause is None or clause.value.form == "unspecified":
+            continue
+        if kind is not None and clause.kind is not kind:
+            return {}
+        kind = clause.kind
+        made[party.id] = Side(party.id, party.party, clause.value, clause.text)
+    return made
 
 
 def _measurable(line: Line, parties: Sequence[Proposal]) -> list[Side] | None:

@@ -490,6 +490,39 @@ def test_each_pair_row_says_what_the_two_parties_alone_give(ps):
                     (row.status, row.distance, row.explanation), pair_row.id
 
 
+def _sides_judge_alike(ps: list[Proposal]) -> None:
+    """The pairwise matrix makes each party's side once a row (`sides`) and judges a pair
+    by them (`valued`) when both are among them: that is `judge` of the pair, the three
+    and any group; a party outside them leaves the group to `judge`."""
+    from itertools import combinations
+
+    from diffing.engine import Table, chosen_options, scope
+    from diffing.verdict import judge, sides, valued
+
+    chosen = chosen_options(ps, None)
+    table = Table.of(ps, {p.id: scope(p, chosen[p.id]) for p in ps})
+    for line in table.lines():
+        made = sides(line, table.parties)
+        for size in (2, 3):
+            for group in combinations(table.parties, size):
+                if all(p.id in made for p in group):
+                    assert valued(line, [made[p.id] for p in group]) == judge(
+                        line, group, table.timelines, table.names).outcome, line.id
+
+
+@PROPERTIES
+@given(st.one_of(agreements(3), parties(3)))
+def test_sides_made_once_a_row_give_every_group_its_verdict(ps):
+    _sides_judge_alike(ps)
+
+
+def test_sides_of_a_row_whose_parties_declare_two_kinds_leave_it_to_judge():
+    declared = {"a": "quantity, value: 5 km", "b": "text, value: five", "c": "text, value: 5"}
+    _sides_judge_alike([_loaded(f"ceasefire: 1\nparty: {name.upper()}\nid: {name}\nclauses:\n"
+                                f"  x.span: {{kind: {said}}}\n", name)
+                        for name, said in declared.items()])
+
+
 @PROPERTIES
 @given(st.one_of(agreements(3), parties(3)))
 def test_the_verdict_without_words_is_the_verdict_with_them(ps):
