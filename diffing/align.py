@@ -13,7 +13,8 @@ each phase); they travel together here, and `diffing.lines` splits them into row
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -213,19 +214,17 @@ def _candidates(open_groups: list[_Group]) -> list[tuple[_Group, _Group, float]]
             index[word].append(i)
     found: dict[tuple[int, int], float] = {}
     for i, group in enumerate(open_groups):
-        near: dict[int, int] = defaultdict(int)
+        near: Counter[int] = Counter()  # the later groups sharing words, and how many
         for word in group.label_words:
-            members = index[word]
+            members = index[word]  # in ascending order: those after i are its tail
             if len(members) <= COMMON_WORD_GROUPS:
-                for j in members:
-                    if j > i:
-                        near[j] += 1
+                near.update(members[bisect_right(members, i):])
         closest = near if len(near) <= MAX_CANDIDATES else \
             sorted(near, key=lambda j: (-near[j], j))[:MAX_CANDIDATES]
         for j in closest:  # in any order: `found` is ranked in full below
             other = open_groups[j]
-            if not group.clauses.keys().isdisjoint(other.clauses):
-                continue
+            if other.kind != group.kind or not group.clauses.keys().isdisjoint(other.clauses):
+                continue  # scores nothing, or cannot be the same row
             score = _similarity(group, other)
             if score >= THRESHOLD:
                 found[(i, j)] = score

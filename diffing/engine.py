@@ -166,20 +166,18 @@ def _acting(line: Line, table: Table, parties: Sequence[Proposal]) -> str:
 def _caveats(line: Line, parties: Sequence[Proposal]) -> str:
     """A sentence saying which positions of `parties` rest on reported or disputed
     information."""
-    confirmed = Confidence.CONFIRMED
+    confirmed, doubted = Confidence.CONFIRMED, Confidence.DISPUTED
     given = line.clauses
-    for party in parties:
+    disputed: tuple[str, ...] = ()
+    reported: tuple[str, ...] = ()
+    for party in parties:  # one pass: every row of every comparison asks
         clause = given.get(party.id)
         if clause is not None and clause.confidence is not confirmed:
-            break
-    else:
-        return ""
-    disputed, reported = [], []
-    for party in parties:
-        clause = given.get(party.id)
-        if clause is not None and clause.confidence is not confirmed:
-            (disputed if clause.confidence is Confidence.DISPUTED else reported).append(party.party)
-    return _rests_on(tuple(disputed), tuple(reported))
+            if clause.confidence is doubted:
+                disputed += (party.party,)
+            else:
+                reported += (party.party,)
+    return _rests_on(disputed, reported) if disputed or reported else ""
 
 
 @lru_cache(maxsize=1024)

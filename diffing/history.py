@@ -170,15 +170,16 @@ def _step(earlier: Proposal, later: Proposal, round_of: Mapping[int, int],
     with collector_paused():
         table = Table.of(table_parties, {p.id: scope(p, chosen[p.id]) for p in table_parties},
                          stand_ins={before.id: later.id})
-        changes, tally = [], Counter[str]()
+        changes, tally, kept = [], Counter[str](), 0
         for line in table.lines():
             was, now_said = line.clauses.get(before.id), line.clauses.get(later.id)
             if was is None and now_said is None:
                 continue
-            move = _move(line, before, later, table)
-            tally[move.value] += 1
-            if move is Move.KEPT:
+            move = _move(line, was, now_said, before, later, table)
+            if move is Move.KEPT:  # most rows: counted once at the end
+                kept += 1
                 continue
+            tally[move.value] += 1
             gaps = tuple(gap_to(line, before, later, other, table.timelines)
                          for other in others if other.id in line.clauses)
             if move is Move.CHANGED:
@@ -190,16 +191,19 @@ def _step(earlier: Proposal, later: Proposal, round_of: Mapping[int, int],
                 actor_name=table.cast.names.get(line.actor) if line.actor else None,
                 phase_label=next((p.label for p in table.plan.points if p.id == line.phase),
                                  None)))
+    tally[Move.KEPT.value] = kept
     counts = Counts(**{field: tally[field] for field in Counts.__dataclass_fields__})
     return Step(party=later.id, since=since, round=now, counts=counts, changes=tuple(changes))
 
 
-def _move(line: Line, before: Proposal, later: Proposal, table: Table) -> Move:
-    if before.id not in line.clauses:
+def _move(line: Line, was: Clause | None, now: Clause | None, before: Proposal,
+          later: Proposal, table: Table) -> Move:
+    """What `later` did to the row `before` said `was` on (None: silent) by saying `now`."""
+    if was is None:
         return Move.ADDED
-    if later.id not in line.clauses:
+    if now is None:
         return Move.DROPPED
-    if _said_alike(line.clauses[before.id], line.clauses[later.id]):
+    if _said_alike(was, now):
         return Move.KEPT  # most rows stand from round to round: no need to measure them
     status, _ = measure(line, before, later, table.timelines)
     return Move.KEPT if status is GapStatus.AGREED else Move.CHANGED
@@ -207,10 +211,13 @@ def _move(line: Line, before: Proposal, later: Proposal, table: Table) -> Move:
 
 def _said_alike(was: Clause, now: Clause) -> bool:
     """The same position in the same words, whatever the place it was written in."""
+    # (most clauses have no time, condition or reading: those are compared only when given)
     return (was.value == now.value and was.by == now.by and was.mutual == now.mutual
-            and _when(was) == _when(now)
-            and [c.text for c in was.conditions] == [c.text for c in now.conditions]
-            and [r.value for r in was.readings] == [r.value for r in now.readings])
+            and (was.when is None and now.when is None or _when(was) == _when(now))
+            and (not (was.conditions or now.conditions)
+                 or [c.text for c in was.conditions] == [c.text for c in now.conditions])
+            and (not (was.readings or now.readings)
+                 or [r.value for r in was.readings] == [r.value for r in now.readings]))
 
 
 def _heading(gaps: Sequence[Gap]) -> str:

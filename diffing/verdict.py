@@ -148,7 +148,7 @@ def measure(line: Line, a: Proposal, b: Proposal,
             timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float | None]:
     """Status and distance of one row between two parties (history's moves ask this
     thousands of times)."""
-    return assess(line, sorted((a, b), key=lambda p: p.id), timelines)
+    return assess(line, (a, b) if a.id <= b.id else (b, a), timelines)  # in id order
 
 
 def assess(line: Line, parties: Sequence[Proposal],

@@ -146,8 +146,9 @@ def _verdict(values: Mapping[object, Steps]) -> tuple[
         GapStatus, float, frozenset[str], frozenset[str], list[tuple[str, str]]]:
     """Status, distance, common steps, all steps, and the pairs of steps in another order."""
     orders = [value.steps for value in values.values()]
-    common = frozenset.intersection(*(frozenset(o) for o in orders))
-    union = frozenset.union(*(frozenset(o) for o in orders))
+    named = [frozenset(order) for order in orders]
+    common = frozenset.intersection(*named)
+    union = frozenset.union(*named)
     if _same(list(values.values())):
         return GapStatus.AGREED, 0.0, common, union, []
     if not common:

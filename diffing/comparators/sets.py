@@ -84,7 +84,8 @@ class SetComparator:
         status, distance, common = verdict.status, verdict.distance, verdict.common
         sets = dict(zip(values, verdict.covered))
         written = spellings(list(values.values()))
-        only = {party: sorted(i for i in value.items if i in verdict.unshared)
+        unshared = verdict.unshared
+        only = {party: sorted(i for i in value.items if i in unshared) if unshared else []
                 for party, value in values.items()}
         gap = {"common": sorted(common), "only": only, "apart": len(verdict.unshared),
                "includes": None}
