@@ -224,19 +224,21 @@ def _pairs(pairings: list[tuple[str, str]], lines: list[Line], table: Table) -> 
     reads every pair row the same way, however many parties there are. Judged row by row,
     every pair in turn, not pair by pair: a row's clauses are read by its forty-five pairs
     (ten parties) while they are at hand, which makes the matrix a quarter faster."""
-    columns = {pairing: [p for p in table.parties if p.id in pairing] for pairing in pairings}
-    found: dict[tuple[str, str], list[PairRow]] = {pairing: [] for pairing in pairings}
+    matrix: list[tuple[str, str, list[Proposal], list[PairRow]]] = [
+        (a, b, [p for p in table.parties if p.id in (a, b)], []) for a, b in pairings]
     for line in lines:
         given = line.clauses
         row_id = line.id
         made = sides(line, table.parties)
-        for (a, b), rows in found.items():
+        for a, b, both, rows in matrix:
             if a not in given and b not in given:
                 continue
-            both = columns[a, b]
-            outcome = valued(line, [made[p.id] for p in both]) if a in made and b in made \
-                else judge(line, both, table.timelines, table.names).outcome
+            if a in made and b in made:
+                first, second = both
+                outcome = valued(line, [made[first.id], made[second.id]])
+            else:
+                outcome = judge(line, both, table.timelines, table.names).outcome
             rows.append(PairRow(id=row_id, status=outcome.status, distance=outcome.distance,
                                 explanation=_worded(outcome.explanation, line, table, both)))
-    return tuple(Pair(parties=pairing, summary=summarize(rows), rows=tuple(rows))
-                 for pairing, rows in found.items())
+    return tuple(Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
+                 for a, b, _, rows in matrix)
