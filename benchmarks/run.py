@@ -230,26 +230,28 @@ names = sys.argv[1:]
 proposals = [load_proposal(name, limits) for name in names]
 documents = [yaml.load(open(name, encoding='utf-8').read(), Loader=yaml.CSafeLoader)
              for name in names]
-def best(job, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter(); job(); times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2]
-ours = best(lambda: compare(proposals), 5)
-theirs = best(lambda: DeepDiff(documents[0], documents[1], ignore_order=True), 3)
-print(ours, theirs)
+start = time.perf_counter(); compare(proposals); ours = time.perf_counter() - start
+start = time.perf_counter(); DeepDiff(documents[0], documents[1], ignore_order=True)
+print(ours, time.perf_counter() - start)
 """
 
 
-def engine_vs_deepdiff(clauses: int) -> Result:
+def engine_vs_deepdiff(runs: int, clauses: int) -> Result:
+    """Each run a fresh process timing one call of each, as `ceasefire diff` makes one: the
+    engine's caches (word sets, calendar days, wording) start empty, as they do for a user,
+    and a second call on the same proposals, which they would speed up, is never timed."""
     files = generated(2, clauses)
-    output = subprocess.run([PYTHON, "-c", ENGINE_VS_DEEPDIFF, *map(str, files)], env=ENV,
-                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    ours, theirs = (float(x) for x in output.split())
-    speedup = theirs / ours
+    ours, theirs = Timing([], [0]), Timing([], [0])
+    for _ in range(runs):
+        output = subprocess.run([PYTHON, "-c", ENGINE_VS_DEEPDIFF, *map(str, files)], env=ENV,
+                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        engine, deepdiff = (float(x) for x in output.split())
+        ours.seconds.append(engine)
+        theirs.seconds.append(deepdiff)
+    speedup = theirs.median / ours.median
     return Result(f"5. the engine alone vs DeepDiff(ignore_order=True), 2 × {clauses:,} clauses "
-                  "loaded", Timing([ours], [0]), Timing([theirs], [0]), "≥ 10× faster",
-                  speedup >= 10, note=f"{speedup:.1f}× faster")
+                  "loaded (one call of each in a fresh process, per run)", ours, theirs,
+                  "≥ 10× faster", speedup >= 10, note=f"{speedup:.1f}× faster")
 
 
 PAINT = """
@@ -452,7 +454,7 @@ def main() -> int:
                              (1_000 // scale, 10_000 // scale, 100_000 // scale))),
         ("4", lambda: n_way(runs, 10, 2_000 // scale)),
         ("9", lambda: history_json(runs, 10, 2_000 // scale)),
-        ("5", lambda: engine_vs_deepdiff(10_000 // scale)),
+        ("5", lambda: engine_vs_deepdiff(runs, 10_000 // scale)),
         ("6", lambda: first_paint(runs, 2_000 // scale)),
         ("6", lambda: filter_change(5_000 // scale)),
         ("11", lambda: save_to_repaint(3 if args.smoke else 21)),
