@@ -140,10 +140,10 @@ def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[Line]:
 _DIGITS = re.compile(r"(\d+)")
 
 
-@lru_cache(maxsize=65536)
 def natural(key: str) -> tuple[str | int, ...]:
     """A key to sort by as a person counts: `x.point_2` before `x.point_10` (every custom
-    key of every comparison is sorted by it, and a history sorts the same keys each round)."""
+    key of every comparison is sorted by it; not cached: ten thousand keys would hold two
+    megabytes for the few milliseconds it saves)."""
     parts: list[str | int] = _DIGITS.split(key)  # type: ignore[assignment]
     parts[1::2] = map(int, parts[1::2])  # type: ignore[arg-type]
     return tuple(parts)
