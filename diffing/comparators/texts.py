@@ -30,7 +30,7 @@ def words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _folded(text: str) -> tuple[str, ...]:
     """The words of `text`, case folded."""
-    return tuple(w.casefold() for w in words(text))
+    return tuple(map(str.casefold, words(text)))
 
 
 @lru_cache(maxsize=65536)
