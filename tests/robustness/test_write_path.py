@@ -279,6 +279,34 @@ def test_a_signal_after_the_run_before_the_process_ends_exits_quietly():
     assert (result.returncode, result.stderr) == (130, "")
 
 
+SLOW_UUID = """
+import sys, time
+class Slow:
+    def find_spec(self, name, path=None, target=None):
+        if name == 'uuid':
+            print('importing uuid', file=sys.stderr, flush=True)
+            time.sleep(2)
+        return None
+sys.meta_path.insert(0, Slow())
+sys.argv = ['ceasefire', 'diff', '--format', 'json', '--example', 'istanbul-2025-06-02']
+from tui.cli import main
+sys.exit(main())
+"""
+
+
+def test_a_signal_while_the_json_encoder_first_imports_exits_quietly():
+    """pydantic_core imports uuid the first time it infers a type; a signal's exception
+    raised inside that import made its Rust code panic (`ob_type.rs`; the fault-injection
+    run caught it under load). The import is slowed here so that the signal lands in it."""
+    process = subprocess.Popen([sys.executable, "-c", SLOW_UUID], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    assert process.stderr.readline() == "importing uuid\n"
+    process.send_signal(signal.SIGTERM)
+    out, error = process.communicate(timeout=60)
+    assert (process.returncode, error) == (128 + signal.SIGTERM, "")
+
+
 def test_the_fault_injection_script_finds_nothing_in_a_few_runs(tmp_path):
     result = subprocess.run([sys.executable, "tests/robustness/fault_injection.py", "--runs",
                              "1", "--clauses", "800", "--writers", "6", "--writer-clauses", "100",

@@ -76,12 +76,25 @@ def _dump(value: object) -> bytes:
     Records are written field by field, enums by value, open range ends (infinity) as
     null. pydantic_core's encoder needs no schema for that: pydantic itself is loaded
     only for the contract's schema."""
-    from pydantic_core import to_json
-
     _compiled(Comparison)  # a bare chunk of rows or pairs holds its records too
     _compiled(type(value))
-    return to_json(value, indent=2, ensure_ascii=True, inf_nan_mode="null").replace(
+    return _encoder()(value, indent=2, ensure_ascii=True, inf_nan_mode="null").replace(
         b"\x7f", b"\\u007f")  # only inside strings: JSON's own syntax has no DEL
+
+
+@cache
+def _encoder() -> Callable[..., bytes]:
+    """pydantic_core's `to_json`, first run with signals held: the first time it infers a
+    type it imports uuid (and decimal, ipaddress), and a stop raised by a signal inside
+    that import makes its Rust code panic and print a backtrace instead of exiting
+    quietly with 128 + the signal. Held, the signal is taken once the import is done."""
+    from pydantic_core import to_json
+
+    from tui.stopping import held
+
+    with held():
+        to_json(0)
+    return to_json
 
 
 def contract_schema() -> dict:
