@@ -131,17 +131,8 @@ def sides(line: Line, parties: Sequence[Proposal]) -> dict[str, Side]:
 
 def _measurable(line: Line, parties: Sequence[Proposal]) -> list[Side] | None:
     """Each party's side, when every party states a value of the same kind; else None."""
-    sides = []
-    kind = None
-    clauses = line.clauses
-    for party in parties:
-        clause = clauses.get(party.id)
-        if clause is None or clause.value.form == "unspecified" or (
-                kind is not None and clause.kind is not kind):
-            return None
-        kind = clause.kind
-        sides.append(Side(party.id, party.party, clause.value, clause.text))
-    return sides
+    made = sides(line, parties)
+    return list(made.values()) if len(made) == len(parties) else None
 
 
 def measure(line: Line, a: Proposal, b: Proposal,

@@ -23,6 +23,7 @@ from proposals.model import Choice, Confidence, Items, Kind, Source, Span, Statu
 from proposals.problems import Code, Severity
 from proposals.reference import example_text
 from proposals.registry import registry
+from tests.conftest import YAML_SUITE
 
 HEAD = "ceasefire: 1\nparty: A\n"
 LIBYAML = hasattr(yaml, "CSafeLoader")  # the loader the product uses when it is installed
@@ -489,9 +490,6 @@ def test_without_libyaml_a_forbidden_character_is_a_problem_too(monkeypatch):
     assert (problem.line, problem.column, problem.code) == (2, 9, Code.SYNTAX)
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "yaml-test-suite"
-
-
 def _tree(node: yaml.Node | None, seen: dict[int, int]) -> object:
     """A composed node as data: kind, tag, place, style and value (an alias by its anchor's
     number), so two compositions compare whole."""
@@ -519,7 +517,7 @@ def test_composing_without_the_resolver_gives_the_nodes_the_base_loader_gives(ba
     assert not base.yaml_implicit_resolvers and not base.yaml_path_resolvers
     package = Path(yaml_source.__file__).parent
     paths = [*package.glob("examples/*/*.yaml"), *Path(__file__).parent.glob("fixtures/**/*.yaml"),
-             *CORPUS.glob("*/in.yaml")]
+             *YAML_SUITE.glob("*/in.yaml")]
     assert len(paths) > 20
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")

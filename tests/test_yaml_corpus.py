@@ -7,13 +7,10 @@ case with `in.yaml`, and `error` for inputs that are not valid YAML); a clone wi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from proposals.loader import read_proposal
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "yaml-test-suite"
+from tests.conftest import YAML_SUITE as CORPUS
 CASES = sorted(path.parent for path in CORPUS.glob("*/in.yaml")) if CORPUS.is_dir() else []
 
 

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 MODIFY, CLOSE_WRITE, MOVED_FROM, MOVED_TO = 0x2, 0x8, 0x40, 0x80
-CREATE, DELETE, OVERFLOW = 0x100, 0x200, 0x4000
-MASK = MODIFY | CLOSE_WRITE | MOVED_FROM | MOVED_TO | CREATE | DELETE
+DELETE, OVERFLOW = 0x200, 0x4000
+MASK = MODIFY | CLOSE_WRITE | MOVED_FROM | MOVED_TO | DELETE
 EVENT = struct.Struct("iIII")  # struct inotify_event: wd, mask, cookie, len; then the name
 Key = tuple[int, str]  # a watched folder (its watch descriptor) and a file's name in it
 
