@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import combinations
+from typing import Any
 
+from diffing.comparators import COMPARATORS
 from diffing.comparators.base import names
 from diffing.align import Line
 from diffing.options import score_options
@@ -28,11 +30,12 @@ from diffing.result import (
     Row,
     SourceInfo,
     Summary,
+    defer,
 )
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
 from diffing.table import Table, deciding
-from diffing.verdict import judge, sides, valued
+from diffing.verdict import Verdict, judge, plainly, sides
 from proposals.limits import collector_paused
 from proposals.model import Confidence, Proposal
 
@@ -112,33 +115,76 @@ def party_record(proposal: Proposal, option: str | None) -> Party:
 
 
 def row(line: Line, table: Table) -> Row:
-    verdict = judge(line, deciding(line, table), table.timelines, table.names)
-    outcome = verdict.outcome
+    """One row of the comparison. A row its values alone decide (nearly every one) is
+    measured now and worded when first read (`Deferred`); any other is judged whole now."""
+    parties = deciding(line, table)
     reference = _reference(line, table) if table.agreed and table.reference else None
     point = next((p for p in table.plan.points if p.id == line.phase), None) \
         if line.phase is not None else None
-    return Row(
+    measured = plainly(line, parties)
+    if measured is None:
+        verdict = judge(line, parties, table.timelines, table.names)
+        status, distance = verdict.outcome.status, verdict.outcome.distance
+        explanation, gap = _said(verdict, line, table, reference)
+        aspects = verdict.aspects
+    else:
+        status, distance = measured
+        explanation, gap, aspects = "", _UNMADE, ()
+    made = Row(
         id=line.id,
         topic=line.topic.key,
         label=line.topic.label,
         area=line.topic.area,
         kind=line.topic.kind,  # a str enum: stored and written as its value
-        status=outcome.status,
-        distance=outcome.distance,
-        explanation=_worded(outcome.explanation, line, table, table.parties, reference),
+        status=status,
+        distance=distance,
+        explanation=explanation,
         positions={pid: line.clauses.get(pid) for pid in table.order},
-        gap=outcome.gap,
+        gap=gap,
         actor=line.actor,
         actor_name=table.cast.names.get(line.actor) if line.actor else None,
         phase=line.phase,
         phase_label=point.label if point else None,
-        aspects=verdict.aspects,
+        aspects=aspects,
         silent=tuple(p.id for p in table.deciding if p.id not in line.clauses)
         if len(line.clauses) < len(table.parties) else (),
         reference=reference,
         alignment=Alignment(keys=line.keys, confidence=line.confidence)
         if line.confidence is not None else None,
     )
+    return made if measured is None else defer(made, partial(_row_words, line, table, parties,
+                                                             reference))
+
+
+_UNMADE: dict[str, Any] = {}
+"""What a deferred field holds for the instant before `defer` unsets it."""
+
+
+def _said(verdict: Verdict, line: Line, table: Table,
+          reference: Reference | None) -> tuple[str, dict[str, Any]]:
+    """A row's explanation (among all the parties) and gap, from its verdict."""
+    outcome = verdict.outcome
+    return _worded(outcome.explanation, line, table, table.parties, reference), outcome.gap
+
+
+def _row_words(line: Line, table: Table, parties: list[Proposal],
+               reference: Reference | None) -> dict[str, Any]:
+    """A measured row's deferred fields: its verdict's words, as `row` would have made them."""
+    explanation, gap = _said(judge(line, parties, table.timelines, table.names), line, table,
+                             reference)
+    return {"explanation": explanation, "gap": gap}
+
+
+def _pair_words(line: Line, table: Table, both: list[Proposal]) -> dict[str, str]:
+    """A measured pair row's words: the verdict of the two alone, as `_pairs` would have
+    made them."""
+    outcome = judge(line, both, table.timelines, table.names).outcome
+    return {"explanation": _worded(outcome.explanation, line, table, both)}
+
+
+def _row_explanation(row: Row) -> dict[str, str]:
+    """Two parties' one pair row's words: the row's own, read (and made) when the pair's are."""
+    return {"explanation": row.explanation}
 
 
 def _worded(said: str, line: Line, table: Table, parties: Sequence[Proposal],
@@ -212,9 +258,11 @@ def _reference(line: Line, table: Table) -> Reference:
 
 
 def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary) -> Pair:
-    """Two parties: their one pair is every row as it stands, its words included."""
+    """Two parties: their one pair is every row as it stands, its words included (made
+    when first read, from the row's)."""
     return Pair(parties=parties, summary=summary, rows=tuple(
-        PairRow(id=r.id, status=r.status, distance=r.distance, explanation=r.explanation)
+        defer(PairRow(id=r.id, status=r.status, distance=r.distance, explanation=""),
+              partial(_row_explanation, r))
         for r in rows))
 
 
@@ -223,22 +271,28 @@ def _pairs(pairings: list[tuple[str, str]], lines: list[Line], table: Table) -> 
     `compare` of the two alone gives it, with its words (in the columns' order): a script
     reads every pair row the same way, however many parties there are. Judged row by row,
     every pair in turn, not pair by pair: a row's clauses are read by its forty-five pairs
-    (ten parties) while they are at hand, which makes the matrix a quarter faster."""
+    (ten parties) while they are at hand, which makes the matrix a quarter faster. As for
+    rows, a pair row its values alone decide is measured now and worded when first read."""
     matrix: list[tuple[str, str, list[Proposal], list[PairRow]]] = [
         (a, b, [p for p in table.parties if p.id in (a, b)], []) for a, b in pairings]
     for line in lines:
         given = line.clauses
         row_id = line.id
         made = sides(line, table.parties)
+        comparator = COMPARATORS[line.topic.kind]
         for a, b, both, rows in matrix:
             if a not in given and b not in given:
                 continue
             if a in made and b in made:
                 first, second = both
-                outcome = valued(line, [made[first.id], made[second.id]])
+                status, distance = comparator.measure(
+                    line.topic, [made[first.id].value, made[second.id].value])
+                rows.append(defer(PairRow(id=row_id, status=status, distance=distance,
+                                          explanation=""),
+                                  partial(_pair_words, line, table, both)))
             else:
                 outcome = judge(line, both, table.timelines, table.names).outcome
-            rows.append(PairRow(id=row_id, status=outcome.status, distance=outcome.distance,
-                                explanation=_worded(outcome.explanation, line, table, both)))
+                rows.append(PairRow(id=row_id, status=outcome.status, distance=outcome.distance,
+                                    explanation=_worded(outcome.explanation, line, table, both)))
     return tuple(Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
                  for a, b, _, rows in matrix)

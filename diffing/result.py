@@ -7,9 +7,10 @@ proposal model, so that building the result costs no more than comparing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import field
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, TypeVar
 
 from proposals.model import Clause, record
 from proposals.timeline import Event
@@ -81,6 +82,51 @@ class PhaseInfo:
     duration: str | None = None
 
 
+class Deferred:
+    """A record whose words are made when first read rather than when the comparison is.
+
+    Nearly every row is decided by its values alone, and the comparators measure those
+    at a third of what wording them costs: `compare` gives every row its status and
+    distance at once, and the words (`DEFERRED`) of a row only when something reads them.
+    A report reads them all and pays the same as before; the app, which shows a few
+    dozen rows' words at a time, and a script after statuses do not. Reading any deferred
+    field makes them all, exactly as `compare` would have made them at once (the engine's
+    tests check it); the record is then like any other.
+    """
+
+    __slots__ = ("_make",)
+    DEFERRED: ClassVar[tuple[str, ...]] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        # Python asks only for what is not set: a deferred field not made yet, or a slip.
+        if name not in self.DEFERRED or name == "_make":
+            raise AttributeError(name)
+        try:
+            make = self._make
+        except AttributeError:
+            raise AttributeError(name) from None
+        try:
+            made = make()
+        except AttributeError as error:  # would read as "no such field" to the caller
+            raise RuntimeError(f"making {type(self).__name__}.{name} failed") from error
+        for key, value in made.items():
+            setattr(self, key, value)
+        del self._make
+        return made[name]
+
+
+D = TypeVar("D", bound=Deferred)
+
+
+def defer(record: D, make: Callable[[], Mapping[str, Any]]) -> D:
+    """`record` with its `DEFERRED` fields unset until first read, then made by `make` (a
+    function of what the engine already holds, giving each of them by name)."""
+    for name in record.DEFERRED:
+        delattr(record, name)
+    record._make = make
+    return record
+
+
 Position = Clause
 """A party's position on a row's topic is its clause itself, carried whole (value, words,
 source, confidence, quote, note, conditions, place), so renderers need nothing else."""
@@ -128,7 +174,7 @@ class Reference:
 
 
 @record
-class Row:
+class Row(Deferred):
     """One topic across all parties, for one party that acts (`actor`) and one point of the
     agreement (`phase`); `positions` has a key per party, None where silent.
 
@@ -137,6 +183,8 @@ class Row:
     `explanation` are the verdict over every aspect; `aspects` has each on its own when
     more than the value counts (timing, conditions, readings); `gap` is the value's.
     """
+
+    DEFERRED = ("explanation", "gap")  # made when first read (this docstring is the contract's)
 
     id: str
     topic: str
@@ -175,9 +223,11 @@ class Summary:
 
 
 @record
-class PairRow:
+class PairRow(Deferred):
     """One row between exactly two parties: its verdict as a comparison of the two alone
     gives it (with two parties, the row itself), with its words."""
+
+    DEFERRED = ("explanation",)  # made when first read (this docstring is the contract's)
 
     id: str
     status: GapStatus

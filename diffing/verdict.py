@@ -142,13 +142,23 @@ def measure(line: Line, a: Proposal, b: Proposal,
     return assess(line, (a, b) if a.id <= b.id else (b, a), timelines)  # in id order
 
 
-def assess(line: Line, parties: Sequence[Proposal],
-           timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float | None]:
-    """The verdict's status and distance alone, with no words: the same as `judge` gives."""
+def plainly(line: Line, parties: Sequence[Proposal]) -> tuple[GapStatus, float | None] | None:
+    """Status and distance of a row where only the values count and every one of `parties`
+    gives one, of one kind (nearly every row): the comparator's measure, no words. None
+    for any other row."""
     if line.values_only:
         sides = _measurable(line, parties)
         if sides is not None:
             return COMPARATORS[line.topic.kind].measure(line.topic, [s.value for s in sides])
+    return None
+
+
+def assess(line: Line, parties: Sequence[Proposal],
+           timelines: Mapping[str, Timeline]) -> tuple[GapStatus, float | None]:
+    """The verdict's status and distance alone, with no words: the same as `judge` gives."""
+    measured = plainly(line, parties)
+    if measured is not None:
+        return measured
     given = [line.clauses.get(p.id) for p in parties]
     status = undecided(given)
     if status is GapStatus.ONE_SIDED:

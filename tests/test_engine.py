@@ -570,3 +570,98 @@ def test_a_natural_key_counts_the_numbers_in_it(key):
 
     assert natural(key) == tuple(int(part) if index % 2 else part
                                  for index, part in enumerate(re.split(r"(\d+)", key)))
+
+
+# --- words made when first read (`diffing.result.Deferred`) --------------------------------------
+
+
+def _words_alike_at_once(ps: list[Proposal]) -> None:
+    """A row (or pair row) its values alone decide is measured by `compare` and worded when
+    first read. Its words and gap are, byte for byte, those of judging every row whole at
+    once, whichever is read first: the rows, or the pairs (which, with two parties, are
+    worded from the rows)."""
+    from unittest import mock
+
+    with mock.patch("diffing.engine.plainly", lambda line, parties: None), \
+            mock.patch("diffing.engine.sides", lambda line, parties: {}):
+        at_once = compare(ps)
+    pairs_first = compare(ps)
+    pair_words = [(r.explanation,) for pair in pairs_first.pairs for r in pair.rows]
+    assert render_json(pairs_first) == render_json(at_once)
+    rows_first = compare(ps)
+    row_words = [(r.explanation, r.gap) for r in rows_first.rows]
+    assert row_words == [(r.explanation, r.gap) for r in at_once.rows]
+    assert pair_words == [(r.explanation,) for pair in at_once.pairs for r in pair.rows]
+    assert rows_first == at_once
+
+
+@PROPERTIES
+@given(st.one_of(agreements(2), agreements(3), parties(2), parties(3)))
+def test_words_made_when_read_are_those_judging_every_row_at_once_gives(ps):
+    _words_alike_at_once(ps)
+
+
+@pytest.mark.parametrize("name", ["istanbul-2025-05-16", "istanbul-2025-06-02",
+                                  "minsk-2015-02-12", "peace-plans-2025-11"])
+def test_the_examples_words_made_when_read_are_those_made_at_once(name):
+    """The bundled texts: an agreed text beside the parties (its words on every row), three
+    parties' pairs, reported and disputed sources."""
+    from diffing.rounds import arrange
+    from proposals import load_proposal
+    from proposals.examples import scenario
+
+    _words_alike_at_once(arrange([load_proposal(path) for path in scenario(name).files]).proposals)
+
+
+def _texts(party: str, count: int) -> Proposal:
+    return proposal(party, "\n".join(
+        f"x.point_{i}: {{kind: text, value: {party} point {i} text}}" for i in range(count)))
+
+
+def test_a_comparison_words_a_row_only_when_it_is_read(monkeypatch):
+    """The app shows a few dozen rows' words at a time and a script may want statuses alone:
+    neither pays for the words of ten thousand rows. Reading one field of a row makes its
+    words once; a report reads (and makes) them all."""
+    from diffing.comparators import COMPARATORS
+    from proposals.model import Kind
+
+    worded = []
+    texts = COMPARATORS[Kind.TEXT]
+    original = type(texts).compare
+    monkeypatch.setattr(type(texts), "compare",
+                        lambda self, topic, sides: worded.append(topic.key) or original(
+                            self, topic, sides))
+    c = compare([_texts("A", 40), _texts("B", 40)])
+    assert [(r.status, r.distance) for r in c.rows] == [(UNCLEAR, 0.25)] * 40
+    assert worded == []
+    assert c.rows[3].explanation.startswith("Worded differently (75% of the words match)")
+    assert worded == ["x.point_3"]
+    assert c.rows[3].gap["similarity"] == 0.75
+    assert c.pairs[0].rows[3].explanation == c.rows[3].explanation
+    assert worded == ["x.point_3"]
+    render_json(c)
+    assert sorted(worded) == sorted(f"x.point_{i}" for i in range(40))
+
+
+def test_a_row_whose_words_are_not_made_yet_behaves_as_any_other():
+    """Copies, equality and missing attributes: a deferred row is like any record."""
+    c = compare([_texts("A", 3), _texts("B", 3)])
+    eager = compare([_texts("A", 3), _texts("B", 3)])
+    [r.explanation for r in eager.rows]
+    assert c.rows[0] == eager.rows[0]
+    copied = replace(c.rows[1], label="renamed")
+    assert copied.explanation == eager.rows[1].explanation and copied.label == "renamed"
+    assert not hasattr(c.rows[2], "explanations")  # a slip is no field: nothing is made
+    assert repr(c.rows[2]) == repr(eager.rows[2])
+
+
+def test_a_failure_while_making_the_words_is_not_mistaken_for_a_missing_field():
+    from diffing.result import GapStatus as Status
+    from diffing.result import PairRow, defer
+
+    def broken() -> dict[str, str]:
+        raise AttributeError("a bug inside the engine")
+
+    pair_row = defer(PairRow(id="t", status=Status.AGREED, distance=0.0, explanation=""), broken)
+    with pytest.raises(RuntimeError, match="PairRow.explanation"):
+        pair_row.explanation
