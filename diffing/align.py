@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from proposals.model import Clause
+from proposals.model import Clause, Kind
 from proposals.registry import Topic, custom_topic, registry
 
 THRESHOLD = 0.5
@@ -105,6 +105,12 @@ def _similarity(a: _Group, b: _Group) -> float:
     label = _jaccard(a.label_words, b.label_words)
     value = _jaccard(a.value_words, b.value_words)
     return round(LABEL_WEIGHT * label + (1 - LABEL_WEIGHT) * value, 4)
+
+
+def topic_of(key: str, kind: Kind, label: str) -> Topic:
+    """The topic grouping gave a row of `key` (of `kind`, shown as `label`): the registry's,
+    or the custom topic its clauses declare."""
+    return custom_topic(key, kind, label) if key.startswith("x.") else registry().get(key)
 
 
 def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[Line]:

@@ -7,15 +7,14 @@ the input).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import combinations
 from typing import Any
 
-from diffing.comparators import COMPARATORS
 from diffing.comparators.base import names
-from diffing.align import Line
+from diffing.align import Line, topic_of
 from diffing.options import score_options
 from diffing.result import (
     Alignment,
@@ -35,7 +34,7 @@ from diffing.result import (
 from diffing.scope import UnknownOption, chosen_options, scope
 from diffing.summary import summarize
 from diffing.table import Table, deciding
-from diffing.verdict import Verdict, judge, plainly, sides
+from diffing.verdict import Verdict, judge, plainly, sides, valued
 from proposals.limits import collector_paused
 from proposals.model import Confidence, Proposal
 
@@ -68,7 +67,8 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
     with collector_paused():
         table = Table.of(proposals, {p.id: scope(p, chosen[p.id]) for p in proposals})
         lines = table.lines()
-        rows = tuple(row(line, table) for line in lines)
+        wording = partial(_row_words, table)
+        rows = tuple(row(line, table, wording) for line in lines)
         summary = summarize(rows)
         pairings = _pairings(sorted(ids), baseline)
         if len(proposals) == 2:  # the one pair is the comparison itself, row for row
@@ -114,14 +114,17 @@ def party_record(proposal: Proposal, option: str | None) -> Party:
     )
 
 
-def row(line: Line, table: Table) -> Row:
-    """One row of the comparison. A row its values alone decide (nearly every one) is
-    measured now and worded when first read (`Deferred`); any other is judged whole now."""
+def row(line: Line, table: Table, wording: Callable[[Row], Mapping[str, Any]]) -> Row:
+    """One row of the comparison. A row two parties decide by their values alone (nearly
+    every one) is measured now and worded when first read (`Deferred`): measuring costs a
+    third of wording. Any other is judged whole now: among three parties or more, the
+    comparators' measure already does most of what wording does (every pair of texts).
+    `wording` (`_row_words` of the table) makes the deferred words."""
     parties = deciding(line, table)
     reference = _reference(line, table) if table.agreed and table.reference else None
     point = next((p for p in table.plan.points if p.id == line.phase), None) \
         if line.phase is not None else None
-    measured = plainly(line, parties)
+    measured = plainly(line, parties) if len(parties) == 2 else None
     if measured is None:
         verdict = judge(line, parties, table.timelines, table.names)
         status, distance = verdict.outcome.status, verdict.outcome.distance
@@ -152,8 +155,7 @@ def row(line: Line, table: Table) -> Row:
         alignment=Alignment(keys=line.keys, confidence=line.confidence)
         if line.confidence is not None else None,
     )
-    return made if measured is None else defer(made, partial(_row_words, line, table, parties,
-                                                             reference))
+    return made if measured is None else defer(made, wording)
 
 
 _UNMADE: dict[str, Any] = {}
@@ -167,24 +169,21 @@ def _said(verdict: Verdict, line: Line, table: Table,
     return _worded(outcome.explanation, line, table, table.parties, reference), outcome.gap
 
 
-def _row_words(line: Line, table: Table, parties: list[Proposal],
-               reference: Reference | None) -> dict[str, Any]:
-    """A measured row's deferred fields: its verdict's words, as `row` would have made them."""
-    explanation, gap = _said(judge(line, parties, table.timelines, table.names), line, table,
-                             reference)
+def _row_words(table: Table, row: Row) -> dict[str, Any]:
+    """A measured row's deferred fields, made from the row itself: its line as grouping
+    gave it (a row its values alone decide needs only its topic, clauses, actor and phase),
+    judged and worded as `row` would have at once."""
+    line = Line(topic_of(row.topic, row.kind, row.label),  # type: ignore[arg-type]
+                {party: clause for party, clause in row.positions.items() if clause is not None},
+                actor=row.actor, phase=row.phase)
+    explanation, gap = _said(judge(line, deciding(line, table), table.timelines, table.names),
+                             line, table, row.reference)
     return {"explanation": explanation, "gap": gap}
 
 
-def _pair_words(line: Line, table: Table, both: list[Proposal]) -> dict[str, str]:
-    """A measured pair row's words: the verdict of the two alone, as `_pairs` would have
-    made them."""
-    outcome = judge(line, both, table.timelines, table.names).outcome
-    return {"explanation": _worded(outcome.explanation, line, table, both)}
-
-
-def _row_explanation(row: Row) -> dict[str, str]:
-    """Two parties' one pair row's words: the row's own, read (and made) when the pair's are."""
-    return {"explanation": row.explanation}
+def _own_row_words(rows: Mapping[str, Row], pair_row: PairRow) -> dict[str, str]:
+    """Two parties' one pair row's words: its row's own, read (and made) when the pair's are."""
+    return {"explanation": rows[pair_row.id].explanation}
 
 
 def _worded(said: str, line: Line, table: Table, parties: Sequence[Proposal],
@@ -199,9 +198,9 @@ def _worded(said: str, line: Line, table: Table, parties: Sequence[Proposal],
 
 def _acting(line: Line, table: Table, parties: Sequence[Proposal]) -> str:
     """For a row of one party that acts: whose clauses name nobody, read as holding for it."""
-    among = {p.id for p in parties}
-    unnamed = [table.names[party] for party, clause in line.clauses.items()
-               if party in among and not clause.by and not clause.mutual]
+    given = line.clauses
+    unnamed = [p.party for p in parties if (clause := given.get(p.id)) is not None
+               and not clause.by and not clause.mutual]  # in the columns' order
     if not unnamed:
         return ""
     verb = "does" if len(unnamed) == 1 else "do"
@@ -260,9 +259,9 @@ def _reference(line: Line, table: Table) -> Reference:
 def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary) -> Pair:
     """Two parties: their one pair is every row as it stands, its words included (made
     when first read, from the row's)."""
+    wording = partial(_own_row_words, {r.id: r for r in rows})
     return Pair(parties=parties, summary=summary, rows=tuple(
-        defer(PairRow(id=r.id, status=r.status, distance=r.distance, explanation=""),
-              partial(_row_explanation, r))
+        defer(PairRow(id=r.id, status=r.status, distance=r.distance, explanation=""), wording)
         for r in rows))
 
 
@@ -271,28 +270,24 @@ def _pairs(pairings: list[tuple[str, str]], lines: list[Line], table: Table) -> 
     `compare` of the two alone gives it, with its words (in the columns' order): a script
     reads every pair row the same way, however many parties there are. Judged row by row,
     every pair in turn, not pair by pair: a row's clauses are read by its forty-five pairs
-    (ten parties) while they are at hand, which makes the matrix a quarter faster. As for
-    rows, a pair row its values alone decide is measured now and worded when first read."""
+    (ten parties) while they are at hand, which makes the matrix a quarter faster. Worded
+    at once, unlike rows: measuring first and wording later cost a report of ten parties
+    a fifth more (benchmark 4), for a matrix whose words nearly every reader reads."""
     matrix: list[tuple[str, str, list[Proposal], list[PairRow]]] = [
         (a, b, [p for p in table.parties if p.id in (a, b)], []) for a, b in pairings]
     for line in lines:
         given = line.clauses
         row_id = line.id
         made = sides(line, table.parties)
-        comparator = COMPARATORS[line.topic.kind]
         for a, b, both, rows in matrix:
             if a not in given and b not in given:
                 continue
             if a in made and b in made:
                 first, second = both
-                status, distance = comparator.measure(
-                    line.topic, [made[first.id].value, made[second.id].value])
-                rows.append(defer(PairRow(id=row_id, status=status, distance=distance,
-                                          explanation=""),
-                                  partial(_pair_words, line, table, both)))
+                outcome = valued(line, [made[first.id], made[second.id]])
             else:
                 outcome = judge(line, both, table.timelines, table.names).outcome
-                rows.append(PairRow(id=row_id, status=outcome.status, distance=outcome.distance,
-                                    explanation=_worded(outcome.explanation, line, table, both)))
+            rows.append(PairRow(id=row_id, status=outcome.status, distance=outcome.distance,
+                                explanation=_worded(outcome.explanation, line, table, both)))
     return tuple(Pair(parties=(a, b), summary=summarize(rows), rows=tuple(rows))
                  for a, b, _, rows in matrix)

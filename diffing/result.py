@@ -91,7 +91,9 @@ class Deferred:
     A report reads them all and pays the same as before; the app, which shows a few
     dozen rows' words at a time, and a script after statuses do not. Reading any deferred
     field makes them all, exactly as `compare` would have made them at once (the engine's
-    tests check it); the record is then like any other.
+    tests check it); the record is then like any other. They are made from the record
+    itself by a function its whole comparison shares: nothing is kept per record for them
+    (a history keeps every round's rows, most never worded).
     """
 
     __slots__ = ("_make",)
@@ -106,7 +108,7 @@ class Deferred:
         except AttributeError:
             raise AttributeError(name) from None
         try:
-            made = make()
+            made = make(self)
         except AttributeError as error:  # would read as "no such field" to the caller
             raise RuntimeError(f"making {type(self).__name__}.{name} failed") from error
         for key, value in made.items():
@@ -118,9 +120,9 @@ class Deferred:
 D = TypeVar("D", bound=Deferred)
 
 
-def defer(record: D, make: Callable[[], Mapping[str, Any]]) -> D:
-    """`record` with its `DEFERRED` fields unset until first read, then made by `make` (a
-    function of what the engine already holds, giving each of them by name)."""
+def defer(record: D, make: Callable[[D], Mapping[str, Any]]) -> D:
+    """`record` with its `DEFERRED` fields unset until first read, then made by `make` of
+    the record (giving each of them by name)."""
     for name in record.DEFERRED:
         delattr(record, name)
     record._make = make

@@ -576,14 +576,13 @@ def test_a_natural_key_counts_the_numbers_in_it(key):
 
 
 def _words_alike_at_once(ps: list[Proposal]) -> None:
-    """A row (or pair row) its values alone decide is measured by `compare` and worded when
-    first read. Its words and gap are, byte for byte, those of judging every row whole at
-    once, whichever is read first: the rows, or the pairs (which, with two parties, are
-    worded from the rows)."""
+    """A row two parties decide by their values alone is measured by `compare` and worded
+    when first read. Its words and gap are, byte for byte, those of judging every row whole
+    at once, whichever is read first: the rows, or the pairs (the one pair of two parties
+    is worded from the rows)."""
     from unittest import mock
 
-    with mock.patch("diffing.engine.plainly", lambda line, parties: None), \
-            mock.patch("diffing.engine.sides", lambda line, parties: {}):
+    with mock.patch("diffing.engine.plainly", lambda line, parties: None):
         at_once = compare(ps)
     pairs_first = compare(ps)
     pair_words = [(r.explanation,) for pair in pairs_first.pairs for r in pair.rows]
@@ -659,7 +658,7 @@ def test_a_failure_while_making_the_words_is_not_mistaken_for_a_missing_field():
     from diffing.result import GapStatus as Status
     from diffing.result import PairRow, defer
 
-    def broken() -> dict[str, str]:
+    def broken(record: PairRow) -> dict[str, str]:
         raise AttributeError("a bug inside the engine")
 
     pair_row = defer(PairRow(id="t", status=Status.AGREED, distance=0.0, explanation=""), broken)
