@@ -113,7 +113,10 @@ class Deferred:
             raise RuntimeError(f"making {type(self).__name__}.{name} failed") from error
         for key, value in made.items():
             setattr(self, key, value)
-        del self._make
+        try:
+            del self._make
+        except AttributeError:  # another thread made them first, the same
+            pass
         return made[name]
 
 
