@@ -46,10 +46,17 @@ class ComparisonError(ValueError):
 
 def compare(proposals: Sequence[Proposal], baseline: str | None = None,
             options: Mapping[str, str] | None = None, *,
-            earlier: Sequence[Proposal] = (), versions_of: str | None = None) -> Comparison:
+            earlier: Sequence[Proposal] = (), versions_of: str | None = None,
+            words_at_once: bool = False) -> Comparison:
     """Compare two or more proposals row by row; `baseline` pairs every party with one;
     `options` picks, by party id, the option shown of a proposal that offers several.
-    `earlier` and `versions_of` say how `diffing.rounds.arrange` chose the texts."""
+    `earlier` and `versions_of` say how `diffing.rounds.arrange` chose the texts.
+
+    Rows are measured at once and worded when first read (`row`), which costs a third of
+    wording them all, for the app and any caller after a few rows' words; a caller that
+    reads every row's words (a report) asks for `words_at_once`, which costs the same
+    words without the measuring first (two 10,000-clause files: 0.29 s, against 0.20 s
+    unworded and 0.42 s with every word read later)."""
     if len(proposals) < 2:
         raise ComparisonError("a comparison needs at least two proposals")
     ids = [p.id for p in proposals]
@@ -67,12 +74,12 @@ def compare(proposals: Sequence[Proposal], baseline: str | None = None,
     with collector_paused():
         table = Table.of(proposals, {p.id: scope(p, chosen[p.id]) for p in proposals})
         lines = table.lines()
-        wording = partial(_row_words, table)
+        wording = None if words_at_once else partial(_row_words, table)
         rows = tuple(row(line, table, wording) for line in lines)
         summary = summarize(rows)
         pairings = _pairings(sorted(ids), baseline)
         if len(proposals) == 2:  # the one pair is the comparison itself, row for row
-            pairs = (_whole(pairings[0], rows, summary),)
+            pairs = (_whole(pairings[0], rows, summary, words_at_once),)
         else:
             pairs = _pairs(pairings, lines, table)
         scores = score_options(table, rows)
@@ -114,17 +121,19 @@ def party_record(proposal: Proposal, option: str | None) -> Party:
     )
 
 
-def row(line: Line, table: Table, wording: Callable[[Row], Mapping[str, Any]]) -> Row:
+def row(line: Line, table: Table,
+        wording: Callable[[Row], Mapping[str, Any]] | None = None) -> Row:
     """One row of the comparison. A row two parties decide by their values alone (nearly
     every one) is measured now and worded when first read (`Deferred`): measuring costs a
     third of wording. Any other is judged whole now: among three parties or more, the
     comparators' measure already does most of what wording does (every pair of texts).
-    `wording` (`_row_words` of the table) makes the deferred words."""
+    `wording` (`_row_words` of the table) makes the deferred words; without it, every row
+    is judged whole now."""
     parties = deciding(line, table)
     reference = _reference(line, table) if table.agreed and table.reference else None
     point = next((p for p in table.plan.points if p.id == line.phase), None) \
         if line.phase is not None else None
-    measured = plainly(line, parties) if len(parties) == 2 else None
+    measured = plainly(line, parties) if wording is not None and len(parties) == 2 else None
     if measured is None:
         verdict = judge(line, parties, table.timelines, table.names)
         status, distance = verdict.outcome.status, verdict.outcome.distance
@@ -155,7 +164,7 @@ def row(line: Line, table: Table, wording: Callable[[Row], Mapping[str, Any]]) -
         alignment=Alignment(keys=line.keys, confidence=line.confidence)
         if line.confidence is not None else None,
     )
-    return made if measured is None else defer(made, wording)
+    return made if measured is None else defer(made, wording)  # type: ignore[arg-type]
 
 
 _UNMADE: dict[str, Any] = {}
@@ -256,9 +265,14 @@ def _reference(line: Line, table: Table) -> Reference:
     return Reference(party=agreed.id, addresses=True, took=took, explanation=text)
 
 
-def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary) -> Pair:
+def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary,
+           words_at_once: bool) -> Pair:
     """Two parties: their one pair is every row as it stands, its words included (made
-    when first read, from the row's)."""
+    when first read, from the row's, unless the rows were worded at once)."""
+    if words_at_once:
+        return Pair(parties=parties, summary=summary, rows=tuple(
+            PairRow(id=r.id, status=r.status, distance=r.distance, explanation=r.explanation)
+            for r in rows))
     wording = partial(_own_row_words, {r.id: r for r in rows})
     return Pair(parties=parties, summary=summary, rows=tuple(
         defer(PairRow(id=r.id, status=r.status, distance=r.distance, explanation=""), wording)

@@ -114,25 +114,33 @@ def sides(line: Line, parties: Sequence[Proposal]) -> dict[str, Side]:
     """By id, the side of each of `parties` that gives a value on a row where only the values
     count, when all give one kind (otherwise none): whoever of them `judge` is asked about,
     `valued` of their sides is its verdict. The pairwise matrix makes them once a row."""
+    return {p.id: Side(p.id, p.party, c.value, c.text) for p, c in _valued(line, parties)}
+
+
+def _valued(line: Line, parties: Sequence[Proposal]) -> list[tuple[Proposal, Clause]]:
+    """Each of `parties` that gives a value, with its clause, on a row where only the values
+    count, when all give one kind; otherwise none."""
     if not line.values_only:
-        return {}
-    made = {}
+        return []
+    stated = []
     kind = None
     for party in parties:
         clause = line.clauses.get(party.id)
         if clause is None or clause.value.form == "unspecified":
             continue
         if kind is not None and clause.kind is not kind:
-            return {}
+            return []
         kind = clause.kind
-        made[party.id] = Side(party.id, party.party, clause.value, clause.text)
-    return made
+        stated.append((party, clause))
+    return stated
 
 
 def _measurable(line: Line, parties: Sequence[Proposal]) -> list[Side] | None:
     """Each party's side, when every party states a value of the same kind; else None."""
-    made = sides(line, parties)
-    return list(made.values()) if len(made) == len(parties) else None
+    stated = _valued(line, parties)
+    if len(stated) < len(parties):
+        return None
+    return [Side(p.id, p.party, c.value, c.text) for p, c in stated]
 
 
 def measure(line: Line, a: Proposal, b: Proposal,
@@ -146,10 +154,9 @@ def plainly(line: Line, parties: Sequence[Proposal]) -> tuple[GapStatus, float |
     """Status and distance of a row where only the values count and every one of `parties`
     gives one, of one kind (nearly every row): the comparator's measure, no words. None
     for any other row."""
-    if line.values_only:
-        sides = _measurable(line, parties)
-        if sides is not None:
-            return COMPARATORS[line.topic.kind].measure(line.topic, [s.value for s in sides])
+    stated = _valued(line, parties)  # no sides made: only their values are measured
+    if stated and len(stated) == len(parties):
+        return COMPARATORS[line.topic.kind].measure(line.topic, [c.value for _, c in stated])
     return None
 
 

@@ -578,12 +578,9 @@ def test_a_natural_key_counts_the_numbers_in_it(key):
 def _words_alike_at_once(ps: list[Proposal]) -> None:
     """A row two parties decide by their values alone is measured by `compare` and worded
     when first read. Its words and gap are, byte for byte, those of judging every row whole
-    at once, whichever is read first: the rows, or the pairs (the one pair of two parties
-    is worded from the rows)."""
-    from unittest import mock
-
-    with mock.patch("diffing.engine.plainly", lambda line, parties: None):
-        at_once = compare(ps)
+    at once (`words_at_once`, as reports ask), whichever is read first: the rows, or the
+    pairs (the one pair of two parties is worded from the rows)."""
+    at_once = compare(ps, words_at_once=True)
     pairs_first = compare(ps)
     pair_words = [(r.explanation,) for pair in pairs_first.pairs for r in pair.rows]
     assert render_json(pairs_first) == render_json(at_once)

@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         comparison = compare(proposals, baseline=baseline,
                              options=option_choices(proposals, args.option),
-                             earlier=arranged.earlier, versions_of=arranged.versions_of)
+                             earlier=arranged.earlier, versions_of=arranged.versions_of,
+                             words_at_once=not (args.brief or args.stat))  # reports read all
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     refuse_unmatched(args, ((row.topic, row.label) for row in comparison.rows))
