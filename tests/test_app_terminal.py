@@ -130,3 +130,43 @@ def test_a_kill_ends_the_app_and_gives_the_terminal_back(terminal, signal_name, 
     subprocess.run(["kill", f"-{signal_name}", app], check=True)
     terminal.wait_for(rf"\[exit {status}\]")
     assert terminal.option("alternate_on") == "0"
+
+
+def _running(pid: str) -> bool:
+    """Whether the process is alive (a zombie awaiting its reaper has ended)."""
+    import subprocess
+
+    state = subprocess.run(["ps", "-o", "stat=", "-p", pid], capture_output=True,
+                           text=True).stdout.strip()
+    return bool(state) and not state.startswith("Z")
+
+
+@pytest.mark.parametrize("editor", [False, True])
+def test_closing_the_terminal_window_ends_the_app(terminal, tmp_path, editor):
+    """A closed window (the terminal gone, SIGHUP) ends the app within seconds, also after
+    the editor has had the terminal: Textual's shutdown then could wait for ever on a
+    writer thread that had died with the terminal, and the app was left running, orphaned
+    (three of the four editor tests left one behind in every run of the suite)."""
+    import subprocess
+    import time
+
+    for name in ("ukraine.yaml", "russia.yaml"):
+        shutil.copy(ISTANBUL / name, tmp_path / name)
+    terminal.start(["view", "--no-watch", str(tmp_path / "ukraine.yaml"),
+                    str(tmp_path / "russia.yaml")], base_env(EDITOR="/nonexistent/editor"))
+    terminal.wait_for("Ukraine vs Russia")
+    if editor:
+        terminal.keys("e")
+        terminal.wait_for("no such program")
+        terminal.keys("?")
+        terminal.wait_for("ceasefire — keys|Command palette")
+    [app] = subprocess.run(["pgrep", "-P", terminal.option("pane_pid")], capture_output=True,
+                           text=True, check=True).stdout.split()
+    terminal.close()
+    deadline = time.monotonic() + 15
+    while _running(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    running = _running(app)
+    if running:
+        subprocess.run(["kill", "-KILL", app], check=False)
+    assert not running

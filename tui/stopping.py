@@ -83,18 +83,35 @@ def held() -> Iterator[None]:
         mask(signal.SIG_SETMASK, before)
 
 
+ENDING_SECONDS = 3.0
+"""How long the app may take to end after SIGTERM or SIGHUP before the process ends without
+it (a normal quit takes a fraction of a second)."""
+
+
 def end_on_signals(end: Callable[[int], None]) -> None:
     """In the app's running event loop: SIGTERM and SIGHUP (`kill`, a closed terminal window)
     call `end(128 + N)`, so the app quits as `q` does and gives the terminal back; Python's
     default ends the process on the spot, leaving the terminal in the app's screen and mode.
-    (ctrl+c is a key there.) Where the loop cannot take signals, nothing changes."""
+    (ctrl+c is a key there.) Where the loop cannot take signals, nothing changes.
+
+    If the app has not ended `ENDING_SECONDS` later, the process ends anyway, with the same
+    status: with the terminal gone, Textual's thread writing to it can die and its shutdown
+    wait for ever to write the last escape codes, which left the app running, orphaned. The
+    app holds nothing of the user's to save (files are edited in their editor, settings
+    written whole as they change)."""
     import asyncio  # the app has it loaded; a report does not pay for it
+
+    def ending(status: int) -> None:
+        deadline = threading.Timer(ENDING_SECONDS, os._exit, (status,))
+        deadline.daemon = True  # a normal end does not wait for it
+        deadline.start()
+        end(status)
 
     loop = asyncio.get_running_loop()
     for number in SIGNALS:
         if number == signal.SIGINT:
             continue
         try:
-            loop.add_signal_handler(number, end, 128 + number)
+            loop.add_signal_handler(number, ending, 128 + number)
         except (NotImplementedError, RuntimeError, ValueError):
             return
