@@ -42,9 +42,11 @@ EARLIER = "~earlier"
 """Suffix of the id the earlier text takes in a step's table (no party id holds a `~`)."""
 
 
-def history(proposals: Sequence[Proposal], options: Mapping[str, str] | None = None) -> History:
+def history(proposals: Sequence[Proposal], options: Mapping[str, str] | None = None, *,
+            words_at_once: bool = False) -> History:
     """Follow every party through the rounds; `options` picks, by party id, the option
-    shown of every text of that party that offers it."""
+    shown of every text of that party that offers it. `words_at_once` is `compare`'s, for
+    every round's comparison (the JSON report writes every row of every round)."""
     proposals = whole(proposals)
     try:
         given = rounds(proposals)
@@ -56,7 +58,7 @@ def history(proposals: Sequence[Proposal], options: Mapping[str, str] | None = N
     order = sorted(texts, key=lambda party: (round_of[id(texts[party][0])], party))
     settled = {party for party in order if all(t.status in SETTLED for t in texts[party])}
     standing_by_round = _standing(given, order)
-    result_rounds = _rounds(given, standing_by_round, options)
+    result_rounds = _rounds(given, standing_by_round, options, words_at_once)
     parties = []
     for party in order:
         steps = []
@@ -96,11 +98,11 @@ def _standing(given: Sequence[GivenRound], order: Sequence[str]) -> list[dict[st
 
 
 def _rounds(given: Sequence[GivenRound], standing: Sequence[dict[str, Proposal]],
-            options: Mapping[str, str] | None) -> tuple[Round, ...]:
+            options: Mapping[str, str] | None, words_at_once: bool) -> tuple[Round, ...]:
     result: list[Round] = []
     for r, texts in zip(given, standing):
-        comparison = compare(list(texts.values()), options=_offered(texts.items(), options)) \
-            if len(texts) >= 2 else None
+        comparison = compare(list(texts.values()), options=_offered(texts.items(), options),
+                             words_at_once=words_at_once) if len(texts) >= 2 else None
         round_of = {party: _given_in(given, party, text) for party, text in texts.items()}
         earlier = result[-1].comparison if result else None
         result.append(Round(

@@ -248,3 +248,14 @@ def test_the_28_to_20_point_history_names_what_was_dropped_and_the_army_cap_that
     assert "600,000 troops → 800,000 troops" in cap.explanation
     europe = plan.steps[0]  # the European text amends the US draft: nothing it kept is dropped
     assert europe.counts.dropped == 0 and europe.counts.changed == 4
+
+
+@pytest.mark.parametrize("names", [("istanbul-2025-05-16", "istanbul-2025-06-02"),
+                                   ("peace-plans-2025-11",)])
+def test_a_history_worded_at_once_writes_what_one_worded_when_read_does(names):
+    """`history --format json` has every round's rows worded as they are compared (it
+    writes them all); the app's history words them when read: the same bytes."""
+    from tui.reports.history.json_report import render
+
+    texts = [read_proposal(path).proposal for name in names for path in scenario(name).files]
+    assert render(history(texts, words_at_once=True)) == render(history(texts))

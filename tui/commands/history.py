@@ -10,7 +10,7 @@ from diffing.history import history
 from tui.commands.options import (
     add_brevity, add_cite, add_inputs, add_option_choice, limits, refuse_report_options,
 )
-from tui.commands.output import add_output, deliver
+from tui.commands.output import add_output, deliver, report_format
 from tui.inputs import (
     UsageError, input_sources, load_valid, once, option_choices, read_inputs,
 )
@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     sources = once(input_sources(args.files, args.example))
     proposals = load_valid(read_inputs(sources, limits(args)))
     try:
-        result = history(proposals, options=option_choices(proposals, args.option))
+        result = history(proposals, options=option_choices(proposals, args.option),
+                         words_at_once=not args.brief and report_format(args) == "json")
     except ComparisonError as error:
         raise UsageError(str(error)) from None
     if not args.brief:

@@ -47,21 +47,26 @@ BRIEF_FORMATS = ("rich", "text")
 documents (Markdown, HTML) and data (JSON, CSV) are always whole."""
 
 
+def report_format(args: argparse.Namespace) -> str:
+    """The format asked for: `--format`, else -o's suffix, else the terminal's or a pipe's."""
+    return args.format or default_format(args.output, args.color)
+
+
 def deliver(result: object, package: str, args: argparse.Namespace, inputs: Sequence[Source],
             brief: str | None = None, **options: object) -> None:
     """Render `result` with the report package in the format asked for, to stdout or -o
     (never over one of the `inputs`); in BRIEF_FORMATS, `brief` (one line) instead when it
     is given. `options` go to the human formats' renderers (`cite=`); those left None keep
     each format's default."""
-    report_format = args.format or default_format(args.output, args.color)
-    if report_format not in args.formats:  # -o's suffix asked for it
-        raise UsageError(f"-o {args.output}: this command has no {report_format} report (formats: "
+    chosen_format = report_format(args)
+    if chosen_format not in args.formats:  # -o's suffix asked for it
+        raise UsageError(f"-o {args.output}: this command has no {chosen_format} report (formats: "
                          f"{', '.join(args.formats)})")
     chosen = {name: value for name, value in options.items() if value is not None}
-    if brief is not None and report_format in BRIEF_FORMATS:
+    if brief is not None and chosen_format in BRIEF_FORMATS:
         report: Content | None = brief + "\n"
     else:
-        report = render(result, package, report_format, args.color, report_width(args.width),
+        report = render(result, package, chosen_format, args.color, report_width(args.width),
                         to_terminal=not args.output, **chosen)
     if args.output:
         try:
@@ -70,7 +75,7 @@ def deliver(result: object, package: str, args: argparse.Namespace, inputs: Sequ
                                    for source in inputs})
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
-        sys.stderr.write(f"wrote {args.output} ({report_format})\n")
+        sys.stderr.write(f"wrote {args.output} ({chosen_format})\n")
     elif callable(report):
         sys.stdout.flush()
         report(sys.stdout.buffer.write)
