@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from diffing.result import Row
 from proposals.model import Clause, Kind
 from proposals.registry import Topic, custom_topic, registry
 
@@ -107,10 +108,11 @@ def _similarity(a: _Group, b: _Group) -> float:
     return round(LABEL_WEIGHT * label + (1 - LABEL_WEIGHT) * value, 4)
 
 
-def topic_of(key: str, kind: Kind, label: str) -> Topic:
-    """The topic grouping gave a row of `key` (of `kind`, shown as `label`): the registry's,
-    or the custom topic its clauses declare."""
-    return custom_topic(key, kind, label) if key.startswith("x.") else registry().get(key)
+def topic_of(row: Row) -> Topic:
+    """The topic grouping gave a row: the registry's, or the custom topic its clauses
+    declare (by the row's key, kind and label)."""
+    found = registry().resolve(row.topic)
+    return found if found else custom_topic(row.topic, Kind(row.kind), row.label)
 
 
 def group_topics(clauses: Mapping[str, Sequence[Clause]]) -> list[Line]:

@@ -182,9 +182,8 @@ def _row_words(table: Table, row: Row) -> dict[str, Any]:
     """A measured row's deferred fields, made from the row itself: its line as grouping
     gave it (a row its values alone decide needs only its topic, clauses, actor and phase),
     judged and worded as `row` would have at once."""
-    line = Line(topic_of(row.topic, row.kind, row.label),  # type: ignore[arg-type]
-                {party: clause for party, clause in row.positions.items() if clause is not None},
-                actor=row.actor, phase=row.phase)
+    given = {party: clause for party, clause in row.positions.items() if clause is not None}
+    line = Line(topic_of(row), given, actor=row.actor, phase=row.phase)
     explanation, gap = _said(judge(line, deciding(line, table), table.timelines, table.names),
                              line, table, row.reference)
     return {"explanation": explanation, "gap": gap}
@@ -269,14 +268,12 @@ def _whole(parties: tuple[str, str], rows: tuple[Row, ...], summary: Summary,
            words_at_once: bool) -> Pair:
     """Two parties: their one pair is every row as it stands, its words included (made
     when first read, from the row's, unless the rows were worded at once)."""
-    if words_at_once:
-        return Pair(parties=parties, summary=summary, rows=tuple(
-            PairRow(id=r.id, status=r.status, distance=r.distance, explanation=r.explanation)
-            for r in rows))
-    wording = partial(_own_row_words, {r.id: r for r in rows})
-    return Pair(parties=parties, summary=summary, rows=tuple(
-        defer(PairRow(id=r.id, status=r.status, distance=r.distance, explanation=""), wording)
-        for r in rows))
+    made = (PairRow(id=r.id, status=r.status, distance=r.distance,
+                    explanation=r.explanation if words_at_once else "") for r in rows)
+    if not words_at_once:
+        wording = partial(_own_row_words, {r.id: r for r in rows})
+        made = (defer(pair_row, wording) for pair_row in made)
+    return Pair(parties=parties, summary=summary, rows=tuple(made))
 
 
 def _pairs(pairings: list[tuple[str, str]], lines: list[Line], table: Table) -> tuple[Pair, ...]:

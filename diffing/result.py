@@ -86,10 +86,10 @@ class Deferred:
     """A record whose words are made when first read rather than when the comparison is.
 
     Nearly every row is decided by its values alone, and the comparators measure those
-    at a third of what wording them costs: `compare` gives every row its status and
-    distance at once, and the words (`DEFERRED`) of a row only when something reads them.
-    A report reads them all and pays the same as before; the app, which shows a few
-    dozen rows' words at a time, and a script after statuses do not. Reading any deferred
+    at under half of what wording them costs: `compare` gives such a row its status and
+    distance at once, and its words (`DEFERRED`) only when something reads them. The app,
+    which shows a few dozen rows' words at a time, and a script after statuses pay for no
+    more (a report, which reads them all, asks `compare` for them at once). Reading any deferred
     field makes them all, exactly as `compare` would have made them at once (the engine's
     tests check it); the record is then like any other. They are made from the record
     itself by a function its whole comparison shares: nothing is kept per record for them
@@ -101,7 +101,7 @@ class Deferred:
 
     def __getattr__(self, name: str) -> Any:
         # Python asks only for what is not set: a deferred field not made yet, or a slip.
-        if name not in self.DEFERRED or name == "_make":
+        if name not in self.DEFERRED:
             raise AttributeError(name)
         try:
             make = self._make

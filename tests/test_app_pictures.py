@@ -239,7 +239,7 @@ def test_set_and_sequence_labels_are_whole_when_there_is_room():
 def test_names_are_measured_in_cells_so_wide_characters_keep_the_columns():
     from proposals.model import Items, Span
     from tui.app.pictures import set_picture, span_picture
-    from tui.reports.gap_shapes import topic_of
+    from diffing.align import topic_of
 
     names = {"a": "ウクライナ", "b": "Russia"}
     spans = {"a": Span(low=30 * 24, high=90 * 24, unit="hours"),

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.text import Text
 
+from diffing.align import topic_of
 from diffing.result import Party, Row
 from proposals.model import Choice, Items, Moment, Span, Steps
 from proposals.registry import Topic
@@ -31,7 +32,6 @@ from tui.reports.gap_shapes import (
     orders,
     ranges,
     row_values,
-    topic_of,
 )
 from tui.reports.words import styled_word_diff
 from tui.terminal import literal

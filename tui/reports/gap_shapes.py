@@ -15,18 +15,12 @@ from diffing.comparators.sequences import inversions
 from diffing.comparators.sets import item_label, spellings
 from diffing.comparators.spans import Amount, amount_for, span_text
 from diffing.result import Party, Row
-from proposals.model import Items, Kind, Moment, Span, Steps, Value
-from proposals.registry import Topic, custom_topic, registry
+from proposals.model import Items, Moment, Span, Steps, Value
+from proposals.registry import Topic
 from tui.terminal import literal
 
 LOG_SCALE_RATIO = 50  # ranges spanning more than this factor are drawn on a log scale
 OPEN_ROOM = 1.25  # an axis with an open end reaches this far past the last finite end
-
-
-def topic_of(row: Row) -> Topic:
-    """The registry topic of a row, or the custom topic it was built from."""
-    found = registry().resolve(row.topic)
-    return found if found else custom_topic(row.topic, Kind(row.kind), row.label)
 
 
 def row_values(row: Row, parties: Sequence[Party]) -> dict[str, Value]:

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diffing.align import topic_of
 from diffing.result import GapStatus, Party, Row
 from proposals.model import Items, Moment, Span, Steps
 from tui.reports.gap_shapes import (
@@ -24,7 +25,6 @@ from tui.reports.gap_shapes import (
     orders,
     ranges,
     row_values,
-    topic_of,
 )
 
 WIDTH = 600
