@@ -632,6 +632,8 @@ def test_a_comparison_words_a_row_only_when_it_is_read(monkeypatch):
     assert worded == []
     assert c.rows[3].explanation.startswith("Worded differently (75% of the words match)")
     assert worded == ["x.point_3"]
+    assert not hasattr(c.rows[5], "explanations")  # a slip is no field: nothing is made
+    assert worded == ["x.point_3"]
     assert c.rows[3].gap["similarity"] == 0.75
     assert c.pairs[0].rows[3].explanation == c.rows[3].explanation
     assert worded == ["x.point_3"]
@@ -647,7 +649,7 @@ def test_a_row_whose_words_are_not_made_yet_behaves_as_any_other():
     assert c.rows[0] == eager.rows[0]
     copied = replace(c.rows[1], label="renamed")
     assert copied.explanation == eager.rows[1].explanation and copied.label == "renamed"
-    assert not hasattr(c.rows[2], "explanations")  # a slip is no field: nothing is made
+    assert not hasattr(c.rows[2], "explanations")
     assert repr(c.rows[2]) == repr(eager.rows[2])
 
 
